@@ -1,0 +1,156 @@
+namespace Recur.Core.Project;
+
+/// <summary>
+/// recur.yaml: everything the loop does, declared and versioned with the code.
+/// Property names map to snake_case keys in the file.
+/// </summary>
+public sealed class ProjectConfig
+{
+    /// <summary>The model's name in the registry and the REST routes.</summary>
+    public string Name { get; set; } = "model";
+
+    /// <summary>Seed for splitting, sampling and training.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>The column to predict.</summary>
+    public string Label { get; set; } = "";
+
+    /// <summary>The positive class of the label (binary classification).</summary>
+    public string Positive { get; set; } = "";
+
+    /// <summary>An entity key column passed through predictions, logs and feedback (optional).</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Named datasets and how to read them.</summary>
+    public Dictionary<string, DatasetConfig> Datasets { get; set; } = [];
+
+    /// <summary>Which columns feed the model.</summary>
+    public FeaturesConfig Features { get; set; } = new();
+
+    /// <summary>How training data is split into train and validation.</summary>
+    public SplitConfig Split { get; set; } = new();
+
+    /// <summary>The trainer and its parameters.</summary>
+    public TrainingConfig Training { get; set; } = new();
+
+    /// <summary>Evaluation settings.</summary>
+    public EvaluationConfig Evaluation { get; set; } = new();
+
+    /// <summary>When a candidate may become the champion.</summary>
+    public PromotionConfig Promotion { get; set; } = new();
+
+    /// <summary>Drift detection and the retraining policy.</summary>
+    public MonitoringConfig Monitoring { get; set; } = new();
+}
+
+/// <summary>How to read one dataset's source file.</summary>
+public sealed class DatasetConfig
+{
+    /// <summary>Path of the source file, relative to the project folder.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>Whether the first (non-skipped) line names the columns.</summary>
+    public bool Header { get; set; } = true;
+
+    /// <summary>Column names, required when there is no header.</summary>
+    public List<string>? Columns { get; set; }
+
+    /// <summary>Field delimiter.</summary>
+    public string Delimiter { get; set; } = ",";
+
+    /// <summary>Lines to skip at the top of the file (junk before the data).</summary>
+    public int SkipLines { get; set; }
+
+    /// <summary>Field values that mean "missing" (after trimming). The empty field is always missing.</summary>
+    public List<string> Missing { get; set; } = [];
+
+    /// <summary>Declared column types (integer, real, text); the others are inferred.</summary>
+    public Dictionary<string, string> Types { get; set; } = [];
+
+    /// <summary>Per column, values to replace (e.g. "&gt;50K." → "&gt;50K").</summary>
+    public Dictionary<string, Dictionary<string, string>> Recode { get; set; } = [];
+}
+
+/// <summary>Which columns feed the model: all but the label and key, minus the excluded ones.</summary>
+public sealed class FeaturesConfig
+{
+    /// <summary>Columns to use; empty means every column except the label, the key and <see cref="Exclude"/>.</summary>
+    public List<string> Include { get; set; } = [];
+
+    /// <summary>Columns never used as features.</summary>
+    public List<string> Exclude { get; set; } = [];
+}
+
+/// <summary>Repeatable splitting by Fingerprint64 of key columns.</summary>
+public sealed class SplitConfig
+{
+    /// <summary>Columns whose values are hashed; empty means every column, so exact duplicates share a split.</summary>
+    public List<string> By { get; set; } = [];
+
+    /// <summary>Share of rows in validation, in (0, 1).</summary>
+    public double Validation { get; set; } = 0.2;
+}
+
+/// <summary>The trainer and its parameters.</summary>
+public sealed class TrainingConfig
+{
+    /// <summary>Trainer name: "lightgbm".</summary>
+    public string Trainer { get; set; } = "lightgbm";
+
+    /// <summary>Boosting rounds.</summary>
+    public int Iterations { get; set; } = 200;
+
+    /// <summary>Learning rate.</summary>
+    public double LearningRate { get; set; } = 0.05;
+
+    /// <summary>Maximum leaves per tree.</summary>
+    public int Leaves { get; set; } = 31;
+
+    /// <summary>Minimum rows per leaf.</summary>
+    public int MinRowsPerLeaf { get; set; } = 20;
+}
+
+/// <summary>Evaluation settings.</summary>
+public sealed class EvaluationConfig
+{
+    /// <summary>Dataset used for evaluation and promotion gates (a key of <see cref="ProjectConfig.Datasets"/>).</summary>
+    public string Dataset { get; set; } = "test";
+
+    /// <summary>Score at or above which the positive class is predicted.</summary>
+    public double Threshold { get; set; } = 0.5;
+}
+
+/// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>
+public sealed class PromotionConfig
+{
+    /// <summary>Metric the gates compare (higher is better).</summary>
+    public string Metric { get; set; } = "auc";
+
+    /// <summary>The candidate's metric must be at least this.</summary>
+    public double MinValue { get; set; } = 0.6;
+
+    /// <summary>The candidate must beat the heuristic baseline by at least this (absolute).</summary>
+    public double MinGainOverBaseline { get; set; } = 0.01;
+
+    /// <summary>The candidate must beat the champion by at least this (absolute; may be negative to tolerate a small loss).</summary>
+    public double MinGainOverChampion { get; set; }
+}
+
+/// <summary>Drift detection and the retraining policy.</summary>
+public sealed class MonitoringConfig
+{
+    /// <summary>p-value under which a statistical test reports drift.</summary>
+    public double PValue { get; set; } = 0.05;
+
+    /// <summary>Distance above which Wasserstein / Jensen–Shannon report drift.</summary>
+    public double DistanceThreshold { get; set; } = 0.1;
+
+    /// <summary>Reference size up to which hypothesis tests are used (larger: distances), as Evidently does.</summary>
+    public int TestReferenceMaxRows { get; set; } = 1000;
+
+    /// <summary>Retrain when at least this share of features drift.</summary>
+    public double RetrainDriftShare { get; set; } = 0.1;
+
+    /// <summary>Fewest current rows needed before drift is judged.</summary>
+    public int MinRows { get; set; } = 100;
+}

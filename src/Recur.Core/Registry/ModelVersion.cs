@@ -1,0 +1,35 @@
+namespace Recur.Core.Registry;
+
+/// <summary>Where a model version came from: enough to rebuild it.</summary>
+/// <param name="Snapshots">Snapshot ids it was trained (and evaluated) on.</param>
+/// <param name="ConfigHash">SHA-256 of the recur.yaml that produced it.</param>
+/// <param name="CodeVersion">Recur's version and commit.</param>
+/// <param name="Seed">The seed used for splitting and training.</param>
+/// <param name="Trainer">The trainer name, e.g. "lightgbm".</param>
+/// <param name="Parameters">The trainer's parameters.</param>
+public sealed record ModelLineage(
+    IReadOnlyList<string> Snapshots,
+    string ConfigHash,
+    string CodeVersion,
+    int Seed,
+    string Trainer,
+    IReadOnlyDictionary<string, string> Parameters);
+
+/// <summary>A model version about to be registered.</summary>
+public sealed record NewModelVersion(
+    string Model,
+    string ArtifactSha256,
+    ModelLineage Lineage,
+    IReadOnlyDictionary<string, double> Metrics,
+    string Description);
+
+/// <summary>An immutable, registered model version.</summary>
+public sealed record ModelVersion(
+    string Model,
+    int Version,
+    string ArtifactSha256,
+    DateTimeOffset CreatedAt,
+    ModelLineage Lineage,
+    IReadOnlyDictionary<string, double> Metrics,
+    string Description,
+    IReadOnlyList<string> Aliases);

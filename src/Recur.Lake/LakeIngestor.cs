@@ -1,0 +1,32 @@
+using Recur.Core.Lake;
+using Recur.Core.Project;
+using Recur.Lake.Ingest;
+using Recur.Lake.Snapshots;
+
+namespace Recur.Lake;
+
+/// <summary>What an ingest did.</summary>
+public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnlyList<QuarantinedRow> Quarantined);
+
+/// <summary>
+/// Ingests a source file into the lake: parse with quarantine, hash, write the Parquet file, then
+/// record the snapshot. The catalogue entry is written last, so a killed ingest leaves nothing visible.
+/// </summary>
+public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog catalog, TimeProvider time)
+{
+    /// <summary>Ingests one dataset's source.</summary>
+    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, CancellationToken ct = default)
+    {
+        var parsed = DelimitedParser.ParseFile(path, config, sourceName);
+        var id = SnapshotHasher.Hash(parsed.Table);
+        if (await catalog.FindAsync(id, ct) is { } existing)
+        {
+            return new IngestOutcome(existing, Reused: true, parsed.Quarantined);
+        }
+        await files.WriteAsync(id, parsed.Table, ct);
+        var snapshot = new SnapshotInfo(id, dataset, parsed.Table.RowCount, parsed.Quarantined.Count, sourceName,
+            time.GetUtcNow(), parsed.Table.Schema.Columns, []);
+        var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
+        return new IngestOutcome(added ? snapshot : (await catalog.FindAsync(id, ct))!, !added, parsed.Quarantined);
+    }
+}

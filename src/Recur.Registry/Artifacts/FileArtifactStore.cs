@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using Recur.Core;
+using Recur.Core.Registry;
+
+namespace Recur.Registry.Artifacts;
+
+/// <summary>
+/// Model files in a local folder, addressed by SHA-256 (<c>sha256/ab/abcdef…</c>). Files are copied
+/// under a temporary name and renamed into place, so a reader never sees a partial artifact.
+/// </summary>
+public sealed class FileArtifactStore(string root) : IArtifactStore
+{
+    /// <inheritdoc />
+    public async Task<string> PutAsync(string sourcePath, CancellationToken ct = default)
+    {
+        string sha;
+        await using (var source = File.OpenRead(sourcePath))
+        {
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, ct));
+        }
+        var target = Locate(sha);
+        if (File.Exists(target)) return sha;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temp = target + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.Copy(sourcePath, temp);
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        return sha;
+    }
+
+    /// <inheritdoc />
+    public string PathOf(string sha256)
+    {
+        var path = Locate(sha256);
+        return File.Exists(path) ? path : throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
+    }
+
+    private string Locate(string sha) => Path.Combine(root, "sha256", sha[..2], sha);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Recur.Core.Project;
+
+namespace Recur.Registry.Gates;
+
+/// <summary>One check of a promotion gate.</summary>
+public sealed record GateCheck(string Name, bool Passed, string Detail);
+
+/// <summary>Whether to promote a candidate, and why.</summary>
+public sealed record GateDecision(bool Promote, string Reason, IReadOnlyList<GateCheck> Checks);
+
+/// <summary>
+/// Decides promotion as MLflow and TFMA do: an absolute threshold on the metric, then a minimum gain
+/// over the heuristic baseline and over the current champion. Every check is reported, pass or fail.
+/// </summary>
+public static class PromotionGate
+{
+    /// <summary>Evaluates the gates; <paramref name="champion"/> is null when there is none yet.</summary>
+    public static GateDecision Decide(
+        PromotionConfig gates,
+        IReadOnlyDictionary<string, double> candidate,
+        IReadOnlyDictionary<string, double> baseline,
+        IReadOnlyDictionary<string, double>? champion)
+    {
+        var metric = gates.Metric;
+        var value = candidate.GetValueOrDefault(metric, double.NaN);
+        var checks = new List<GateCheck>
+        {
+            Check($"{metric} >= {F(gates.MinValue)}", value >= gates.MinValue, $"candidate {metric} {F(value)}"),
+            Gain("baseline", value, baseline.GetValueOrDefault(metric, double.NaN), gates.MinGainOverBaseline, metric),
+        };
+        if (champion is not null)
+        {
+            checks.Add(Gain("champion", value, champion.GetValueOrDefault(metric, double.NaN), gates.MinGainOverChampion, metric));
+        }
+        var failed = checks.Where(c => !c.Passed).ToList();
+        var reason = failed.Count == 0
+            ? $"passed all {checks.Count} gates: " + string.Join("; ", checks.Select(c => c.Detail))
+            : "rejected: " + string.Join("; ", failed.Select(c => $"{c.Name} failed ({c.Detail})"));
+        return new GateDecision(failed.Count == 0, reason, checks);
+    }
+
+    private static GateCheck Gain(string against, double value, double reference, double minGain, string metric)
+    {
+        var gain = value - reference;
+        return Check($"{metric} gain over {against} >= {F(minGain)}", gain >= minGain,
+            $"{metric} {F(value)} vs {against} {F(reference)}, gain {F(gain)}");
+    }
+
+    private static GateCheck Check(string name, bool passed, string detail) => new(name, passed && !detail.Contains("NaN"), detail);
+
+    private static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+namespace Recur.Storage.Sqlite;
+
+/// <summary>The tables of the embedded database.</summary>
+internal static class Schema
+{
+    public const string Ddl = """
+        CREATE TABLE IF NOT EXISTS snapshots (
+            id TEXT PRIMARY KEY,
+            dataset TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            quarantined INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            schema_json TEXT NOT NULL,
+            parents_json TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS quarantine (
+            snapshot_id TEXT NOT NULL REFERENCES snapshots(id),
+            source TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            raw TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS quarantine_snapshot ON quarantine(snapshot_id);
+        CREATE TABLE IF NOT EXISTS model_versions (
+            model TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            artifact_sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            lineage_json TEXT NOT NULL,
+            metrics_json TEXT NOT NULL,
+            description TEXT NOT NULL,
+            PRIMARY KEY (model, version)
+        );
+        CREATE TABLE IF NOT EXISTS aliases (
+            model TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (model, alias),
+            FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
+        );
+        CREATE TABLE IF NOT EXISTS predictions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL,
+            model TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ts TEXT NOT NULL,
+            inputs_json TEXT NOT NULL,
+            label TEXT NOT NULL,
+            score REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS predictions_model_key ON predictions(model, key);
+        CREATE INDEX IF NOT EXISTS predictions_model_ts ON predictions(model, ts);
+        CREATE TABLE IF NOT EXISTS feedback (
+            key TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            ts TEXT NOT NULL
+        );
+        """;
+}

@@ -1,0 +1,39 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Recur.Storage.Sqlite;
+
+/// <summary>
+/// The project's SQLite database in WAL mode. Opening it creates or upgrades the tables; every store
+/// opens short-lived pooled connections from it.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating if needed) the database file.</summary>
+    public SqliteDatabase(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode=WAL;");
+        connection.Execute(Schema.Ddl);
+    }
+
+    /// <summary>Opens a connection with the project's pragmas applied.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        // NORMAL is durable in WAL mode except for the last transactions on power loss, never corrupt.
+        connection.Execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+}

@@ -1,0 +1,94 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Recur.Core.Monitoring;
+using Recur.Core.Serving;
+
+namespace Recur.Storage.Sqlite;
+
+/// <summary>The prediction log and feedback in SQLite; the label join runs in SQL.</summary>
+public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
+{
+    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score);
+
+    /// <inheritdoc />
+    public Task AppendAsync(IReadOnlyList<PredictionRecord> records, CancellationToken ct = default)
+    {
+        if (records.Count == 0) return Task.CompletedTask;
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score) VALUES ($k, $m, $v, $t, $i, $l, $s)";
+        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        command.Prepare();
+        foreach (var r in records)
+        {
+            parameters[0].Value = r.Key;
+            parameters[1].Value = r.Model;
+            parameters[2].Value = r.Version;
+            parameters[3].Value = Json.Time(r.Timestamp);
+            parameters[4].Value = r.InputsJson;
+            parameters[5].Value = r.Label;
+            parameters[6].Value = r.Score;
+            command.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PredictionRecord>> ReadAsync(string model, DateTimeOffset? since = null, int limit = int.MaxValue, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<Row>(
+            "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND ts >= @since ORDER BY seq LIMIT @limit",
+            new { model, since = since is { } s ? Json.Time(s) : "", limit });
+        return Task.FromResult<IReadOnlyList<PredictionRecord>>(rows.Select(ToRecord).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PredictionRecord>> FindByKeysAsync(string model, IReadOnlyCollection<string> keys, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var found = new List<PredictionRecord>();
+        foreach (var chunk in keys.Chunk(500))
+        {
+            found.AddRange(connection.Query<Row>(
+                "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND key IN @chunk ORDER BY seq",
+                new { model, chunk }).Select(ToRecord));
+        }
+        return Task.FromResult<IReadOnlyList<PredictionRecord>>(found);
+    }
+
+    /// <inheritdoc />
+    public Task AddAsync(IReadOnlyList<FeedbackRecord> feedback, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        connection.Execute(
+            "INSERT INTO feedback (key, label, ts) VALUES (@Key, @Label, @Ts) ON CONFLICT(key) DO UPDATE SET label = excluded.label, ts = excluded.ts",
+            feedback.Select(f => new { f.Key, f.Label, Ts = Json.Time(f.Timestamp) }), tx);
+        tx.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LabelledPrediction>> JoinAsync(string model, DateTimeOffset? since = null, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string true_label)>(
+            """
+            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, f.label AS true_label
+            FROM predictions p
+            JOIN feedback f ON f.key = p.key
+            WHERE p.model = @model AND p.ts >= @since
+              AND p.seq = (SELECT MAX(seq) FROM predictions q WHERE q.model = p.model AND q.key = p.key)
+            ORDER BY p.seq
+            """,
+            new { model, since = since is { } s ? Json.Time(s) : "" });
+        return Task.FromResult<IReadOnlyList<LabelledPrediction>>(rows.Select(r => new LabelledPrediction(
+            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score), r.true_label)).ToList());
+    }
+
+    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score);
+}

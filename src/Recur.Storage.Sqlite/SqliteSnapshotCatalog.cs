@@ -1,0 +1,68 @@
+using Dapper;
+using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Lake;
+
+namespace Recur.Storage.Sqlite;
+
+/// <summary>The snapshot catalogue in SQLite.</summary>
+public sealed class SqliteSnapshotCatalog(SqliteDatabase db) : ISnapshotCatalog
+{
+    private sealed record Row(string id, string dataset, long rows, long quarantined, string source, string created_at, string schema_json, string parents_json);
+
+    /// <inheritdoc />
+    public Task<bool> AddAsync(SnapshotInfo s, IReadOnlyList<QuarantinedRow> quarantined, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction();
+        var added = connection.Execute(
+            """
+            INSERT OR IGNORE INTO snapshots (id, dataset, rows, quarantined, source, created_at, schema_json, parents_json)
+            VALUES (@Id, @Dataset, @Rows, @Quarantined, @Source, @CreatedAt, @SchemaJson, @ParentsJson)
+            """,
+            new { s.Id, s.Dataset, s.Rows, s.Quarantined, s.Source, CreatedAt = Json.Time(s.CreatedAt), SchemaJson = Json.Write(s.Schema), ParentsJson = Json.Write(s.Parents) },
+            tx) == 1;
+        if (added && quarantined.Count > 0)
+        {
+            connection.Execute(
+                "INSERT INTO quarantine (snapshot_id, source, line, reason, raw) VALUES (@SnapshotId, @Source, @Line, @Reason, @Raw)",
+                quarantined.Select(q => new { SnapshotId = s.Id, q.Source, q.Line, q.Reason, q.Raw }), tx);
+        }
+        tx.Commit();
+        return Task.FromResult(added);
+    }
+
+    /// <inheritdoc />
+    public Task<SnapshotInfo?> FindAsync(string idOrPrefix, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = idOrPrefix.Length == 64
+            ? connection.Query<Row>("SELECT * FROM snapshots WHERE id = @id", new { id = idOrPrefix }).ToList()
+            : idOrPrefix.Length >= 8
+                ? connection.Query<Row>("SELECT * FROM snapshots WHERE id LIKE @p LIMIT 2", new { p = idOrPrefix.ToLowerInvariant() + "%" }).ToList()
+                : [];
+        if (rows.Count > 1) throw RecurException.Invalid($"snapshot prefix '{idOrPrefix}' is ambiguous; give more characters", "snapshot");
+        return Task.FromResult(rows.Count == 1 ? ToInfo(rows[0]) : null);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SnapshotInfo>> ListAsync(string? dataset = null, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<Row>(
+            "SELECT * FROM snapshots WHERE @dataset IS NULL OR dataset = @dataset ORDER BY created_at DESC, id", new { dataset });
+        return Task.FromResult<IReadOnlyList<SnapshotInfo>>(rows.Select(ToInfo).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<QuarantinedRow>> QuarantineAsync(string snapshotId, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<(string source, long line, string reason, string raw)>(
+            "SELECT source, line, reason, raw FROM quarantine WHERE snapshot_id = @snapshotId ORDER BY line", new { snapshotId });
+        return Task.FromResult<IReadOnlyList<QuarantinedRow>>(rows.Select(r => new QuarantinedRow(r.source, r.line, r.reason, r.raw)).ToList());
+    }
+
+    private static SnapshotInfo ToInfo(Row r) => new(r.id, r.dataset, r.rows, r.quarantined, r.source, Json.Time(r.created_at),
+        Json.Read<List<ColumnSpec>>(r.schema_json), Json.Read<List<string>>(r.parents_json));
+}
