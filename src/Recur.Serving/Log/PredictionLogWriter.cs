@@ -1,0 +1,74 @@
+using System.Threading.Channels;
+using Recur.Core.Serving;
+
+namespace Recur.Serving.Log;
+
+/// <summary>
+/// Writes predictions to the log off the request path: requests enqueue, one background loop appends
+/// in batches (one transaction each). <see cref="FlushAsync"/> waits until everything enqueued before
+/// it is stored; disposing flushes too. A crash can lose at most the records still queued.
+/// </summary>
+public sealed class PredictionLogWriter : IAsyncDisposable
+{
+    private const int MaxBatch = 2048;
+    private readonly IPredictionLog _log;
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private long _failures;
+
+    /// <summary>Starts the background writer.</summary>
+    public PredictionLogWriter(IPredictionLog log)
+    {
+        _log = log;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Batches that failed to be written (reported by health checks).</summary>
+    public long Failures => Interlocked.Read(ref _failures);
+
+    /// <summary>Queues records for the log.</summary>
+    public void Enqueue(IEnumerable<PredictionRecord> records)
+    {
+        foreach (var record in records) _queue.Writer.TryWrite(record);
+    }
+
+    /// <summary>Completes when every record queued before the call is stored.</summary>
+    public Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PredictionRecord>(MaxBatch);
+        var flushes = new List<TaskCompletionSource>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                if (item is PredictionRecord record) batch.Add(record);
+                else flushes.Add((TaskCompletionSource)item);
+                if (flushes.Count > 0) break;
+            }
+            try
+            {
+                await _log.AppendAsync(batch);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref _failures);
+            }
+            batch.Clear();
+            foreach (var flush in flushes) flush.TrySetResult();
+            flushes.Clear();
+        }
+    }
+}
