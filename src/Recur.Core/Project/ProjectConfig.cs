@@ -151,6 +151,9 @@ public sealed class MonitoringConfig
     /// <summary>Retrain when at least this share of features drift.</summary>
     public double RetrainDriftShare { get; set; } = 0.1;
 
+    /// <summary>Multiple-testing correction for p-value tests: "bonferroni" or "none".</summary>
+    public string Correction { get; set; } = "bonferroni";
+
     /// <summary>Fewest current rows needed before drift is judged.</summary>
     public int MinRows { get; set; } = 100;
 }

@@ -1,14 +1,8 @@
-#!/usr/bin/env python3
-"""Generates golden values for Recur's drift statistics and binary metrics.
+"""Golden values for Recur's drift statistics and binary metrics (drift_*.json, binary_metrics.json).
 
-Run with Debian's python (scipy 1.10, scikit-learn 1.2, numpy 1.24):
-    /usr/bin/python3 tests/data/golden/gen_stats_goldens.py
-Outputs the drift_*.json and binary_metrics.json files next to this script.
-
-NaN values in samples are written as null. Recur ignores NaN in numeric drift
-inputs, so they are dropped here before calling scipy (scipy would propagate them).
-Binning and epsilon conventions below mirror the C# implementation on purpose:
-scipy supplies the statistic, the conventions are Recur's own and documented there.
+Run: /usr/bin/python3 tests/data/golden/gen_stats_goldens.py  (scipy 1.10, scikit-learn 1.2, numpy 1.24)
+NaN is written as null; Recur ignores NaN in numeric drift inputs, so it is dropped before scipy sees it.
+Binning/epsilon conventions mirror the C# code (Recur's documented choices); scipy/sklearn do the maths.
 """
 import json
 import math
@@ -28,40 +22,37 @@ ABSENT_CATEGORY_PROPORTION = 1e-4  # chi-square: reference proportion of unseen 
 WASSERSTEIN_MIN_STD = 1e-3  # Evidently's floor on the reference std
 
 
-def to_json_number(x):
-    x = float(x)
-    return None if math.isnan(x) else x
+def to_json_number(x):  # JSON has no NaN
+    return None if math.isnan(float(x)) else float(x)
 
 
 def write(name, payload):
-    payload = {"generator": "gen_stats_goldens.py", "seed": SEED,
-               "scipy": scipy.__version__, "sklearn": sklearn.__version__,
-               "numpy": np.__version__, **payload}
+    payload = {"generator": "gen_stats_goldens.py", "seed": SEED, "scipy": scipy.__version__,
+               "sklearn": sklearn.__version__, "numpy": np.__version__, **payload}
     with open(os.path.join(OUT_DIR, name), "w") as f:
-        json.dump(payload, f, indent=1, allow_nan=False)
-        f.write("\n")
+        f.write(json.dumps(payload, indent=1, allow_nan=False) + "\n")
 
 
-def with_nans(rng, values, count):
-    values = values.copy()
+def nans(rng, values, count):
     values[rng.choice(len(values), size=count, replace=False)] = np.nan
     return values
 
 
 def numeric_samples(rng):
-    s = {}
-    s["ref_normal"] = with_nans(rng, np.round(rng.normal(0, 1, 400), 2), 5)
-    s["cur_same"] = with_nans(rng, np.round(rng.normal(0, 1, 350), 2), 3)
-    s["cur_shift_small"] = np.round(rng.normal(0.15, 1, 300), 2)
-    s["cur_shift"] = with_nans(rng, np.round(rng.normal(0.5, 1.2, 300), 3), 2)
-    s["cur_far"] = np.round(rng.normal(4, 1, 200), 3)
-    s["cur_small_same"] = np.round(rng.normal(0, 1, 100), 2)
-    s["ref_discrete"] = rng.poisson(3, 300).astype(float)
-    s["cur_discrete"] = rng.poisson(3.4, 250).astype(float)
-    s["small_a"] = np.round(rng.normal(0, 1, 12), 1)
-    s["small_b"] = np.round(rng.normal(0.8, 1, 9), 1)
-    s["ref_constant"] = np.full(50, 2.5)
-    return s
+    # Rounding creates ties; evaluation order (and so the random stream) is top to bottom.
+    return {
+        "ref_normal": nans(rng, np.round(rng.normal(0, 1, 400), 2), 5),
+        "cur_same": nans(rng, np.round(rng.normal(0, 1, 350), 2), 3),
+        "cur_shift_small": np.round(rng.normal(0.15, 1, 300), 2),
+        "cur_shift": nans(rng, np.round(rng.normal(0.5, 1.2, 300), 3), 2),
+        "cur_far": np.round(rng.normal(4, 1, 200), 3),
+        "cur_small_same": np.round(rng.normal(0, 1, 100), 2),
+        "ref_discrete": rng.poisson(3, 300).astype(float),
+        "cur_discrete": rng.poisson(3.4, 250).astype(float),
+        "small_a": np.round(rng.normal(0, 1, 12), 1),
+        "small_b": np.round(rng.normal(0.8, 1, 9), 1),
+        "ref_constant": np.full(50, 2.5),
+    }
 
 
 def reference_quantile_edges(ref):
@@ -75,10 +66,8 @@ def bin_counts(values, edges):
 
 
 def psi_from_counts(ref_counts, cur_counts):
-    p = np.asarray(ref_counts, float) / np.sum(ref_counts)
-    q = np.asarray(cur_counts, float) / np.sum(cur_counts)
-    p = np.where(p == 0, EMPTY_PROPORTION, p)
-    q = np.where(q == 0, EMPTY_PROPORTION, q)
+    p, q = (np.asarray(c, float) / np.sum(c) for c in (ref_counts, cur_counts))
+    p, q = np.where(p == 0, EMPTY_PROPORTION, p), np.where(q == 0, EMPTY_PROPORTION, q)
     return float(np.sum((q - p) * np.log(q / p)))
 
 
@@ -88,29 +77,22 @@ def numeric_pair(samples, ref_name, cur_name):
     ks = stats.ks_2samp(ref, cur, method="asymp")
     edges = reference_quantile_edges(ref)
     rc, cc = bin_counts(ref, edges), bin_counts(cur, edges)
-    return {
-        "reference": ref_name, "current": cur_name,
-        "ks_statistic": float(ks.statistic), "ks_pvalue": float(ks.pvalue),
-        "wasserstein_normed": float(stats.wasserstein_distance(ref, cur)
-                                    / max(np.std(ref), WASSERSTEIN_MIN_STD)),
-        "bin_edges": edges.tolist(),
-        "js_distance": float(distance.jensenshannon(rc, cc)),
-        "psi": psi_from_counts(rc, cc),
-    }
+    wasserstein = stats.wasserstein_distance(ref, cur) / max(np.std(ref), WASSERSTEIN_MIN_STD)
+    return {"reference": ref_name, "current": cur_name,
+            "ks_statistic": float(ks.statistic), "ks_pvalue": float(ks.pvalue),
+            "wasserstein_normed": float(wasserstein), "bin_edges": edges.tolist(),
+            "js_distance": float(distance.jensenshannon(rc, cc)), "psi": psi_from_counts(rc, cc)}
 
 
 def kolmogorov_grid():
-    cases = []
-    ns = [1, 2, 3, 5, 10, 50, 100, 140, 141, 150, 500, 1000, 5000, 100000, 100001, 2000000]
-    nx_squared = [0.05, 0.3, 0.7, 0.754, 0.76, 1.0, 1.5, 2.0, 2.19, 2.21, 3.0, 3.99,
-                  4.01, 6.0, 10.0, 17.9, 18.1, 40.0, 200.0, 369.0, 371.0]
-    for n in ns:
-        xs = {math.sqrt(v / n) for v in nx_squared}
-        xs |= {0.3 / n, 0.5 / n, 0.75 / n, 1.0 / n, 1.6 / n, (n - 1) / n, (n - 0.5) / n,
-               0.2, 0.49, 0.5, 0.51, 0.75, 0.999}
-        for x in sorted(xs):
-            if 0 < x <= 1:
-                cases.append({"n": n, "d": x, "sf": to_json_number(stats.kstwo.sf(x, n))})
+    # n and n·x² straddle every switch-over in scipy's _kolmogn, so each algorithm is exercised.
+    cases, nx_squared = [], [0.05, 0.3, 0.7, 0.754, 0.76, 1.0, 1.5, 2.0, 2.19, 2.21, 3.0, 3.99,
+                             4.01, 6.0, 10.0, 17.9, 18.1, 40.0, 200.0, 369.0, 371.0]
+    for n in [1, 2, 3, 5, 10, 50, 100, 140, 141, 150, 500, 1000, 5000, 100000, 100001, 2000000]:
+        xs = {math.sqrt(v / n) for v in nx_squared} | {0.2, 0.49, 0.5, 0.51, 0.75, 0.999}
+        xs |= {t / n for t in (0.3, 0.5, 0.75, 1.0, 1.6, n - 1, n - 0.5)}
+        cases += [{"n": n, "d": x, "sf": to_json_number(stats.kstwo.sf(x, n))}
+                  for x in sorted(xs) if 0 < x <= 1]
     return cases
 
 
@@ -140,8 +122,7 @@ def categorical_cases():
     for name, ref, cur in raw:
         chi = chi_square_homogeneity(ref, cur)
         keys = list(ref) + [k for k in cur if k not in ref]
-        rc = np.array([ref.get(k, 0) for k in keys], float)
-        cc = np.array([cur.get(k, 0) for k in keys], float)
+        rc, cc = (np.array([d.get(k, 0) for k in keys], float) for d in (ref, cur))
         cases.append({"name": name, "reference": ref, "current": cur,
                       "chi2_statistic": float(chi.statistic), "chi2_pvalue": float(chi.pvalue),
                       "js_distance": float(distance.jensenshannon(rc, cc)),
@@ -152,25 +133,22 @@ def categorical_cases():
 def proportion_cases():
     raw = [(30, 100, 45, 120), (500, 1000, 520, 1000), (1, 1_000_000, 100, 1_000_000),
            (7, 10, 2, 10), (120, 400, 80, 400), (0, 50, 3, 60)]
-    cases = []
+    cases = []  # statsmodels-style pooled z, p from scipy's normal
     for s1, n1, s2, n2 in raw:
-        p1, p2 = s1 / n1, s2 / n2
         pooled = (s1 + s2) / (n1 + n2)
-        z = (p1 - p2) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
+        z = (s1 / n1 - s2 / n2) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
         cases.append({"successes_ref": s1, "n_ref": n1, "successes_cur": s2, "n_cur": n2,
                       "statistic": z, "pvalue": float(2 * stats.norm.sf(abs(z)))})
     return cases
 
 
 def binary_case(name, scores, labels, threshold):
-    y = np.asarray(labels, int)
-    s = np.asarray(scores, float)
+    y, s = np.asarray(labels, int), np.asarray(scores, float)
     pred = (s >= threshold).astype(int)
-    both = len(np.unique(y)) == 2
     return {
-        "name": name, "threshold": threshold,
-        "scores": s.tolist(), "labels": y.tolist(),
-        "auc": to_json_number(metrics.roc_auc_score(y, s)) if both else None,
+        "name": name, "threshold": threshold, "scores": s.tolist(), "labels": y.tolist(),
+        # sklearn raises for a single class; Recur reports NaN (written as null).
+        "auc": float(metrics.roc_auc_score(y, s)) if len(np.unique(y)) == 2 else None,
         "pr_auc": float(metrics.average_precision_score(y, s)),
         "log_loss": float(metrics.log_loss(y, s, eps=1e-15, labels=[0, 1])),
         "brier": float(metrics.brier_score_loss(y, s, pos_label=1)),
@@ -204,11 +182,10 @@ def binary_cases(rng):
 def main():
     rng = np.random.default_rng(SEED)
     samples = numeric_samples(rng)
-    pairs = [("ref_normal", "cur_same"), ("ref_normal", "cur_shift_small"),
-             ("ref_normal", "cur_shift"), ("ref_normal", "cur_far"),
-             ("ref_normal", "ref_normal"), ("ref_discrete", "cur_discrete"),
-             ("small_a", "small_b"), ("ref_normal", "cur_small_same"),
-             ("cur_same", "ref_normal"), ("ref_constant", "cur_same")]
+    pairs = [("ref_normal", c) for c in ("cur_same", "cur_shift_small", "cur_shift", "cur_far",
+                                         "ref_normal", "cur_small_same")]
+    pairs += [("ref_discrete", "cur_discrete"), ("small_a", "small_b"),
+              ("cur_same", "ref_normal"), ("ref_constant", "cur_same")]
     write("drift_numeric.json", {
         "samples": {k: [to_json_number(v) for v in vals] for k, vals in samples.items()},
         "pairs": [numeric_pair(samples, r, c) for r, c in pairs]})

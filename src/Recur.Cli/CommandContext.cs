@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Recur.Core;
+using Recur.Pipeline;
+using Spectre.Console;
+
+namespace Recur.Cli;
+
+/// <summary>
+/// What a command's action gets: its parse result, the output mode, and the project. Runs the action
+/// so that every failure becomes one line on stderr and a non-zero exit code.
+/// </summary>
+public sealed class CommandContext(ParseResult parse)
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Exit code for a caller's mistake or a missing thing.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The parse result.</summary>
+    public ParseResult Parse { get; } = parse;
+
+    /// <summary>Whether --json was given.</summary>
+    public bool Json => Parse.GetValue(RecurCli.Json);
+
+    /// <summary>The --project folder.</summary>
+    public string ProjectDir => Parse.GetValue(RecurCli.Project) ?? ".";
+
+    /// <summary>People-facing output: stdout normally, stderr under --json so stdout stays pure JSON.</summary>
+    public IAnsiConsole Human { get; } = AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(parse.GetValue(RecurCli.Json) ? Console.Error : Console.Out),
+    });
+
+    /// <summary>Opens the project named by --project.</summary>
+    public RecurProject OpenProject() => RecurProject.Open(ProjectDir);
+
+    /// <summary>A progress line on stderr.</summary>
+    public void Progress(string message) => Console.Error.WriteLine(message);
+
+    /// <summary>Writes the JSON result document on stdout.</summary>
+    public void WriteJson(object value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+
+    /// <summary>Serialises for embedding.</summary>
+    public static string ToJson(object value) => JsonSerializer.Serialize(value, JsonOptions);
+
+    /// <summary>Runs an action, mapping failures to a one-line cause and exit code 1.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> action)
+    {
+        try
+        {
+            return await action(new CommandContext(parse));
+        }
+        catch (RecurException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return Failed;
+        }
+    }
+}

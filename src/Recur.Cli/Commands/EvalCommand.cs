@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Recur.Core;
+using Recur.Evaluation;
+using Recur.Evaluation.Baselines;
+using Recur.Pipeline.Steps;
+using Recur.Training;
+
+namespace Recur.Cli.Commands;
+
+/// <summary><c>recur eval</c>: a registered version (default: the champion) and the baseline on a snapshot.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var version = new Option<int?>("--version") { Description = "The model version (default: the champion)" };
+        var dataset = new Option<string?>("--dataset") { Description = "Evaluate on this dataset's newest snapshot (default: evaluation.dataset)" };
+        var command = new Command("eval", "Evaluate a registered model version and the heuristic baseline on a snapshot") { version, dataset };
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var project = ctx.OpenProject();
+            var name = project.Config.Name;
+            var v = parse.GetValue(version) is { } n
+                ? await project.Registry.FindAsync(name, n, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {n}")
+                : await project.Registry.ResolveAliasAsync(name, TrainingRun.ChampionAlias, ct) ?? throw RecurException.NotFound($"model '{name}' has no champion");
+            var snapshot = await project.LatestSnapshotAsync(parse.GetValue(dataset) ?? project.Config.Evaluation.Dataset, ct);
+            var table = await project.ReadAsync(snapshot, ct);
+            var model = TrainedModel.Load(project.Artifacts.PathOf(v.ArtifactSha256));
+            var labels = model.Manifest.Plan.Labels(table);
+            var evaluator = new ModelEvaluator(model.Manifest.Threshold, project.Config.Seed);
+            var metrics = evaluator.Evaluate(model.Score(table), labels);
+            var prior = v.Metrics.TryGetValue("baseline_positive_rate", out var rate) ? rate : labels.Count(l => l) / (double)labels.Length;
+            var baseline = evaluator.Evaluate(new PriorBaseline(prior).Score(table.RowCount), labels);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(new { model = name, version = v.Version, snapshot = snapshot.Id, rows = table.RowCount, metrics, baseline });
+                return 0;
+            }
+            ctx.Human.Write(Tables.Of("model", "metrics").Row($"{name} v{v.Version}", Tables.Metrics(metrics)).Row("baseline (class prior)", Tables.Metrics(baseline)));
+            ctx.Human.WriteLine($"on snapshot {snapshot.Id[..12]} ({table.RowCount} rows); AUC 95% interval [{Tables.Format(metrics.GetValueOrDefault("auc_low"))}, {Tables.Format(metrics.GetValueOrDefault("auc_high"))}]");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.Globalization;
+using Recur.Core;
+using Recur.Pipeline.Steps;
+
+namespace Recur.Cli.Commands;
+
+/// <summary><c>recur monitor [--since T] [--retrain]</c>: live metrics, drift per feature, and the retraining decision.</summary>
+internal static class MonitorCommand
+{
+    public static Command Create()
+    {
+        var since = new Option<string?>("--since") { Description = "Only predictions logged at or after this ISO-8601 time" };
+        var retrain = new Option<bool>("--retrain") { Description = "If the policy says so, retrain and gate a candidate" };
+        var command = new Command("monitor", "Live metrics from feedback, drift of logged inputs, and the retraining policy") { since, retrain };
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var project = ctx.OpenProject();
+            DateTimeOffset? from = parse.GetValue(since) is { } s
+                ? DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : throw RecurException.Invalid($"--since: '{s}' is not an ISO-8601 time", "--since")
+                : null;
+            var outcome = await MonitorStep.RunAsync(project, from, ct);
+            TrainingOutcome? retrained = null;
+            if (parse.GetValue(retrain) && outcome.Decision.Retrain) retrained = await RetrainStep.RunAsync(project, from, ct);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(new
+                {
+                    champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
+                    drift = outcome.Drift, decision = outcome.Decision,
+                    retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason },
+                });
+                return 0;
+            }
+            ctx.Human.WriteLine($"champion v{outcome.ModelVersion}: {outcome.LoggedRows} predictions logged, {outcome.LabelledRows} with feedback");
+            if (outcome.LiveMetrics is not null) ctx.Human.WriteLine($"live: {Tables.Metrics(outcome.LiveMetrics)}");
+            if (outcome.Drift is { } d)
+            {
+                var table = Tables.Of("feature", "test", "statistic", "p-value", "threshold", "drifted");
+                foreach (var f in d.Features) table.Row(f.Feature, f.Test, f.Statistic, f.PValue, f.Threshold, f.Drifted);
+                ctx.Human.Write(table);
+            }
+            ctx.Human.WriteLine((outcome.Decision.Retrain ? "RETRAIN: " : "no retraining: ") + outcome.Decision.Reason);
+            if (retrained is not null) TrainCommand.Report(ctx, retrained);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Project;
+using Recur.Core.Serving;
+using Recur.Lake.Ingest;
+using Recur.Serving;
+
+namespace Recur.Cli.Commands;
+
+/// <summary><c>recur predict IN.csv --output OUT.csv</c>: batch scoring, keys passed through, every row logged.</summary>
+internal static class PredictCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("input") { Description = "CSV file with a header row holding the model's features" };
+        var output = new Option<string>("--output", "-o") { Description = "Where to write key,label,score,model_version", Required = true };
+        var key = new Option<string?>("--key") { Description = "Column holding each row's key (default: recur.yaml 'key', else the line number)" };
+        var version = new Option<int?>("--version") { Description = "Model version (default: the champion alias)" };
+        var alias = new Option<string?>("--alias") { Description = "Model alias" };
+        var command = new Command("predict", "Score a file in batch; keys pass through to the output and the prediction log") { input, output, key, version, alias };
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var project = ctx.OpenProject();
+            var pool = new ModelPool(project.Registry, project.Artifacts);
+            var loaded = await pool.GetAsync(ModelSelector.From(project.Config.Name, parse.GetValue(version), parse.GetValue(alias)), ct);
+            var plan = loaded.Model.Manifest.Plan;
+            var path = Path.GetFullPath(parse.GetValue(input)!);
+            var missing = project.Config.Datasets.Values.SelectMany(d => d.Missing).Distinct().ToList();
+            var parsed = DelimitedParser.ParseFile(path, new DatasetConfig
+            {
+                Header = true,
+                Missing = missing,
+                Types = plan.Features.ToDictionary(f => f.Name, f => f.Type.ToName()),
+            }, parse.GetValue(input)!);
+            var table = parsed.Table;
+            foreach (var f in plan.Features)
+            {
+                if (!table.Has(f.Name)) throw RecurException.Invalid($"{parse.GetValue(input)}: column '{f.Name}' is missing (the model needs it)", f.Name);
+            }
+            var keyColumn = parse.GetValue(key) ?? project.Config.Key;
+            if (keyColumn is not null && !table.Has(keyColumn)) throw RecurException.Invalid($"{parse.GetValue(input)}: no key column '{keyColumn}'", "--key");
+            var keys = Enumerable.Range(0, table.RowCount).Select(r => keyColumn is null ? $"row-{r + 1}" : table[keyColumn].Format(r) ?? $"row-{r + 1}").ToArray();
+
+            var scores = loaded.Model.Score(table);
+            var threshold = loaded.Model.Manifest.Threshold;
+            var now = project.Time.GetUtcNow();
+            var records = scores.Select((s, r) => new PredictionRecord(keys[r], loaded.Version.Model, loaded.Version.Version, now,
+                InputsJson(table, plan.Features, r), s >= threshold ? plan.Positive : plan.Negative, s)).ToList();
+            WriteCsv(parse.GetValue(output)!, records);
+            await project.Log.AppendAsync(records, ct);
+            if (ctx.Json) ctx.WriteJson(new { rows = records.Count, quarantined = parsed.Quarantined.Count, output = parse.GetValue(output), model_version = loaded.Version.Version });
+            else ctx.Human.WriteLine($"Scored {records.Count} rows with {loaded.Version.Model} v{loaded.Version.Version} -> {parse.GetValue(output)} ({parsed.Quarantined.Count} quarantined)");
+            return 0;
+        }));
+        return command;
+    }
+
+    internal static string InputsJson(DataTable table, IEnumerable<Training.FeatureSpec> features, int row)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var f in features)
+            {
+                switch (table[f.Name])
+                {
+                    case NumericColumn n when !double.IsNaN(n.Values[row]): json.WriteNumber(f.Name, n.Values[row]); break;
+                    case TextColumn t when t.Values[row] is { } s: json.WriteString(f.Name, s); break;
+                    default: json.WriteNull(f.Name); break;
+                }
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteCsv(string path, IReadOnlyList<PredictionRecord> records)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+        {
+            writer.WriteLine("key,label,score,model_version");
+            foreach (var r in records)
+            {
+                writer.WriteLine($"{Quote(r.Key)},{Quote(r.Label)},{r.Score.ToString("R", CultureInfo.InvariantCulture)},{r.Version}");
+            }
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+
+    private static string Quote(string s) => s.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

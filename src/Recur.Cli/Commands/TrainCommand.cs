@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Recur.Pipeline.Steps;
+
+namespace Recur.Cli.Commands;
+
+/// <summary><c>recur train</c>: baseline and model, evaluated and gated; registered as champion if it passes.</summary>
+internal static class TrainCommand
+{
+    /// <summary>Exit code when the promotion gates reject the candidate.</summary>
+    public const int Rejected = 3;
+
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "The dataset to train on", DefaultValueFactory = _ => "train" };
+        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset };
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var project = ctx.OpenProject();
+            var train = await project.LatestSnapshotAsync(parse.GetValue(dataset)!, ct);
+            var eval = await project.LatestSnapshotAsync(project.Config.Evaluation.Dataset, ct);
+            ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {eval.Id[..12]}");
+            var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), await project.ReadAsync(eval, ct),
+                TrainingRun.Ids(train, eval), registerRejected: false, ct);
+            Report(ctx, outcome);
+            return outcome.Gate.Promote ? 0 : Rejected;
+        }));
+        return command;
+    }
+
+    public static void Report(CommandContext ctx, TrainingOutcome o)
+    {
+        if (ctx.Json)
+        {
+            ctx.WriteJson(new
+            {
+                snapshots = o.Snapshots, train_rows = o.TrainRows, validation_rows = o.ValidationRows, evaluation_rows = o.EvaluationRows,
+                baseline = o.Baseline, candidate = o.Candidate, validation = o.Validation,
+                champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
+                gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
+                registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
+            });
+            return;
+        }
+        var table = Tables.Of("model", "auc", "accuracy", "log loss", "precision", "recall");
+        void Add(string name, IReadOnlyDictionary<string, double> m) =>
+            table.Row(name, m["auc"], m["accuracy"], m["log_loss"], m["precision"], m["recall"]);
+        Add("baseline (class prior)", o.Baseline);
+        if (o.ChampionMetrics is not null) Add($"champion v{o.Champion!.Version}", o.ChampionMetrics);
+        Add("candidate (lightgbm)", o.Candidate);
+        ctx.Human.Write(table);
+        ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
+        ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
+        if (o.Registered is not null) ctx.Human.WriteLine($"registered version {o.Registered.Version} ({string.Join(", ", o.Registered.Aliases)})");
+    }
+}

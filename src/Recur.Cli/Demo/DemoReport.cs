@@ -1,0 +1,40 @@
+using Recur.Evaluation.Reports;
+using Recur.Pipeline.Steps;
+
+namespace Recur.Cli.Demo;
+
+/// <summary>The demo's HTML report: data, models, serving, drift and the retraining decision.</summary>
+internal static class DemoReport
+{
+    private static readonly string[] Metrics = ["auc", "auc_low", "auc_high", "accuracy", "log_loss", "precision", "recall", "f1"];
+
+    public static void Write(DemoSummary s, TrainingOutcome first)
+    {
+        var report = new HtmlReport("Recur demo — Adult income, the whole loop")
+            .Paragraph($"Project: {s.Project}. Finished in {s.Seconds:0.0} s.")
+            .Heading("1. Data: immutable, content-addressed snapshots")
+            .Table(["dataset", "snapshot", "rows", "quarantined"], s.Snapshots.Select(x => (IReadOnlyList<string>)[x.Dataset, x.Id[..16], x.Rows.ToString(), x.Quarantined.ToString()]))
+            .Paragraph($"adult.data split by Fingerprint64 of the whole row: {first.TrainRows} train, {first.ValidationRows} validation rows.")
+            .Heading("2. Models on adult.test")
+            .Table(["model", .. Metrics], new[] { ("baseline (class prior)", s.Baseline.Metrics), ($"lightgbm v{s.Champion.Version}", s.Champion.Metrics) }
+                .Select(m => (IReadOnlyList<string>)[m.Item1, .. Metrics.Select(k => Tables.Format(m.Item2.GetValueOrDefault(k, double.NaN)))]))
+            .Paragraph(first.Gate.Reason, first.Gate.Promote ? "good" : "bad")
+            .Heading("3. Serving, the prediction log and feedback")
+            .Paragraph($"{s.Served.Requests} HTTP requests to {s.Served.Url} ({s.Served.Predictions} keyed predictions); {s.Logged.OfServedKeys} of the first sample's keys found in the log.")
+            .Table(["bad request", "answer"], s.Served.RejectionExamples.Select((m, i) => (IReadOnlyList<string>)[new[] { "missing feature", "mistyped feature", "unknown feature" }[i], m]))
+            .Paragraph("Live metrics from the feedback join: " + Tables.Metrics(s.LiveMetrics))
+            .Heading("4. Drift on the shifted stream")
+            .Paragraph($"{s.Shift.Description}: {s.Shift.Rows} rows. Drifted share {s.Shift.DriftedShare:0.##}; dataset drift: {(s.Shift.DatasetDrift ? "yes" : "no")}.")
+            .Bars(s.Drift.Select(d => (d.Feature, d.Statistic)).ToList(), s.Drift.FirstOrDefault()?.Threshold ?? 0.1, "Distance per feature (normed Wasserstein for numbers, Jensen–Shannon for categories); red bars drifted.")
+            .Table(["feature", "test", "statistic", "p-value", "threshold", "drifted"], s.Drift.Select(d => (IReadOnlyList<string>)[d.Feature, d.Test, Tables.Format(d.Statistic), Tables.Format(d.PValue), Tables.Format(d.Threshold), d.Drifted ? "yes" : "no"]))
+            .Heading("5. Retraining and the promotion gate")
+            .Paragraph(s.Shift.Reason);
+        if (s.Retrain.Ran && s.Retrain.Metrics is not null)
+        {
+            report.Table(["model", .. Metrics], new[] { ("champion", s.Retrain.ChampionMetrics!), ($"candidate v{s.Retrain.CandidateVersion}", s.Retrain.Metrics) }
+                    .Select(m => (IReadOnlyList<string>)[m.Item1, .. Metrics.Select(k => Tables.Format(m.Item2.GetValueOrDefault(k, double.NaN)))]))
+                .Paragraph((s.Retrain.Promote ? "PROMOTED — " : "REJECTED — ") + s.Retrain.Reason, s.Retrain.Promote ? "good" : "bad");
+        }
+        report.Save(s.Report);
+    }
+}

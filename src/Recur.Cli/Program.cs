@@ -1,0 +1,3 @@
+using Recur.Cli;
+
+return await RecurCli.Build().Parse(args).InvokeAsync();

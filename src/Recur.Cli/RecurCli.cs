@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Recur.Cli.Commands;
+using Recur.Cli.Demo;
+
+namespace Recur.Cli;
+
+/// <summary>The command tree of the <c>recur</c> tool.</summary>
+public static class RecurCli
+{
+    /// <summary>--project DIR, accepted by every command.</summary>
+    public static readonly Option<string> Project = new("--project", "-p")
+    {
+        Description = "The project folder (holding recur.yaml); default: the current folder",
+        DefaultValueFactory = _ => ".",
+        Recursive = true,
+    };
+
+    /// <summary>--json, accepted by every command.</summary>
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print one JSON document on stdout; progress and logs go to stderr",
+        Recursive = true,
+    };
+
+    /// <summary>Builds the root command.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Recur: the whole life of a model as one closed loop — data, training, registry, serving, monitoring, retraining.");
+        root.Options.Add(Project);
+        root.Options.Add(Json);
+        root.Subcommands.Add(InitCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(PredictCommand.Create());
+        root.Subcommands.Add(FeedbackCommand.Create());
+        root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(FingerprintCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

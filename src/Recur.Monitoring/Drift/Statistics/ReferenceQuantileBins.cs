@@ -1,0 +1,62 @@
+namespace Recur.Monitoring.Drift;
+
+/// <summary>
+/// Bins numeric data on the reference's deciles, shared by PSI and numeric Jensen–Shannon.
+/// </summary>
+/// <remarks>
+/// Inner edges are the reference's 10%…90% quantiles computed like numpy's default
+/// (<c>np.quantile</c>, linear interpolation); repeated edges from ties are merged, so
+/// heavily discrete data gets fewer bins. The outer bins are open-ended: current values
+/// outside the reference range still land in a bin instead of being dropped (as
+/// <c>np.histogram</c> would do), which is exactly the drift we want to see.
+/// A value equal to an edge belongs to the bin above it (<c>np.searchsorted(side='right')</c>).
+/// </remarks>
+internal static class ReferenceQuantileBins
+{
+    internal const int BinCount = 10;
+
+    /// <summary>Sorted distinct inner edges from the sorted reference sample.</summary>
+    internal static double[] InnerEdges(double[] sortedReference)
+    {
+        var edges = new double[BinCount - 1];
+        for (int i = 1; i < BinCount; i++)
+        {
+            edges[i - 1] = Quantile(sortedReference, i / (double)BinCount);
+        }
+
+        Array.Sort(edges);
+        return edges.Distinct().ToArray();
+    }
+
+    /// <summary>Counts per bin (length = edges + 1) for a sorted sample.</summary>
+    internal static long[] Count(double[] sortedValues, double[] innerEdges)
+    {
+        var counts = new long[innerEdges.Length + 1];
+        int bin = 0;
+        foreach (double value in sortedValues)
+        {
+            while (bin < innerEdges.Length && innerEdges[bin] <= value)
+            {
+                bin++;
+            }
+
+            counts[bin]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>numpy's 'linear' quantile, including its two-sided lerp for rounding symmetry.</summary>
+    private static double Quantile(double[] sorted, double level)
+    {
+        double virtualIndex = (sorted.Length - 1) * level;
+        double lowerIndex = Math.Floor(virtualIndex);
+        int lower = (int)lowerIndex;
+        int upper = Math.Min(lower + 1, sorted.Length - 1);
+        double weight = virtualIndex - lowerIndex;
+        double difference = sorted[upper] - sorted[lower];
+        return weight >= 0.5
+            ? sorted[upper] - (difference * (1 - weight))
+            : sorted[lower] + (difference * weight);
+    }
+}

@@ -1,0 +1,109 @@
+using Recur.Core.Data;
+using Recur.Core.Lake;
+using Recur.Core.Registry;
+using Recur.Evaluation;
+using Recur.Evaluation.Baselines;
+using Recur.Lake.Splitting;
+using Recur.Registry.Gates;
+using Recur.Training;
+
+namespace Recur.Pipeline.Steps;
+
+/// <summary>What a training run produced and decided.</summary>
+public sealed record TrainingOutcome(
+    IReadOnlyList<string> Snapshots,
+    int TrainRows,
+    int ValidationRows,
+    int EvaluationRows,
+    IReadOnlyDictionary<string, double> Baseline,
+    IReadOnlyDictionary<string, double> Candidate,
+    IReadOnlyDictionary<string, double> Validation,
+    ModelVersion? Champion,
+    IReadOnlyDictionary<string, double>? ChampionMetrics,
+    GateDecision Gate,
+    ModelVersion? Registered);
+
+/// <summary>
+/// One training run: split by fingerprint, fit the heuristic baseline and the model, evaluate both
+/// (and the current champion) on the same evaluation snapshot, apply the promotion gates, and register.
+/// </summary>
+public static class TrainingRun
+{
+    /// <summary>The alias of the serving model.</summary>
+    public const string ChampionAlias = "champion";
+
+    /// <summary>The alias given to a registered candidate that the gates rejected.</summary>
+    public const string ChallengerAlias = "challenger";
+
+    /// <summary>
+    /// Trains on <paramref name="data"/> and evaluates on <paramref name="evaluation"/>. A candidate that
+    /// passes the gates becomes the champion; one that fails is registered only when
+    /// <paramref name="registerRejected"/> (as the challenger), so it stays inspectable.
+    /// </summary>
+    public static async Task<TrainingOutcome> RunAsync(
+        RecurProject project, DataTable data, DataTable evaluation, IReadOnlyList<string> snapshots, bool registerRejected, CancellationToken ct = default)
+    {
+        var config = project.Config;
+        var plan = FeaturePlan.From(config, data);
+        var (trainRows, validationRows) = FingerprintSplitter.Split(data, config.Split.By, config.Split.Validation);
+        var train = data.Take(trainRows);
+        var validation = data.Take(validationRows);
+        var threshold = config.Evaluation.Threshold;
+
+        var baseline = PriorBaseline.Fit(plan.Labels(train));
+        var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
+
+        var evalLabels = plan.Labels(evaluation);
+        var evaluator = new ModelEvaluator(threshold, config.Seed);
+        var baselineMetrics = evaluator.Evaluate(baseline.Score(evaluation.RowCount), evalLabels);
+        var candidateMetrics = evaluator.Evaluate(model.Score(evaluation), evalLabels);
+        var validationMetrics = evaluator.Evaluate(model.Score(validation), plan.Labels(validation));
+
+        var champion = await project.Registry.ResolveAliasAsync(config.Name, ChampionAlias, ct);
+        IReadOnlyDictionary<string, double>? championMetrics = null;
+        if (champion is not null)
+        {
+            // Re-score the champion on this very snapshot so both sides of the gate see the same rows.
+            var championModel = TrainedModel.Load(project.Artifacts.PathOf(champion.ArtifactSha256));
+            championMetrics = evaluator.Evaluate(championModel.Score(evaluation), evalLabels);
+        }
+        var gate = PromotionGate.Decide(config.Promotion, candidateMetrics, baselineMetrics, championMetrics);
+
+        ModelVersion? registered = null;
+        if (gate.Promote || registerRejected)
+        {
+            registered = await RegisterAsync(project, model, snapshots, candidateMetrics, validationMetrics, baselineMetrics, gate, ct);
+        }
+        return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
+            baselineMetrics, candidateMetrics, validationMetrics, champion, championMetrics, gate, registered);
+    }
+
+    private static async Task<ModelVersion> RegisterAsync(RecurProject project, TrainedModel model, IReadOnlyList<string> snapshots,
+        IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> validation, IReadOnlyDictionary<string, double> baseline,
+        GateDecision gate, CancellationToken ct)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
+        try
+        {
+            model.Save(temp);
+            var sha = await project.Artifacts.PutAsync(temp, ct);
+            var recorded = new Dictionary<string, double>(metrics);
+            foreach (var (k, v) in validation) recorded["validation_" + k] = v;
+            foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
+            var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
+                model.Manifest.Trainer, model.Manifest.Parameters);
+            var version = new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
+            return await project.Registry.RegisterAsync(version, gate.Promote ? ChampionAlias : ChallengerAlias, ct);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>The rows of a snapshot-backed table restricted to the plan's columns and label, for enlarging training data.</summary>
+    public static DataTable Project(DataTable table, IEnumerable<string> columns) => new(columns.Select(c => table[c]).ToArray());
+
+    /// <summary>The snapshot ids used by a run, train first.</summary>
+    public static IReadOnlyList<string> Ids(params SnapshotInfo[] snapshots) => snapshots.Select(s => s.Id).ToArray();
+}
