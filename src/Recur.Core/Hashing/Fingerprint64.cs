@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Text;
+using static System.Numerics.BitOperations;
 
 namespace Recur.Core.Hashing;
 
@@ -31,7 +31,14 @@ public static class Fingerprint64
     /// <summary>Computes the Fingerprint64 of <paramref name="data"/>.</summary>
     /// <param name="data">The bytes to fingerprint.</param>
     /// <returns>The fingerprint reinterpreted as a signed 64-bit integer, exactly as BigQuery returns it.</returns>
-    public static long Hash(ReadOnlySpan<byte> data) => unchecked((long)HashCore(data));
+    public static long Hash(ReadOnlySpan<byte> data) => unchecked((long)(data.Length switch
+    {
+        // Separate paths for short inputs keep the common case (short keys) cheap.
+        <= 16 => HashLen0To16(data),
+        <= 32 => HashLen17To32(data),
+        <= 64 => HashLen33To64(data),
+        _ => HashLong(data),
+    }));
 
     /// <summary>
     /// Computes the Fingerprint64 of the UTF-8 encoding of <paramref name="value"/>; equal to
@@ -53,16 +60,12 @@ public static class Fingerprint64
             return Hash(buffer[..written]);
         }
 
+        // Long strings: a pooled buffer. Nothing between Rent and Return can throw (invalid UTF-16 is
+        // replaced, not rejected), so no try/finally is needed; a lost buffer would only be collected.
         byte[] rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(value));
-        try
-        {
-            int written = Encoding.UTF8.GetBytes(value, rented);
-            return Hash(rented.AsSpan(0, written));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
+        long hash = Hash(rented.AsSpan(0, Encoding.UTF8.GetBytes(value, rented)));
+        ArrayPool<byte>.Shared.Return(rented);
+        return hash;
     }
 
     /// <summary>
@@ -83,15 +86,6 @@ public static class Fingerprint64
         return (int)Math.Abs(fingerprint % buckets);
     }
 
-    // Separate paths for short inputs keep the common case (short keys) branch-light.
-    private static ulong HashCore(ReadOnlySpan<byte> s) => s.Length switch
-    {
-        <= 16 => HashLen0To16(s),
-        <= 32 => HashLen17To32(s),
-        <= 64 => HashLen33To64(s),
-        _ => HashLong(s),
-    };
-
     private static ulong HashLen0To16(ReadOnlySpan<byte> s)
     {
         unchecked
@@ -102,8 +96,8 @@ public static class Fingerprint64
                 ulong mul = K2 + (len * 2);
                 ulong a = Fetch64(s, 0) + K2;
                 ulong b = Fetch64(s, s.Length - 8);
-                ulong c = (Rotate(b, 37) * mul) + a;
-                ulong d = (Rotate(a, 25) + b) * mul;
+                ulong c = (RotateRight(b, 37) * mul) + a;
+                ulong d = (RotateRight(a, 25) + b) * mul;
                 return HashLen16(c, d, mul);
             }
 
@@ -136,7 +130,7 @@ public static class Fingerprint64
             ulong b = Fetch64(s, 8);
             ulong c = Fetch64(s, s.Length - 8) * mul;
             ulong d = Fetch64(s, s.Length - 16) * K2;
-            return HashLen16(Rotate(a + b, 43) + Rotate(c, 30) + d, a + Rotate(b + K2, 18) + c, mul);
+            return HashLen16(RotateRight(a + b, 43) + RotateRight(c, 30) + d, a + RotateRight(b + K2, 18) + c, mul);
         }
     }
 
@@ -149,13 +143,13 @@ public static class Fingerprint64
             ulong b = Fetch64(s, 8);
             ulong c = Fetch64(s, s.Length - 8) * mul;
             ulong d = Fetch64(s, s.Length - 16) * K2;
-            ulong y = Rotate(a + b, 43) + Rotate(c, 30) + d;
-            ulong z = HashLen16(y, a + Rotate(b + K2, 18) + c, mul);
+            ulong y = RotateRight(a + b, 43) + RotateRight(c, 30) + d;
+            ulong z = HashLen16(y, a + RotateRight(b + K2, 18) + c, mul);
             ulong e = Fetch64(s, 16) * mul;
             ulong f = Fetch64(s, 24);
             ulong g = (y + Fetch64(s, s.Length - 32)) * mul;
             ulong h = (z + Fetch64(s, s.Length - 24)) * mul;
-            return HashLen16(Rotate(e + f, 43) + Rotate(g, 30) + h, e + Rotate(f + a, 18) + g, mul);
+            return HashLen16(RotateRight(e + f, 43) + RotateRight(g, 30) + h, e + RotateRight(f + a, 18) + g, mul);
         }
     }
 
@@ -175,11 +169,11 @@ public static class Fingerprint64
             for (int pos = 0; pos < end; pos += 64)
             {
                 ReadOnlySpan<byte> block = s.Slice(pos, 64);
-                x = Rotate(x + y + v1 + Fetch64(block, 8), 37) * K1;
-                y = Rotate(y + v2 + Fetch64(block, 48), 42) * K1;
+                x = RotateRight(x + y + v1 + Fetch64(block, 8), 37) * K1;
+                y = RotateRight(y + v2 + Fetch64(block, 48), 42) * K1;
                 x ^= w2;
                 y += v1 + Fetch64(block, 40);
-                z = Rotate(z + w1, 33) * K1;
+                z = RotateRight(z + w1, 33) * K1;
                 (v1, v2) = WeakHashLen32WithSeeds(block, v2 * K1, x + w1);
                 (w1, w2) = WeakHashLen32WithSeeds(block[32..], z + w2, y + Fetch64(block, 16));
                 (x, z) = (z, x);
@@ -190,11 +184,11 @@ public static class Fingerprint64
             w1 += (ulong)((s.Length - 1) & 63);
             v1 += w1;
             w1 += v1;
-            x = Rotate(x + y + v1 + Fetch64(last, 8), 37) * mul;
-            y = Rotate(y + v2 + Fetch64(last, 48), 42) * mul;
+            x = RotateRight(x + y + v1 + Fetch64(last, 8), 37) * mul;
+            y = RotateRight(y + v2 + Fetch64(last, 48), 42) * mul;
             x ^= w2 * 9;
             y += (v1 * 9) + Fetch64(last, 40);
-            z = Rotate(z + w1, 33) * mul;
+            z = RotateRight(z + w1, 33) * mul;
             (v1, v2) = WeakHashLen32WithSeeds(last, v2 * mul, x + w1);
             (w1, w2) = WeakHashLen32WithSeeds(last[32..], z + w2, y + Fetch64(last, 16));
             (x, z) = (z, x);
@@ -209,10 +203,10 @@ public static class Fingerprint64
         {
             ulong z = Fetch64(s, 24);
             a += Fetch64(s, 0);
-            b = Rotate(b + a + z, 21);
+            b = RotateRight(b + a + z, 21);
             ulong c = a;
             a += Fetch64(s, 8) + Fetch64(s, 16);
-            b += Rotate(a, 44);
+            b += RotateRight(a, 44);
             return (a + z, b + c);
         }
     }
@@ -231,8 +225,6 @@ public static class Fingerprint64
     }
 
     private static ulong ShiftMix(ulong value) => value ^ (value >> 47);
-
-    private static ulong Rotate(ulong value, int shift) => BitOperations.RotateRight(value, shift);
 
     // The algorithm is defined on little-endian words; this keeps results identical on any platform.
     private static ulong Fetch64(ReadOnlySpan<byte> s, int offset) => BinaryPrimitives.ReadUInt64LittleEndian(s[offset..]);

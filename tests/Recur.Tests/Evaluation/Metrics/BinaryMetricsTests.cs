@@ -121,18 +121,11 @@ public class BinaryMetricsTests
             scores[i] = Math.Round(Math.Clamp(random.NextDouble() * 0.8 + (labels[i] ? 0.2 : 0.0), 0, 1), 4);
         }
 
-        // Best of three keeps JIT warm-up and noisy neighbours out of the measurement.
-        double fastestSeconds = double.MaxValue;
-        BinaryMetricSet? metrics = null;
-        for (int attempt = 0; attempt < 3; attempt++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            metrics = BinaryMetrics.Compute(scores, labels, 0.5);
-            fastestSeconds = Math.Min(fastestSeconds, stopwatch.Elapsed.TotalSeconds);
-        }
+        // Speed is measured in bench/, never asserted here; this checks the million-row path is sound.
+        var metrics = BinaryMetrics.Compute(scores, labels, 0.5);
 
-        Assert.InRange(fastestSeconds, 0, 1.0);
-        Assert.InRange(metrics!.Auc, 0.5, 1.0);
+        Assert.InRange(metrics.Auc, 0.5, 1.0);
+        Assert.Equal(1_000_000, metrics.Count);
     }
 
     private static JsonElement LoadGolden(string fileName)
