@@ -24,6 +24,9 @@ public sealed class CommandContext(ParseResult parse)
     /// <summary>Exit code for a caller's mistake or a missing thing.</summary>
     public const int Failed = 1;
 
+    /// <summary>Exit code for an unexpected failure (a bug); set RECUR_DEBUG=1 for the stack trace.</summary>
+    public const int Unexpected = 70;
+
     /// <summary>The parse result.</summary>
     public ParseResult Parse { get; } = parse;
 
@@ -67,6 +70,13 @@ public sealed class CommandContext(ParseResult parse)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return Failed;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not the caller's mistake: still one line, with the stack only when asked for.
+            await Console.Error.WriteLineAsync($"error: unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            if (Environment.GetEnvironmentVariable("RECUR_DEBUG") is "1") await Console.Error.WriteLineAsync(e.ToString());
+            return Unexpected;
         }
     }
 }

@@ -19,14 +19,11 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
     {
         var parsed = DelimitedParser.ParseFile(path, config, sourceName);
         var id = SnapshotHasher.Hash(parsed.Table);
-        if (await catalog.FindAsync(id, ct) is { } existing)
-        {
-            return new IngestOutcome(existing, Reused: true, parsed.Quarantined);
-        }
+        // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
         await files.WriteAsync(id, parsed.Table, ct);
         var snapshot = new SnapshotInfo(id, dataset, parsed.Table.RowCount, parsed.Quarantined.Count, sourceName,
             time.GetUtcNow(), parsed.Table.Schema.Columns, []);
         var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
-        return new IngestOutcome(added ? snapshot : (await catalog.FindAsync(id, ct))!, !added, parsed.Quarantined);
+        return new IngestOutcome(snapshot, Reused: !added, parsed.Quarantined);
     }
 }

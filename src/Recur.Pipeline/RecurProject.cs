@@ -86,6 +86,16 @@ public sealed class RecurProject
         (await Catalog.ListAsync(dataset, ct)).FirstOrDefault()
         ?? throw RecurException.NotFound($"dataset '{dataset}' has no snapshot yet (run 'recur ingest {dataset}')");
 
+    /// <summary>
+    /// The newest snapshot of the evaluation dataset, or null when recur.yaml declares none (or names the
+    /// training dataset itself): then models are judged on the validation split.
+    /// </summary>
+    public async Task<SnapshotInfo?> EvaluationSnapshotAsync(string trainingDataset, CancellationToken ct = default)
+    {
+        var name = Config.Evaluation.Dataset;
+        return name == trainingDataset || !Config.Datasets.ContainsKey(name) ? null : await LatestSnapshotAsync(name, ct);
+    }
+
     /// <summary>A snapshot's rows.</summary>
     public async Task<DataTable> ReadAsync(SnapshotInfo snapshot, CancellationToken ct = default) =>
         await Snapshots.ReadAsync(snapshot.Id, snapshot.Schema, ct);

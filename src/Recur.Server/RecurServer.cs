@@ -23,6 +23,8 @@ public static class RecurServer
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel);
         builder.WebHost.UseUrls(url);
         builder.Services.AddProblemDetails();
+        // The same snake_case names as the CLI's --json output, for every response body.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(project);
         builder.Services.AddSingleton(project.Time);

@@ -5,23 +5,26 @@ internal static class Schema
 {
     public const string Ddl = """
         CREATE TABLE IF NOT EXISTS snapshots (
-            id TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
             dataset TEXT NOT NULL,
             rows INTEGER NOT NULL,
             quarantined INTEGER NOT NULL,
             source TEXT NOT NULL,
             created_at TEXT NOT NULL,
             schema_json TEXT NOT NULL,
-            parents_json TEXT NOT NULL
+            parents_json TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            PRIMARY KEY (dataset, id)
         );
         CREATE TABLE IF NOT EXISTS quarantine (
-            snapshot_id TEXT NOT NULL REFERENCES snapshots(id),
+            snapshot_id TEXT NOT NULL,
             source TEXT NOT NULL,
             line INTEGER NOT NULL,
             reason TEXT NOT NULL,
             raw TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS quarantine_snapshot ON quarantine(snapshot_id);
+        CREATE INDEX IF NOT EXISTS snapshots_id ON snapshots(id);
         CREATE TABLE IF NOT EXISTS model_versions (
             model TEXT NOT NULL,
             version INTEGER NOT NULL,

@@ -15,14 +15,18 @@ public sealed class SqliteSnapshotCatalog(SqliteDatabase db) : ISnapshotCatalog
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction();
-        var added = connection.Execute(
+        var added = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE dataset = @Dataset AND id = @Id", new { s.Dataset, s.Id }, tx) == 0;
+        // Re-ingesting known content refreshes ingested_at, so it is the dataset's newest snapshot again.
+        connection.Execute(
             """
-            INSERT OR IGNORE INTO snapshots (id, dataset, rows, quarantined, source, created_at, schema_json, parents_json)
-            VALUES (@Id, @Dataset, @Rows, @Quarantined, @Source, @CreatedAt, @SchemaJson, @ParentsJson)
+            INSERT INTO snapshots (id, dataset, rows, quarantined, source, created_at, schema_json, parents_json, ingested_at)
+            VALUES (@Id, @Dataset, @Rows, @Quarantined, @Source, @CreatedAt, @SchemaJson, @ParentsJson, @CreatedAt)
+            ON CONFLICT(dataset, id) DO UPDATE SET ingested_at = excluded.ingested_at
             """,
             new { s.Id, s.Dataset, s.Rows, s.Quarantined, s.Source, CreatedAt = Json.Time(s.CreatedAt), SchemaJson = Json.Write(s.Schema), ParentsJson = Json.Write(s.Parents) },
-            tx) == 1;
-        if (added && quarantined.Count > 0)
+            tx);
+        var firstOfContent = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM quarantine WHERE snapshot_id = @Id", new { s.Id }, tx) == 0;
+        if (added && firstOfContent && quarantined.Count > 0)
         {
             connection.Execute(
                 "INSERT INTO quarantine (snapshot_id, source, line, reason, raw) VALUES (@SnapshotId, @Source, @Line, @Reason, @Raw)",
@@ -36,11 +40,11 @@ public sealed class SqliteSnapshotCatalog(SqliteDatabase db) : ISnapshotCatalog
     public Task<SnapshotInfo?> FindAsync(string idOrPrefix, CancellationToken ct = default)
     {
         using var connection = db.Open();
-        var rows = idOrPrefix.Length == 64
-            ? connection.Query<Row>("SELECT * FROM snapshots WHERE id = @id", new { id = idOrPrefix }).ToList()
-            : idOrPrefix.Length >= 8
-                ? connection.Query<Row>("SELECT * FROM snapshots WHERE id LIKE @p LIMIT 2", new { p = idOrPrefix.ToLowerInvariant() + "%" }).ToList()
-                : [];
+        var rows = idOrPrefix.Length >= 8
+            ? connection.Query<Row>(
+                "SELECT id, dataset, rows, quarantined, source, created_at, schema_json, parents_json FROM snapshots WHERE id IN (SELECT DISTINCT id FROM snapshots WHERE id LIKE @p LIMIT 2) GROUP BY id ORDER BY MIN(created_at)",
+                new { p = idOrPrefix.ToLowerInvariant() + "%" }).ToList()
+            : [];
         if (rows.Count > 1) throw RecurException.Invalid($"snapshot prefix '{idOrPrefix}' is ambiguous; give more characters", "snapshot");
         return Task.FromResult(rows.Count == 1 ? ToInfo(rows[0]) : null);
     }
@@ -50,7 +54,8 @@ public sealed class SqliteSnapshotCatalog(SqliteDatabase db) : ISnapshotCatalog
     {
         using var connection = db.Open();
         var rows = connection.Query<Row>(
-            "SELECT * FROM snapshots WHERE @dataset IS NULL OR dataset = @dataset ORDER BY created_at DESC, id", new { dataset });
+            "SELECT id, dataset, rows, quarantined, source, created_at, schema_json, parents_json FROM snapshots WHERE @dataset IS NULL OR dataset = @dataset ORDER BY ingested_at DESC, id",
+            new { dataset });
         return Task.FromResult<IReadOnlyList<SnapshotInfo>>(rows.Select(ToInfo).ToList());
     }
 

@@ -22,7 +22,8 @@ internal static class EvalCommand
             var v = parse.GetValue(version) is { } n
                 ? await project.Registry.FindAsync(name, n, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {n}")
                 : await project.Registry.ResolveAliasAsync(name, TrainingRun.ChampionAlias, ct) ?? throw RecurException.NotFound($"model '{name}' has no champion");
-            var snapshot = await project.LatestSnapshotAsync(parse.GetValue(dataset) ?? project.Config.Evaluation.Dataset, ct);
+            var snapshot = await project.LatestSnapshotAsync(parse.GetValue(dataset)
+                ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : "train"), ct);
             var table = await project.ReadAsync(snapshot, ct);
             var model = TrainedModel.Load(project.Artifacts.PathOf(v.ArtifactSha256));
             var labels = model.Manifest.Plan.Labels(table);

@@ -11,8 +11,9 @@ internal static class InitCommand
     {
         var source = new Option<string?>("--source") { Description = "A CSV file (with a header row) to declare as the 'train' dataset" };
         var label = new Option<string?>("--label") { Description = "The column to predict" };
+        var key = new Option<string?>("--key") { Description = "An entity key column: passed through predictions, never a feature" };
         var name = new Option<string>("--name") { Description = "The model's name", DefaultValueFactory = _ => "model" };
-        var command = new Command("init", "Create a project: a commented recur.yaml and the .recur/ state folder") { source, label, name };
+        var command = new Command("init", "Create a project: a commented recur.yaml and the .recur/ state folder") { source, label, key, name };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, ctx =>
         {
             var dir = Path.GetFullPath(ctx.ProjectDir);
@@ -21,7 +22,7 @@ internal static class InitCommand
             Directory.CreateDirectory(Path.Combine(dir, ".recur"));
             var src = parse.GetValue(source);
             var relative = src is null ? "data/train.csv" : Path.GetRelativePath(dir, Path.GetFullPath(src)).Replace('\\', '/');
-            var text = Template(parse.GetValue(name)!, relative, parse.GetValue(label) ?? "label");
+            var text = Template(parse.GetValue(name)!, relative, parse.GetValue(label) ?? "label", parse.GetValue(key));
             File.WriteAllText(file + ".tmp", text);
             File.Move(file + ".tmp", file);
             if (ctx.Json) ctx.WriteJson(new { project = dir, config = file });
@@ -31,7 +32,7 @@ internal static class InitCommand
         return command;
     }
 
-    private static string Template(string name, string source, string label) => $"""
+    private static string Template(string name, string source, string label, string? key) => $"""
         # recur.yaml — everything the loop does, declared and versioned with your code.
         # Docs: docs/project-file.md
 
@@ -39,7 +40,7 @@ internal static class InitCommand
         seed: 42                 # splits, sampling and training are repeatable for a seed
         label: {label}           # the column to predict (binary)
         # positive: "yes"        # the positive class (default: the larger value in sort order)
-        # key: customer_id       # an entity key column, never used as a feature
+        {(key is null ? "# key: customer_id" : $"key: {key}")}       # an entity key column, never used as a feature
 
         datasets:
           train:
@@ -66,7 +67,7 @@ internal static class InitCommand
           min_rows_per_leaf: 20
 
         evaluation:
-          dataset: train         # which dataset's newest snapshot evaluates and gates models
+          # dataset: test        # a declared dataset that evaluates and gates models (default: the validation split)
           threshold: 0.5
 
         promotion:               # a candidate becomes champion only if it passes every gate

@@ -18,7 +18,7 @@ internal static class PredictCommand
     {
         var input = new Argument<string>("input") { Description = "CSV file with a header row holding the model's features" };
         var output = new Option<string>("--output", "-o") { Description = "Where to write key,label,score,model_version", Required = true };
-        var key = new Option<string?>("--key") { Description = "Column holding each row's key (default: recur.yaml 'key', else the line number)" };
+        var key = new Option<string?>("--key") { Description = "Column holding each row's key (default: recur.yaml 'key', else row-N by data row)" };
         var version = new Option<int?>("--version") { Description = "Model version (default: the champion alias)" };
         var alias = new Option<string?>("--alias") { Description = "Model alias" };
         var command = new Command("predict", "Score a file in batch; keys pass through to the output and the prediction log") { input, output, key, version, alias };

@@ -30,7 +30,10 @@ public sealed record QuarantinedRow(string Source, long Line, string Reason, str
 /// <summary>The catalogue of snapshots and their quarantined rows.</summary>
 public interface ISnapshotCatalog
 {
-    /// <summary>Records a snapshot and its quarantined rows in one transaction; false when the id was already recorded.</summary>
+    /// <summary>
+    /// Records a snapshot of a dataset and its quarantined rows in one transaction. False when this
+    /// dataset already had that id; it then becomes the dataset's newest snapshot again.
+    /// </summary>
     Task<bool> AddAsync(SnapshotInfo snapshot, IReadOnlyList<QuarantinedRow> quarantined, CancellationToken ct = default);
 
     /// <summary>A snapshot by id (a unique prefix of at least 8 characters is accepted), or null.</summary>

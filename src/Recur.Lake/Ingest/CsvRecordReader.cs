@@ -1,4 +1,5 @@
 using System.Text;
+using Recur.Core;
 
 namespace Recur.Lake.Ingest;
 
@@ -51,7 +52,7 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter, string so
                 if (!inQuotes) break;
                 // A quoted field continues on the next physical line.
                 var next = reader.ReadLine()
-                    ?? throw new FormatException($"{sourceName}: line {startLine}: a quoted field is never closed (the file ends inside quotes)");
+                    ?? throw RecurException.Invalid($"{sourceName}: line {startLine}: a quoted field is never closed (the file ends inside quotes)", "source");
                 _line++;
                 _field.Append('\n');
                 _raw.Append('\n').Append(next);

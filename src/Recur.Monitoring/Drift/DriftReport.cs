@@ -4,8 +4,8 @@ namespace Recur.Monitoring.Drift;
 /// <param name="Feature">Column name.</param>
 /// <param name="Test">ks, chi_square, z_test, wasserstein_normed or jensen_shannon.</param>
 /// <param name="Statistic">The test statistic or distance.</param>
-/// <param name="PValue">The (corrected) p-value for hypothesis tests; null for distances.</param>
-/// <param name="Threshold">The p-value or distance threshold applied.</param>
+/// <param name="PValue">The raw p-value for hypothesis tests; null for distances.</param>
+/// <param name="Threshold">The threshold applied: the Bonferroni-corrected p-value threshold, or the distance threshold.</param>
 /// <param name="Drifted">Whether the feature drifted.</param>
 public sealed record FeatureDrift(string Feature, string Test, double Statistic, double? PValue, double Threshold, bool Drifted);
 

@@ -20,7 +20,7 @@ public static class RetrainStep
         var plan = TrainedModel.Load(project.Artifacts.PathOf(champion.ArtifactSha256)).Manifest.Plan;
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
-        var evalSnapshot = await project.LatestSnapshotAsync(config.Evaluation.Dataset, ct);
+        var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);
         var joined = await project.Log.JoinAsync(config.Name, since, ct);
         if (joined.Count == 0) throw RecurException.Invalid("no logged predictions have feedback yet; post labels before retraining", "feedback");
 
@@ -28,8 +28,9 @@ public static class RetrainStep
         var original = TrainingRun.Project(await project.ReadAsync(trainSnapshot, ct), columns);
         var fresh = LoggedInputs.WithLabels(joined, plan);
         var enlarged = DataTable.Concat(original, Align(fresh, original));
-        var evaluation = WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
-        return await TrainingRun.RunAsync(project, enlarged, evaluation, TrainingRun.Ids(trainSnapshot, evalSnapshot), registerRejected: true, ct);
+        var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
+        var ids = evalSnapshot is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot);
+        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, registerRejected: true, ct);
     }
 
     /// <summary>

@@ -36,19 +36,21 @@ public static class TrainingRun
     public const string ChallengerAlias = "challenger";
 
     /// <summary>
-    /// Trains on <paramref name="data"/> and evaluates on <paramref name="evaluation"/>. A candidate that
+    /// Trains on <paramref name="data"/> and evaluates on <paramref name="evaluation"/> (the validation split
+    /// when null: never on rows the model trained on). A candidate that
     /// passes the gates becomes the champion; one that fails is registered only when
     /// <paramref name="registerRejected"/> (as the challenger), so it stays inspectable.
     /// </summary>
     public static async Task<TrainingOutcome> RunAsync(
-        RecurProject project, DataTable data, DataTable evaluation, IReadOnlyList<string> snapshots, bool registerRejected, CancellationToken ct = default)
+        RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool registerRejected, CancellationToken ct = default)
     {
         var config = project.Config;
         var plan = FeaturePlan.From(config, data);
-        var (trainRows, validationRows) = FingerprintSplitter.Split(data, config.Split.By, config.Split.Validation);
+        var (trainRows, validationRows) = FingerprintSplitter.Split(data, SplitKey(config, data), config.Split.Validation);
         var train = data.Take(trainRows);
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
+        evaluation ??= validation;
 
         var baseline = PriorBaseline.Fit(plan.Labels(train));
         var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
@@ -103,6 +105,15 @@ public static class TrainingRun
 
     /// <summary>The rows of a snapshot-backed table restricted to the plan's columns and label, for enlarging training data.</summary>
     public static DataTable Project(DataTable table, IEnumerable<string> columns) => new(columns.Select(c => table[c]).ToArray());
+
+    /// <summary>
+    /// The columns hashed for the split: split.by if declared, else the entity key (so one entity never
+    /// straddles train and validation), else the whole row (so exact duplicates do not either).
+    /// </summary>
+    public static IReadOnlyList<string> SplitKey(Core.Project.ProjectConfig config, DataTable data) =>
+        config.Split.By.Count > 0 ? config.Split.By
+        : config.Key is { } key && data.Has(key) ? [key]
+        : [];
 
     /// <summary>The snapshot ids used by a run, train first.</summary>
     public static IReadOnlyList<string> Ids(params SnapshotInfo[] snapshots) => snapshots.Select(s => s.Id).ToArray();

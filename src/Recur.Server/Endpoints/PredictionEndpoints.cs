@@ -23,7 +23,7 @@ internal static class PredictionEndpoints
     internal sealed record PredictResponse(IReadOnlyList<PredictionDto> Predictions);
 
     /// <summary>One keyed prediction.</summary>
-    internal sealed record PredictionDto(string Key, string Label, double Score, int Model_Version);
+    internal sealed record PredictionDto(string Key, string Label, double Score, int ModelVersion);
 
     private static Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, HttpRequest request, PredictionService service, CancellationToken ct) =>
         Predict(ModelSelector.From(name, version, alias), request, service, ct);
