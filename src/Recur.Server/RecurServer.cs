@@ -20,7 +20,8 @@ public static class RecurServer
     public static WebApplication Create(RecurProject project, string url, LogLevel minimumLevel = LogLevel.Warning)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel);
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel)
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(url);
         builder.Services.AddProblemDetails();
         // The same snake_case names as the CLI's --json output, for every response body.
