@@ -95,7 +95,7 @@ public sealed class DelimitedParserTests
     [Fact]
     public void Parse_UnclosedQuote_FailsNamingTheLine()
     {
-        var e = Assert.Throws<FormatException>(() => Parse("a,b\n1,\"open\n"));
+        var e = Assert.Throws<RecurException>(() => Parse("a,b\n1,\"open\n"));
 
         Assert.Contains("line 2", e.Message);
     }
