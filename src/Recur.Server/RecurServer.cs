@@ -31,7 +31,7 @@ public static class RecurServer
         builder.Services.AddSingleton(project.Time);
         builder.Services.AddSingleton(project.Registry);
         builder.Services.AddSingleton<IFeedbackStore>(project.Log);
-        builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Artifacts));
+        builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Artifacts, project.Time));
         builder.Services.AddSingleton(_ => new PredictionLogWriter(project.Log));
         builder.Services.AddSingleton<PredictionService>();
 

@@ -35,6 +35,7 @@ public sealed class TrainedModel
     /// <summary>Probabilities of the positive class for every row of the table.</summary>
     public double[] Score(DataTable table)
     {
+        if (table.RowCount <= RowByRowLimit) return ScoreRowByRow(table);
         var scored = _transformer.Transform(new TableDataView(table, Manifest.Plan.Features, labels: null));
         var column = scored.Schema["Probability"];
         var result = new double[table.RowCount];
@@ -47,6 +48,25 @@ public sealed class TrainedModel
             result[i] = value;
         }
         return result;
+    }
+
+    // Below this many rows a pooled row mapper beats building a transform chain (measured in bench/).
+    private const int RowByRowLimit = 32;
+    private readonly System.Collections.Concurrent.ConcurrentBag<RowScorer> _scorers = [];
+
+    private double[] ScoreRowByRow(DataTable table)
+    {
+        if (!_scorers.TryTake(out var scorer)) scorer = new RowScorer(_transformer, Manifest.Plan.Features);
+        try
+        {
+            var result = new double[table.RowCount];
+            for (var i = 0; i < result.Length; i++) result[i] = scorer.Score(table, i);
+            return result;
+        }
+        finally
+        {
+            _scorers.Add(scorer);
+        }
     }
 
     /// <summary>Writes the model file (a zip of the ML.NET model and the manifest), atomically.</summary>

@@ -25,7 +25,7 @@ internal static class PredictCommand
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
-            var pool = new ModelPool(project.Registry, project.Artifacts);
+            var pool = new ModelPool(project.Registry, project.Artifacts, project.Time);
             var loaded = await pool.GetAsync(ModelSelector.From(project.Config.Name, parse.GetValue(version), parse.GetValue(alias)), ct);
             var plan = loaded.Model.Manifest.Plan;
             var path = Path.GetFullPath(parse.GetValue(input)!);

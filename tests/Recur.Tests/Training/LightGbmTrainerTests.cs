@@ -63,6 +63,20 @@ public sealed class LightGbmTrainerTests
     }
 
     [Fact]
+    public void Score_FewRows_MatchesTheBatchPathExactly()
+    {
+        var train = Load("train.csv");
+        var test = Load("test.csv");
+        var model = LightGbmTrainer.Train("adult", train, FeaturePlan.From(Config, train), Config.Training, 0.5, 7);
+
+        var batch = model.Score(test);
+        var rows = Enumerable.Range(0, 20).ToList();
+        var small = model.Score(test.Take(rows));
+
+        Assert.Equal(rows.Select(r => batch[r]), small);
+    }
+
+    [Fact]
     public void Train_UnseenCategoryAtScoring_StillScores()
     {
         var train = Load("train.csv");
