@@ -22,4 +22,5 @@ wrk.body = '{"instances":[{"key":"bench-1","features":{"age":39,"workclass":"Sta
 LUA
 curl -sf -X POST -H 'Content-Type: application/json' --data "$(sed -n "s/^wrk.body = '\(.*\)'$/\1/p" "$work/post.lua")" "$url/v1/models/adult-income:predict" > /dev/null
 wrk -t2 -c5 -d3s -s "$work/post.lua" "$url/v1/models/adult-income:predict" > /dev/null   # warm-up
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "$url/v1/models/adult-income:predict"
+threads=$(( connections < 2 ? 1 : 2 ))
+wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$work/post.lua" "$url/v1/models/adult-income:predict"
