@@ -30,6 +30,7 @@ public static class RecurCli
         root.Options.Add(Json);
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DataCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());

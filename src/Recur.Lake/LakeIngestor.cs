@@ -14,10 +14,10 @@ public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnly
 /// </summary>
 public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog catalog, TimeProvider time)
 {
-    /// <summary>Ingests one dataset's source.</summary>
-    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, CancellationToken ct = default)
+    /// <summary>Ingests one dataset's source: a file, a partitioned folder, or "-" for <paramref name="stdin"/>.</summary>
+    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, TextReader? stdin = null, CancellationToken ct = default)
     {
-        var parsed = DelimitedParser.ParseFile(path, config, sourceName);
+        var parsed = await SourceReader.ReadAsync(path, config, sourceName, stdin, ct);
         var id = SnapshotHasher.Hash(parsed.Table);
         // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
         await files.WriteAsync(id, parsed.Table, ct);

@@ -96,6 +96,17 @@ public sealed class RecurProject
         return name == trainingDataset || !Config.Datasets.ContainsKey(name) ? null : await LatestSnapshotAsync(name, ct);
     }
 
+    /// <summary>
+    /// A snapshot named by a reference: a dataset name (its newest snapshot) or a snapshot id or unique
+    /// id prefix of at least 8 characters.
+    /// </summary>
+    public async Task<SnapshotInfo> ResolveSnapshotAsync(string reference, CancellationToken ct = default)
+    {
+        if ((await Catalog.ListAsync(reference, ct)).FirstOrDefault() is { } newest) return newest;
+        if (reference.Length < 8) throw RecurException.NotFound($"no dataset named '{reference}' (a snapshot id needs at least 8 characters)");
+        return await Catalog.FindAsync(reference, ct) ?? throw RecurException.NotFound($"no snapshot or dataset matches '{reference}'");
+    }
+
     /// <summary>A snapshot's rows.</summary>
     public async Task<DataTable> ReadAsync(SnapshotInfo snapshot, CancellationToken ct = default) =>
         await Snapshots.ReadAsync(snapshot.Id, snapshot.Schema, ct);

@@ -1,20 +1,45 @@
 using System.CommandLine;
+using Recur.Core;
 using Recur.Pipeline.Steps;
 
 namespace Recur.Cli.Commands;
 
-/// <summary><c>recur ingest DATASET [--source FILE]</c>: a content-addressed snapshot in the lake.</summary>
+/// <summary>
+/// <c>recur ingest DATASET</c> (a dataset declared in recur.yaml) or <c>recur ingest SOURCE --dataset NAME</c>
+/// (a file, a partitioned folder, or - for stdin): an immutable, content-addressed snapshot.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var dataset = new Argument<string>("dataset") { Description = "A dataset declared under 'datasets:' in recur.yaml" };
-        var source = new Option<string?>("--source") { Description = "Read this file instead of the declared source" };
-        var command = new Command("ingest", "Ingest a dataset into the lake as an immutable snapshot; malformed rows are quarantined") { dataset, source };
+        var target = new Argument<string>("target") { Description = "A dataset declared in recur.yaml; or, with --dataset, a file, a folder of partitioned files, or - for stdin" };
+        var dataset = new Option<string?>("--dataset", "-d") { Description = "The dataset to ingest SOURCE into" };
+        var format = new Option<string?>("--format") { Description = "csv, tsv, jsonl or parquet (default: by extension)" };
+        var delimiter = new Option<string?>("--delimiter") { Description = "Field delimiter (default: detected); \\t for tab" };
+        var noHeader = new Option<bool>("--no-header") { Description = "The first line is data; name the columns with --columns" };
+        var columns = new Option<string?>("--columns") { Description = "Comma-separated column names" };
+        var missing = new Option<string[]>("--missing") { Description = "A value meaning missing (repeatable), e.g. --missing ? --missing NA", AllowMultipleArgumentsPerToken = false };
+        var encoding = new Option<string?>("--encoding") { Description = "utf-8 (default) or latin1" };
+        var skip = new Option<int?>("--skip-lines") { Description = "Junk lines to skip at the top" };
+        var command = new Command("ingest", "Ingest data into the lake as an immutable snapshot; malformed rows are quarantined with their line numbers")
+        {
+            target, dataset, format, delimiter, noHeader, columns, missing, encoding, skip,
+        };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
-            var outcome = await IngestStep.RunAsync(project, parse.GetValue(dataset)!, parse.GetValue(source), ct);
+            var outcome = parse.GetValue(dataset) is { } name
+                ? await IngestStep.RunAsync(project, name, parse.GetValue(target)!, c =>
+                {
+                    if (parse.GetValue(format) is { } f) c.Format = f;
+                    if (parse.GetValue(delimiter) is { } d) c.Delimiter = d;
+                    if (parse.GetValue(noHeader)) c.Header = false;
+                    if (parse.GetValue(columns) is { } cols) c.Columns = cols.Split(',').Select(x => x.Trim()).ToList();
+                    if (parse.GetValue(missing) is { Length: > 0 } m) c.Missing = [.. m];
+                    if (parse.GetValue(encoding) is { } e) c.Encoding = e;
+                    if (parse.GetValue(skip) is { } s) c.SkipLines = s;
+                }, Console.In, ct)
+                : await IngestStep.RunAsync(project, parse.GetValue(target)!, ct);
             var s = outcome.Snapshot;
             if (ctx.Json)
             {
@@ -27,6 +52,7 @@ internal static class IngestCommand
             }
             ctx.Human.WriteLine($"{(outcome.Reused ? "Reused" : "Stored")} snapshot {s.Id[..12]} of '{s.Dataset}': {s.Rows} rows, {outcome.Quarantined.Count} quarantined");
             foreach (var q in outcome.Quarantined.Take(10)) ctx.Human.WriteLine($"  quarantined {q.Source}:{q.Line}: {q.Reason}");
+            if (outcome.Quarantined.Count > 10) ctx.Human.WriteLine($"  … see: recur data quarantine {s.Id[..12]}");
             return 0;
         }));
         return command;

@@ -34,8 +34,8 @@ internal sealed class DemoRun(CommandContext ctx)
         var config = project.Config;
 
         ctx.Progress("[2/8] ingesting adult.data and adult.test into the lake");
-        var train = await IngestStep.RunAsync(project, "train", ct: ct);
-        var test = await IngestStep.RunAsync(project, "test", ct: ct);
+        var train = await IngestStep.RunAsync(project, "train", ct);
+        var test = await IngestStep.RunAsync(project, "test", ct);
         var snapshots = new[] { train, test }.Select(o => new DemoSnapshot(o.Snapshot.Dataset, o.Snapshot.Id, o.Snapshot.Rows, o.Snapshot.Quarantined, o.Reused)).ToList();
 
         ctx.Progress("[3/8] splitting by Fingerprint64, training the class-prior baseline and LightGBM, evaluating on adult.test");

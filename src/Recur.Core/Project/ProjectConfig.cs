@@ -55,8 +55,14 @@ public sealed class DatasetConfig
     /// <summary>Column names, required when there is no header.</summary>
     public List<string>? Columns { get; set; }
 
-    /// <summary>Field delimiter.</summary>
-    public string Delimiter { get; set; } = ",";
+    /// <summary>Source format: csv, tsv, jsonl or parquet; empty means by file extension (csv otherwise).</summary>
+    public string Format { get; set; } = "";
+
+    /// <summary>Field delimiter of csv sources; empty means detected from the first lines.</summary>
+    public string Delimiter { get; set; } = "";
+
+    /// <summary>Text encoding: utf-8 (default) or latin1.</summary>
+    public string Encoding { get; set; } = "utf-8";
 
     /// <summary>Lines to skip at the top of the file (junk before the data).</summary>
     public int SkipLines { get; set; }

@@ -17,6 +17,9 @@ public sealed class CsvRecordReader(TextReader reader, char delimiter, string so
     private readonly List<string> _fields = [];
     private long _line;
 
+    /// <summary>The last physical line read (1-based).</summary>
+    public long Line => _line;
+
     /// <summary>Skips whole physical lines (junk before the data).</summary>
     public void SkipLines(int count)
     {

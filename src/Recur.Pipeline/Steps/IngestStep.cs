@@ -1,22 +1,49 @@
 using Recur.Core;
+using Recur.Core.Project;
 using Recur.Lake;
 
 namespace Recur.Pipeline.Steps;
 
-/// <summary>Ingests a dataset declared in recur.yaml (or a file given on the command line) into the lake.</summary>
+/// <summary>Ingests a dataset declared in recur.yaml, or any source given on the command line, into the lake.</summary>
 public static class IngestStep
 {
-    /// <summary>Ingests a dataset; <paramref name="sourceOverride"/> replaces the declared source file.</summary>
-    public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, string? sourceOverride = null, CancellationToken ct = default)
+    /// <summary>Ingests a dataset declared under <c>datasets:</c> from its declared source.</summary>
+    public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, CancellationToken ct = default)
     {
         if (!project.Config.Datasets.TryGetValue(dataset, out var config))
         {
             var known = project.Config.Datasets.Keys.ToList();
-            throw RecurException.Invalid($"dataset '{dataset}' is not declared in recur.yaml (declared: {(known.Count == 0 ? "none" : string.Join(", ", known))})", "dataset");
+            throw RecurException.Invalid($"dataset '{dataset}' is not declared in recur.yaml (declared: {(known.Count == 0 ? "none" : string.Join(", ", known))}); to ingest a file, run: recur ingest FILE --dataset {dataset}", "dataset");
         }
-        var source = sourceOverride ?? config.Source;
-        var path = sourceOverride is null ? project.Resolve(source) : Path.GetFullPath(source);
-        var ingestor = new LakeIngestor(project.Snapshots, project.Catalog, project.Time);
-        return ingestor.IngestAsync(dataset, path, Path.GetRelativePath(project.Root, path).Replace('\\', '/'), config, ct);
+        return IngestSourceAsync(project, dataset, project.Resolve(config.Source), config, null, ct);
     }
+
+    /// <summary>
+    /// Ingests a file, a partitioned folder or stdin ("-") as a dataset. Options start from the
+    /// dataset's declaration when there is one; <paramref name="overrides"/> adjusts them.
+    /// </summary>
+    public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, string source, Action<DatasetConfig> overrides, TextReader? stdin, CancellationToken ct = default)
+    {
+        var config = project.Config.Datasets.TryGetValue(dataset, out var declared) ? Copy(declared) : new DatasetConfig();
+        overrides(config);
+        var path = source == "-" ? "-" : Path.GetFullPath(source);
+        return IngestSourceAsync(project, dataset, path, config, stdin, ct);
+    }
+
+    private static Task<IngestOutcome> IngestSourceAsync(RecurProject project, string dataset, string path, DatasetConfig config, TextReader? stdin, CancellationToken ct)
+    {
+        if (dataset.Length == 0 || dataset.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            throw RecurException.Invalid($"dataset name '{dataset}' must be letters, digits, '-', '_' or '.'", "dataset");
+        }
+        var name = path == "-" ? "stdin" : Path.GetRelativePath(project.Root, path).Replace('\\', '/');
+        var ingestor = new LakeIngestor(project.Snapshots, project.Catalog, project.Time);
+        return ingestor.IngestAsync(dataset, path, name, config, stdin, ct);
+    }
+
+    private static DatasetConfig Copy(DatasetConfig c) => new()
+    {
+        Source = c.Source, Format = c.Format, Header = c.Header, Columns = c.Columns is null ? null : [.. c.Columns], Delimiter = c.Delimiter,
+        Encoding = c.Encoding, SkipLines = c.SkipLines, Missing = [.. c.Missing], Types = new(c.Types), Recode = new(c.Recode),
+    };
 }
