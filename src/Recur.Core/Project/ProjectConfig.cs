@@ -21,6 +21,9 @@ public sealed class ProjectConfig
     /// <summary>An entity key column passed through predictions, logs and feedback (optional).</summary>
     public string? Key { get; set; }
 
+    /// <summary>The reviewed data schema file (written by 'recur schema infer', checked by 'recur validate').</summary>
+    public string Schema { get; set; } = "schema.yaml";
+
     /// <summary>Named datasets and how to read them.</summary>
     public Dictionary<string, DatasetConfig> Datasets { get; set; } = [];
 
@@ -95,6 +98,9 @@ public sealed class SplitConfig
 
     /// <summary>Share of rows in validation, in (0, 1).</summary>
     public double Validation { get; set; } = 0.2;
+
+    /// <summary>A date or number column: when set, the latest rows by this column form validation (a time split).</summary>
+    public string? Time { get; set; }
 }
 
 /// <summary>The trainer and its parameters.</summary>

@@ -31,7 +31,16 @@ public static class DelimitedParser
     public static RawTable Read(TextReader text, DatasetConfig config, string sourceName)
     {
         var lookahead = new LookaheadReader(text);
-        var delimiter = DelimiterSniffer.Resolve(config, lookahead.Peek(config.SkipLines, 20), sourceName);
+        IReadOnlyList<string> first;
+        try
+        {
+            first = lookahead.Peek(config.SkipLines, 20);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw RecurException.Invalid($"{sourceName}: within the first {config.SkipLines + 20} lines: bytes that are not valid UTF-8 (is the file Latin-1? set encoding: latin1)", "encoding");
+        }
+        var delimiter = DelimiterSniffer.Resolve(config, first, sourceName);
         var csv = new CsvRecordReader(lookahead, delimiter, sourceName);
         csv.SkipLines(config.SkipLines);
         var names = ReadNames(csv, config, sourceName);

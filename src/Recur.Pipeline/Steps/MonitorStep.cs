@@ -53,7 +53,7 @@ public static class MonitorStep
     {
         var snapshot = await project.Catalog.FindAsync(snapshotId, ct) ?? throw RecurException.NotFound($"snapshot {snapshotId} is missing from the catalogue");
         var table = await project.ReadAsync(snapshot, ct);
-        var (train, _) = FingerprintSplitter.Split(table, TrainingRun.SplitKey(project.Config, table), project.Config.Split.Validation);
+        var (train, _) = TrainingRun.SplitRows(project.Config, table);
         return table.Take(train);
     }
 }

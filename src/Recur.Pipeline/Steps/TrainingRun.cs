@@ -46,7 +46,7 @@ public static class TrainingRun
     {
         var config = project.Config;
         var plan = FeaturePlan.From(config, data);
-        var (trainRows, validationRows) = FingerprintSplitter.Split(data, SplitKey(config, data), config.Split.Validation);
+        var (trainRows, validationRows) = SplitRows(config, data);
         var train = data.Take(trainRows);
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
@@ -114,6 +114,24 @@ public static class TrainingRun
         config.Split.By.Count > 0 ? config.Split.By
         : config.Key is { } key && data.Has(key) ? [key]
         : [];
+
+    /// <summary>
+    /// Splits by time when split.time is set, else by fingerprint; then checks for leakage and fails
+    /// with every finding, since validation metrics from a leaky split would flatter the model.
+    /// </summary>
+    public static (List<int> Train, List<int> Validation) SplitRows(Core.Project.ProjectConfig config, DataTable data)
+    {
+        var split = config.Split.Time is { } time
+            ? TimeSplitter.Split(data, time, config.Split.Validation)
+            : FingerprintSplitter.Split(data, SplitKey(config, data), config.Split.Validation);
+        var keys = config.Key is { } k && data.Has(k) ? new[] { k } : [];
+        var findings = LeakageCheck.Check(data, split.Train, split.Validation, keys, config.Split.Time);
+        if (findings.Count > 0)
+        {
+            throw Core.RecurException.Invalid("the split leaks: " + string.Join("; ", findings.Select(f => $"{f.Kind}: {f.Detail} (e.g. {string.Join(", ", f.Examples)})")), "split");
+        }
+        return split;
+    }
 
     /// <summary>The snapshot ids used by a run, train first.</summary>
     public static IReadOnlyList<string> Ids(params SnapshotInfo[] snapshots) => snapshots.Select(s => s.Id).ToArray();
