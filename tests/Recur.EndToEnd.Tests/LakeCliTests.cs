@@ -1,0 +1,113 @@
+using System.Diagnostics;
+
+namespace Recur.EndToEnd.Tests;
+
+/// <summary>The lake's commands on a fresh project: ingest (file, folder, stdin), data, schema, validate.</summary>
+public sealed class LakeCliTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public LakeCliTests()
+    {
+        Directory.CreateDirectory(Root);
+        File.WriteAllText(Path.Combine(Root, "recur.yaml"), "name: m\nlabel: y\nkey: id\n");
+    }
+
+    private string Root => _dir.Path("p");
+
+    public void Dispose() => _dir.Dispose();
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(Root, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private Task<CliResult> Ok(params string[] args) => CliRunner.OkAsync(Root, [.. args, "--project", Root]);
+
+    private Task<CliResult> Run(params string[] args) => CliRunner.RunAsync(Root, [.. args, "--project", Root]);
+
+    [Fact]
+    public async Task Ingest_FileTwice_PrintsTheContractAndReuses()
+    {
+        // 99 numbers and one word: the column is numeric and the word's row is quarantined (line 101).
+        var file = Write("v1.csv", "id,x,y\n" + string.Concat(Enumerable.Range(1, 99).Select(i => $"{i},{i * 10},a\n")) + "100,oops,c\n");
+
+        var first = (await Ok("ingest", file, "--dataset", "d", "--json")).Json;
+        var again = (await Ok("ingest", file, "--dataset", "d", "--json")).Json;
+
+        Assert.Equal("d", first.GetProperty("dataset").GetString());
+        Assert.Equal(99, first.GetProperty("rows").GetInt32());
+        Assert.Equal(1, first.GetProperty("quarantined").GetInt32());
+        Assert.False(first.GetProperty("reused").GetBoolean());
+        Assert.True(again.GetProperty("reused").GetBoolean());
+        Assert.Equal(first.GetProperty("snapshot").GetString(), again.GetProperty("snapshot").GetString());
+        var quarantine = (await Ok("data", "quarantine", "d", "--json")).Json;
+        Assert.Equal(101, quarantine.GetProperty("rows")[0].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ingest_Stdin_StoresTheSnapshot()
+    {
+        var info = CliRunner.StartInfo(Root, "ingest", "-", "--dataset", "s", "--json", "--project", Root);
+        info.RedirectStandardInput = true;
+        using var process = Process.Start(info)!;
+        await process.StandardInput.WriteAsync("id,x\n1,2\n3,4\n");
+        process.StandardInput.Close();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("\"rows\": 2", stdout);
+    }
+
+    [Fact]
+    public async Task DataDiff_ByKey_CountsAddedRemovedChangedAndSchemaChanges()
+    {
+        await Ok("ingest", Write("a.csv", "id,x\n1,10\n2,20\n3,30\n"), "--dataset", "d");
+        var b = (await Ok("ingest", Write("b.csv", "id,x,z\n2,20,q\n3,31,q\n4,40,q\n"), "--dataset", "d", "--json")).Json.GetProperty("snapshot").GetString()!;
+        var a = (await Ok("data", "list", "--json")).Json.GetProperty("snapshots").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).First(id => id != b);
+
+        var diff = (await Ok("data", "diff", a, b, "--json")).Json;
+
+        Assert.Equal(1, diff.GetProperty("added").GetInt32());
+        Assert.Equal(1, diff.GetProperty("removed").GetInt32());
+        Assert.Equal(1, diff.GetProperty("changed").GetInt32());
+        Assert.Equal(1, diff.GetProperty("unchanged").GetInt32());
+        Assert.Equal("added", diff.GetProperty("schema_changes")[0].GetProperty("change").GetString());
+    }
+
+    [Fact]
+    public async Task Validate_ServingBatchWithAnUnseenCategoryAndAMissingColumn_ReportsAndFails()
+    {
+        await Ok("ingest", Write("train.csv", "id,age,colour,y\n1,30,red,a\n2,40,blue,b\n3,50,red,a\n"), "--dataset", "train");
+        await Ok("schema", "infer", "train");
+        Assert.True(File.Exists(Path.Combine(Root, "schema.yaml")));
+
+        var clean = await Run("validate", "train", "--json");
+        var batch = await Run("validate", Write("batch.csv", "id,colour,y\n9,green,a\n"), "--json");
+
+        Assert.Equal(0, clean.ExitCode);
+        Assert.True(clean.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal(4, batch.ExitCode);
+        var kinds = batch.Json.GetProperty("anomalies").EnumerateArray().Select(a => a.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("missing_column", kinds);
+        Assert.Contains("unseen_category", kinds);
+        Assert.False(batch.Json.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Ingest_BinaryGarbage_FailsWithOneLineAndStoresNothing()
+    {
+        var path = Path.Combine(Root, "blob.csv");
+        await File.WriteAllBytesAsync(path, [1, 2, 0, 3, 4]);
+
+        var result = await Run("ingest", path, "--dataset", "d", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not a text file", result.Stderr);
+        Assert.Empty((await Ok("data", "list", "--json")).Json.GetProperty("snapshots").EnumerateArray());
+    }
+}
