@@ -17,13 +17,23 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
     /// <summary>Ingests one dataset's source: a file, a partitioned folder, or "-" for <paramref name="stdin"/>.</summary>
     public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, TextReader? stdin = null, CancellationToken ct = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var parsed = await SourceReader.ReadAsync(path, config, sourceName, stdin, ct);
+        Trace($"parse {clock.Elapsed.TotalSeconds:0.00}s");
         var id = SnapshotHasher.Hash(parsed.Table);
+        Trace($"hash {clock.Elapsed.TotalSeconds:0.00}s");
         // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
         await files.WriteAsync(id, parsed.Table, ct);
+        Trace($"write {clock.Elapsed.TotalSeconds:0.00}s");
         var snapshot = new SnapshotInfo(id, dataset, parsed.Table.RowCount, parsed.Quarantined.Count, sourceName,
             time.GetUtcNow(), parsed.Table.Schema.Columns, []);
         var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
         return new IngestOutcome(snapshot, Reused: !added, parsed.Quarantined);
+    }
+
+    // Phase timings for performance work: RECUR_TRACE=1 prints them on stderr.
+    private static void Trace(string message)
+    {
+        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: {DateTime.UtcNow:HH:mm:ss.fff} {message}");
     }
 }

@@ -61,7 +61,7 @@ public static class DelimitedParser
                 if (recodes[c] is { } recode && recode.TryGetValue(value, out var mapped)) value = mapped;
                 values[c] = missing.Contains(value) ? null : value;
             }
-            table.Rows.Add(new RawRow(sourceName, record.Line, record.Raw, values));
+            table.Rows.Add(new RawRow(sourceName, record.Line, null, values));
         }
         return table;
     }

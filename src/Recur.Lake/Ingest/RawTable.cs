@@ -2,8 +2,11 @@ using Recur.Core.Lake;
 
 namespace Recur.Lake.Ingest;
 
-/// <summary>A row as read from a source, before typing: where it came from and its values (null = missing).</summary>
-public sealed record RawRow(string Source, long Line, string Raw, string?[] Values);
+/// <summary>
+/// A row as read from a source, before typing: where it came from and its values (null = missing).
+/// <paramref name="Raw"/> is kept only when cheap; quarantine rebuilds the text from the values otherwise.
+/// </summary>
+public sealed record RawRow(string Source, long Line, string? Raw, string?[] Values);
 
 /// <summary>
 /// What a reader produced: column names, untyped rows and the rows it could not read at all.

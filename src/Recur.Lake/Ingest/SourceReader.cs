@@ -41,6 +41,7 @@ public static class SourceReader
         {
             throw RecurException.Invalid($"{sourceName}: no such file or folder", "source");
         }
+        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: read {raw.Rows.Count} rows");
         return TableBuilder.Build(raw, config, sourceName);
     }
 

@@ -10,7 +10,8 @@ namespace Recur.Lake.Ingest;
 /// <summary>
 /// Types raw rows: declared types win, the others are inferred over all rows. A value that does not
 /// fit its column's type sends the row to quarantine with the column, the value and a hint (thousands
-/// separators, a decimal comma); nothing is coerced silently.
+/// separators, a decimal comma); nothing is coerced silently. Each value is parsed once, and columns
+/// are typed in parallel; the result does not depend on scheduling.
 /// </summary>
 public static partial class TableBuilder
 {
@@ -19,64 +20,33 @@ public static partial class TableBuilder
     {
         if (raw.Rows.Count == 0 && raw.Quarantined.Count == 0) throw RecurException.Invalid($"{sourceName}: the source holds no data rows", "source");
         var names = raw.Names;
-        var types = new ColumnType[names.Count];
-        for (var c = 0; c < names.Count; c++)
-        {
-            var column = c;
-            types[c] = config.Types.TryGetValue(names[c], out var declared)
-                ? ColumnTypeNames.Parse(declared) ?? throw RecurException.Invalid($"types.{names[c]}: unknown type '{declared}' (use integer, real or text)", $"types.{names[c]}")
-                : TypeInference.Infer(raw.Rows.Select(r => r.Values[column]));
-        }
         foreach (var name in config.Types.Keys.Where(k => !names.Contains(k)))
         {
             throw RecurException.Invalid($"types.{name}: no such column in {sourceName}", $"types.{name}");
         }
+        var declared = names.Select(n => config.Types.TryGetValue(n, out var t)
+            ? ColumnTypeNames.Parse(t) ?? throw RecurException.Invalid($"types.{n}: unknown type '{t}' (use integer, real or text)", $"types.{n}")
+            : (ColumnType?)null).ToArray();
+
+        var parsed = new ParsedColumn[names.Count];
+        Parallel.For(0, names.Count, c => parsed[c] = ParsedColumn.Parse(raw.Rows, c, declared[c]));
 
         var quarantined = new List<QuarantinedRow>(raw.Quarantined);
-        var kept = new List<RawRow>(raw.Rows.Count);
-        foreach (var row in raw.Rows)
+        var kept = new List<int>(raw.Rows.Count);
+        for (var r = 0; r < raw.Rows.Count; r++)
         {
-            if (Misfit(row.Values, names, types) is { } reason) quarantined.Add(new(row.Source, row.Line, reason, row.Raw));
-            else kept.Add(row);
+            var bad = Array.FindIndex(parsed, p => p.Fails(r));
+            if (bad < 0) { kept.Add(r); continue; }
+            var row = raw.Rows[r];
+            var value = row.Values[bad]!;
+            var what = parsed[bad].Type == ColumnType.Integer ? "an integer" : "a number";
+            quarantined.Add(new(row.Source, row.Line, $"column '{names[bad]}' (field {bad + 1}): '{value}' is not {what}{Hint(value)}",
+                row.Raw ?? string.Join(",", row.Values.Select(v => v ?? ""))));
         }
         var columns = new DataColumn[names.Count];
-        for (var c = 0; c < names.Count; c++)
-        {
-            var nullable = kept.Any(r => r.Values[c] is null);
-            var spec = new ColumnSpec(names[c], types[c], nullable);
-            if (types[c].IsNumeric())
-            {
-                var numbers = new double[kept.Count];
-                for (var i = 0; i < kept.Count; i++)
-                {
-                    numbers[i] = kept[i].Values[c] is { } v ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : double.NaN;
-                }
-                columns[c] = new NumericColumn(spec, numbers);
-            }
-            else
-            {
-                columns[c] = new TextColumn(spec, kept.Select(r => r.Values[c]).ToArray());
-            }
-        }
+        Parallel.For(0, names.Count, c => columns[c] = parsed[c].Build(names[c], raw.Rows, kept));
         quarantined.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s and not 0 ? s : a.Line.CompareTo(b.Line));
         return new ParsedTable(new DataTable(columns), quarantined);
-    }
-
-    private static string? Misfit(string?[] values, List<string> names, ColumnType[] types)
-    {
-        for (var c = 0; c < values.Length; c++)
-        {
-            if (values[c] is not { } value || !types[c].IsNumeric()) continue;
-            if (types[c] == ColumnType.Integer && !TypeInference.TryInteger(value, out _))
-            {
-                return $"column '{names[c]}' (field {c + 1}): '{value}' is not an integer{Hint(value)}";
-            }
-            if (!TypeInference.TryReal(value, out _))
-            {
-                return $"column '{names[c]}' (field {c + 1}): '{value}' is not a number{Hint(value)}";
-            }
-        }
-        return null;
     }
 
     private static string Hint(string value) =>
@@ -89,4 +59,63 @@ public static partial class TableBuilder
 
     [GeneratedRegex(@"^[-+]?\d+,\d+$")]
     private static partial Regex DecimalComma();
+
+    /// <summary>One column's values parsed once: numbers, whether each was an integer, and the column's type.</summary>
+    private sealed class ParsedColumn
+    {
+        private double[] _numbers = [];
+        private bool[] _fails = [];
+        private int _index;
+
+        public ColumnType Type { get; private set; }
+
+        public bool Fails(int row) => _fails.Length > 0 && _fails[row];
+
+        public static ParsedColumn Parse(List<RawRow> rows, int c, ColumnType? declared)
+        {
+            var column = new ParsedColumn { _index = c };
+            if (declared == ColumnType.Text) { column.Type = ColumnType.Text; return column; }
+            var numbers = new double[rows.Count];
+            var integer = new bool[rows.Count];
+            long present = 0, integers = 0, reals = 0;
+            // Past this many non-numbers the column is text whatever the remaining rows hold, so stop parsing.
+            var textBeyond = declared is null ? (long)((1 - TypeInference.NumericShare) * rows.Count) + 1 : long.MaxValue;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                numbers[r] = double.NaN;
+                if (rows[r].Values[c] is not { } value) continue;
+                present++;
+                if (TypeInference.TryInteger(value, out var l)) { numbers[r] = l; integer[r] = true; integers++; }
+                else if (TypeInference.TryReal(value, out var d)) { numbers[r] = d; reals++; }
+                else if (present - integers - reals >= textBeyond) { column.Type = ColumnType.Text; return column; }
+            }
+            column.Type = declared ?? (present == 0 ? ColumnType.Text
+                : integers >= TypeInference.NumericShare * present && reals == 0 ? ColumnType.Integer
+                : integers + reals >= TypeInference.NumericShare * present ? ColumnType.Real
+                : ColumnType.Text);
+            if (column.Type == ColumnType.Text) return column;
+            column._numbers = numbers;
+            column._fails = new bool[rows.Count];
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (rows[r].Values[c] is null) continue;
+                column._fails[r] = double.IsNaN(numbers[r]) || (column.Type == ColumnType.Integer && !integer[r]);
+            }
+            return column;
+        }
+
+        public DataColumn Build(string name, List<RawRow> rows, List<int> kept)
+        {
+            var nullable = false;
+            if (Type == ColumnType.Text)
+            {
+                var texts = new string?[kept.Count];
+                for (var i = 0; i < texts.Length; i++) nullable |= (texts[i] = rows[kept[i]].Values[_index]) is null;
+                return new TextColumn(new ColumnSpec(name, Type, nullable), texts);
+            }
+            var values = new double[kept.Count];
+            for (var i = 0; i < values.Length; i++) nullable |= double.IsNaN(values[i] = _numbers[kept[i]]);
+            return new NumericColumn(new ColumnSpec(name, Type, nullable), values);
+        }
+    }
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Lake benchmark, side by side in one run on the same generated 1M-row x 20-column CSV:
+#   ingest:  recur ingest (CSV -> content-addressed Parquet snapshot)
+#            vs DuckDB read_csv -> Parquet COPY (DuckDB.NET, bench/peers/DuckDbPeer)
+#            vs pandas read_csv (+ to_parquet when pyarrow is installed; Debian 12 has none, so parse only)
+#   profile: recur profile vs pandas describe() + value_counts() per column (and DuckDB SUMMARIZE)
+# Wall time and peak RSS from /usr/bin/time. Usage: bash bench/peers/lake-bench.sh [rows]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+rows="${1:-1000000}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+py=/usr/bin/python3
+
+"$py" "$here/bench/peers/gen_wide_csv.py" "$work/wide.csv" "$rows"
+size=$(stat -c %s "$work/wide.csv")
+dotnet build "$here/bench/peers/DuckDbPeer/DuckDbPeer.csproj" -c Release -o "$work/duck" -nologo -v quiet -clp:ErrorsOnly >&2
+"$here/recur" --help > /dev/null
+mkdir -p "$work/p" && printf 'name: bench\nlabel: t0\n' > "$work/p/recur.yaml"
+
+measure() { # name, command...
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+  read -r secs kb < "$work/time"
+  printf '%-34s %8.2f s %9.1f MB/s %10.0f rows/s %8.0f MB peak\n' "$name" "$secs" "$(echo "$size / 1048576 / $secs" | bc -l)" "$(echo "$rows / $secs" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
+}
+
+echo "input: $rows rows, $((size / 1048576)) MB"
+measure "recur ingest" "$here/recur" ingest "$work/wide.csv" --dataset wide --project "$work/p" --json
+measure "duckdb read_csv -> parquet" "$work/duck/DuckDbPeer" copy "$work/wide.csv" "$work/duck.parquet"
+if "$py" -c "import pyarrow" 2>/dev/null; then
+  measure "pandas read_csv + to_parquet" "$py" -c "import pandas as pd; pd.read_csv('$work/wide.csv').to_parquet('$work/pd.parquet')"
+else
+  measure "pandas read_csv (no pyarrow)" "$py" -c "import pandas as pd; pd.read_csv('$work/wide.csv')"
+fi
+measure "recur profile (from snapshot)" "$here/recur" profile wide --project "$work/p" --json
+measure "pandas read_csv+describe+counts" "$py" -c "
+import pandas as pd
+df = pd.read_csv('$work/wide.csv')
+df.describe(include='all')
+for c in df.columns: df[c].value_counts()"
+measure "duckdb summarize (from csv)" "$work/duck/DuckDbPeer" profile "$work/wide.csv"
