@@ -45,7 +45,7 @@ public static class ProfileHtml
         {
             var n = c.Numeric;
             Row(html, [E(c.Name), E(c.Type), N(c.Count), Num(c.MissingRate * 100, "0.##"), N(c.Distinct),
-                n is null ? "" : Num(n.Min), n is null ? "" : Num(n.Mean), n is null ? "" : Num(n.Max)]);
+                n is null ? "" : Num(n.Min), n is null ? "" : Num(n.Mean), n is null ? "" : Num(n.Max)], firstNumeric: 2);
         }
         html.Append("</tbody></table>\n");
     }
@@ -54,8 +54,8 @@ public static class ProfileHtml
     {
         html.Append(CultureInfo.InvariantCulture, $"<section><h2>{E(column.Name)} <small>({E(column.Type)})</small></h2><div class=\"column\">\n");
         IReadOnlyList<(string Label, long Count)> bars = column.Histogram is { } h
-            ? h.Counts.Select((count, i) => ($"{Num(h.Edges[i])} – {Num(h.Edges[i + 1])}", count)).ToArray()
-            : column.TopValues.Select(v => (v.Value.Length == 0 ? "(empty)" : v.Value, v.Count)).ToArray();
+            ? h.Counts.Select((count, i) => (BinLabel(h.Edges[i], h.Edges[i + 1], double.IsInteger(column.Numeric!.Min)), count)).ToArray()
+            : column.TopValues.Select(v => (v.Value.Length == 0 ? "\"\" (empty)" : v.Value, v.Count)).ToArray();
         if (bars.Count > 0) Chart(html, bars, column.Histogram is null ? "most frequent values" : "histogram");
 
         html.Append("<table><tbody>\n");
@@ -96,10 +96,21 @@ public static class ProfileHtml
         html.Append("</svg><figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
     }
 
-    private static void Row(StringBuilder html, IReadOnlyList<string> encodedCells)
+    // Whole numbers get unit-wide bins centred on each integer; such a bin holds exactly that number, so
+    // it is labelled with it. Real values keep their range.
+    private static string BinLabel(double left, double right, bool wholeNumbers) =>
+        wholeNumbers && right - left == 1 && double.IsInteger(left + 0.5)
+            ? (left + 0.5).ToString("R", CultureInfo.InvariantCulture)
+            : $"{left.ToString("G6", CultureInfo.InvariantCulture)} – {right.ToString("G6", CultureInfo.InvariantCulture)}";
+
+    // The first cell names the row; cells from firstNumeric on are right-aligned numbers.
+    private static void Row(StringBuilder html, IReadOnlyList<string> encodedCells, int firstNumeric = 1)
     {
         html.Append("<tr>");
-        for (var i = 0; i < encodedCells.Count; i++) html.Append(i == 0 ? "<th>" : "<td class=\"n\">").Append(encodedCells[i]).Append(i == 0 ? "</th>" : "</td>");
+        for (var i = 0; i < encodedCells.Count; i++)
+        {
+            html.Append(i == 0 ? "<th>" : i >= firstNumeric ? "<td class=\"n\">" : "<td>").Append(encodedCells[i]).Append(i == 0 ? "</th>" : "</td>");
+        }
         html.Append("</tr>\n");
     }
 
