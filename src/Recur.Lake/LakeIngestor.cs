@@ -1,3 +1,4 @@
+using Recur.Core.Data;
 using Recur.Core.Lake;
 using Recur.Core.Project;
 using Recur.Lake.Ingest;
@@ -29,6 +30,19 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
             time.GetUtcNow(), parsed.Table.Schema.Columns, []);
         var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
         return new IngestOutcome(snapshot, Reused: !added, parsed.Quarantined);
+    }
+
+    /// <summary>
+    /// Stores a table derived from other snapshots (cleaned, bridged, split) as a snapshot that records
+    /// its parents; the parents stay as they were ingested.
+    /// </summary>
+    public async Task<IngestOutcome> StoreDerivedAsync(string dataset, DataTable table, string source, IReadOnlyList<string> parents, CancellationToken ct = default)
+    {
+        var id = SnapshotHasher.Hash(table);
+        await files.WriteAsync(id, table, ct);
+        var snapshot = new SnapshotInfo(id, dataset, table.RowCount, 0, source, time.GetUtcNow(), table.Schema.Columns, parents);
+        var added = await catalog.AddAsync(snapshot, [], ct);
+        return new IngestOutcome(snapshot, Reused: !added, []);
     }
 
     // Phase timings for performance work: RECUR_TRACE=1 prints them on stderr.

@@ -110,4 +110,29 @@ public sealed class LakeCliTests : IDisposable
         Assert.Contains("not a text file", result.Stderr);
         Assert.Empty((await Ok("data", "list", "--json")).Json.GetProperty("snapshots").EnumerateArray());
     }
+
+    [Fact]
+    public async Task DataBridge_Declared_StoresADerivedSnapshotWithBothParents()
+    {
+        File.WriteAllText(Path.Combine(Root, "recur.yaml"), """
+            name: m
+            label: y
+            bridges:
+              payments:
+                old: old
+                new: new
+                column: payment_type
+                map: { card: [credit, debit] }
+            """);
+        await Ok("ingest", Write("old.csv", "payment_type,amount\ncard,1\ncash,2\ncard,3\n"), "--dataset", "old");
+        await Ok("ingest", Write("new.csv", "payment_type,amount\ncredit,4\ndebit,5\ncash,6\n"), "--dataset", "new");
+
+        var bridged = (await Ok("data", "bridge", "payments", "--json")).Json;
+        var shown = (await Ok("data", "show", "payments", "--json")).Json;
+
+        Assert.Equal(6, bridged.GetProperty("rows").GetInt32());
+        Assert.Equal(2, bridged.GetProperty("bridged").GetInt32());
+        Assert.Equal(2, shown.GetProperty("parents").GetArrayLength());
+        Assert.Contains("_bridged", shown.GetProperty("schema").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+    }
 }

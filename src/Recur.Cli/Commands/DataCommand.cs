@@ -13,7 +13,24 @@ internal static class DataCommand
         command.Subcommands.Add(Show());
         command.Subcommands.Add(Diff());
         command.Subcommands.Add(Quarantine());
+        command.Subcommands.Add(Bridge());
         return command;
+    }
+
+    private static Command Bridge()
+    {
+        var name = new Argument<string>("name") { Description = "A bridge declared under 'bridges:' in recur.yaml" };
+        var bridge = new Command("bridge", "Map old rows onto a changed categorical column with the new data's probabilities; store old + new as one derived snapshot") { name };
+        bridge.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var o = await Pipeline.Steps.BridgeStep.RunAsync(ctx.OpenProject(), parse.GetValue(name)!, ct);
+            var s = o.Stored.Snapshot;
+            if (ctx.Json) { ctx.WriteJson(new { dataset = s.Dataset, snapshot = s.Id, rows = s.Rows, bridged = o.BridgedRows, parents = s.Parents, probabilities = o.Probabilities, reused = o.Stored.Reused }); return 0; }
+            ctx.Human.WriteLine($"Stored snapshot {s.Id[..12]} of '{s.Dataset}': {s.Rows} rows, {o.BridgedRows} old rows bridged; parents {o.Old[..12]}, {o.New[..12]}");
+            foreach (var (from, p) in o.Probabilities) ctx.Human.WriteLine($"  {from} -> {string.Join(", ", p.Select(x => $"{x.Key} {x.Value:0.###}"))}");
+            return 0;
+        }));
+        return bridge;
     }
 
     private static Argument<string> SnapshotArgument(string name = "snapshot") =>

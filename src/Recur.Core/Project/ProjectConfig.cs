@@ -27,6 +27,9 @@ public sealed class ProjectConfig
     /// <summary>Named datasets and how to read them.</summary>
     public Dictionary<string, DatasetConfig> Datasets { get; set; } = [];
 
+    /// <summary>Bridged schemas: derived datasets where old rows are mapped onto a changed categorical column.</summary>
+    public Dictionary<string, BridgeConfig> Bridges { get; set; } = [];
+
     /// <summary>Which columns feed the model.</summary>
     public FeaturesConfig Features { get; set; } = new();
 
@@ -168,4 +171,23 @@ public sealed class MonitoringConfig
 
     /// <summary>Fewest current rows needed before drift is judged.</summary>
     public int MinRows { get; set; } = 100;
+}
+
+/// <summary>
+/// A bridged schema: <see cref="Column"/> changed between the <see cref="Old"/> and <see cref="New"/>
+/// datasets; each old value in <see cref="Map"/> became one of several new values.
+/// </summary>
+public sealed class BridgeConfig
+{
+    /// <summary>The dataset holding rows with the old values (its newest snapshot is used).</summary>
+    public string Old { get; set; } = "";
+
+    /// <summary>The dataset holding rows with the new values.</summary>
+    public string New { get; set; } = "";
+
+    /// <summary>The categorical column whose values changed.</summary>
+    public string Column { get; set; } = "";
+
+    /// <summary>Old value → the new values it was split into, e.g. card → [credit, debit, gift].</summary>
+    public Dictionary<string, List<string>> Map { get; set; } = [];
 }
