@@ -48,6 +48,6 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
     // Phase timings for performance work: RECUR_TRACE=1 prints them on stderr.
     private static void Trace(string message)
     {
-        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: {DateTime.UtcNow:HH:mm:ss.fff} {message}");
+        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: {message}");
     }
 }

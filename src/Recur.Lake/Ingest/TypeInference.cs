@@ -1,33 +1,16 @@
 using System.Globalization;
-using Recur.Core.Data;
 
 namespace Recur.Lake.Ingest;
 
 /// <summary>
-/// Infers a column's type from its values. A column is numeric when nearly all present values parse
-/// as numbers; the few that do not are then malformed rows (quarantined), not a reason to call the
-/// whole column text.
+/// The rules of type inference (applied in <see cref="TableBuilder"/>): a column is numeric when
+/// nearly all present values parse as numbers; the few that do not are then malformed rows
+/// (quarantined), not a reason to call the whole column text.
 /// </summary>
 public static class TypeInference
 {
     /// <summary>Share of present values that must parse for a column to be numeric.</summary>
     public const double NumericShare = 0.98;
-
-    /// <summary>Infers the type of a column of raw (trimmed, missing = null) values.</summary>
-    public static ColumnType Infer(IEnumerable<string?> values)
-    {
-        long present = 0, integers = 0, reals = 0;
-        foreach (var value in values)
-        {
-            if (value is null) continue;
-            present++;
-            if (TryInteger(value, out _)) integers++;
-            else if (TryReal(value, out _)) reals++;
-        }
-        if (present == 0) return ColumnType.Text;
-        if (integers >= NumericShare * present && reals == 0) return ColumnType.Integer;
-        return integers + reals >= NumericShare * present ? ColumnType.Real : ColumnType.Text;
-    }
 
     /// <summary>Parses an invariant-culture integer.</summary>
     public static bool TryInteger(string text, out long value) =>
