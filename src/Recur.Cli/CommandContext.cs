@@ -24,6 +24,9 @@ public sealed class CommandContext(ParseResult parse)
     /// <summary>Exit code for a caller's mistake or a missing thing.</summary>
     public const int Failed = 1;
 
+    /// <summary>Exit code for a usage mistake (unknown option, missing argument).</summary>
+    public const int Usage = 2;
+
     /// <summary>Exit code for an unexpected failure (a bug); set RECUR_DEBUG=1 for the stack trace.</summary>
     public const int Unexpected = 70;
 

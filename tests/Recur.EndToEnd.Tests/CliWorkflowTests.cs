@@ -104,6 +104,16 @@ public sealed class CliWorkflowTests(TrainedProject project) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task UsageMistake_ExitsTwoWithOneLine()
+    {
+        var result = await Run("models", "alias", "champion");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.StartsWith("error:", result.Stderr);
+    }
+
+    [Fact]
     public async Task Fingerprint_Json_MatchesBigQueryFarmFingerprint()
     {
         var json = (await CliRunner.OkAsync(project.Root, "fingerprint", "--json", "1footrue", "2applefalse")).Json;
