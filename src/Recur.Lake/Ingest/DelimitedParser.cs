@@ -47,6 +47,7 @@ public static class DelimitedParser
         var missing = new HashSet<string>(config.Missing, StringComparer.Ordinal) { "" };
         var recodes = names.Select(n => config.Recode.GetValueOrDefault(n)).ToArray();
         var table = new RawTable(names);
+        var pools = names.Select(_ => new ValuePool()).ToArray();
         while (NextRecord(csv, sourceName) is { } record)
         {
             if (record.Fields.Length != names.Length)
@@ -59,7 +60,7 @@ public static class DelimitedParser
             {
                 var value = record.Fields[c].Trim();
                 if (recodes[c] is { } recode && recode.TryGetValue(value, out var mapped)) value = mapped;
-                values[c] = missing.Contains(value) ? null : value;
+                values[c] = missing.Contains(value) ? null : pools[c].Share(value);
             }
             table.Rows.Add(new RawRow(sourceName, record.Line, null, values));
         }
