@@ -20,12 +20,12 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var parsed = await SourceReader.ReadAsync(path, config, sourceName, stdin, ct);
-        Trace($"parse {clock.Elapsed.TotalSeconds:0.00}s");
+        IngestTrace.Write($"parse {clock.Elapsed.TotalSeconds:0.00}s");
         var id = SnapshotHasher.Hash(parsed.Table);
-        Trace($"hash {clock.Elapsed.TotalSeconds:0.00}s");
+        IngestTrace.Write($"hash {clock.Elapsed.TotalSeconds:0.00}s");
         // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
         await files.WriteAsync(id, parsed.Table, ct);
-        Trace($"write {clock.Elapsed.TotalSeconds:0.00}s");
+        IngestTrace.Write($"write {clock.Elapsed.TotalSeconds:0.00}s");
         var snapshot = new SnapshotInfo(id, dataset, parsed.Table.RowCount, parsed.Quarantined.Count, sourceName,
             time.GetUtcNow(), parsed.Table.Schema.Columns, []);
         var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
@@ -43,11 +43,5 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         var snapshot = new SnapshotInfo(id, dataset, table.RowCount, 0, source, time.GetUtcNow(), table.Schema.Columns, parents);
         var added = await catalog.AddAsync(snapshot, [], ct);
         return new IngestOutcome(snapshot, Reused: !added, []);
-    }
-
-    // Phase timings for performance work: RECUR_TRACE=1 prints them on stderr.
-    private static void Trace(string message)
-    {
-        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: {message}");
     }
 }

@@ -81,6 +81,13 @@ public sealed class DatasetConfig
 
     /// <summary>Per column, values to replace (e.g. "&gt;50K." → "&gt;50K").</summary>
     public Dictionary<string, Dictionary<string, string>> Recode { get; set; } = [];
+
+    /// <summary>A copy whose lists and maps can be changed without touching this one.</summary>
+    public DatasetConfig Clone() => new()
+    {
+        Source = Source, Format = Format, Header = Header, Columns = Columns is null ? null : [.. Columns], Delimiter = Delimiter,
+        Encoding = Encoding, SkipLines = SkipLines, Missing = [.. Missing], Types = new(Types), Recode = new(Recode),
+    };
 }
 
 /// <summary>Which columns feed the model: all but the label and key, minus the excluded ones.</summary>

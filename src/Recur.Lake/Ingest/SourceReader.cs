@@ -41,7 +41,7 @@ public static class SourceReader
         {
             throw RecurException.Invalid($"{sourceName}: no such file or folder", "source");
         }
-        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"ingest: read {raw.Rows.Count} rows");
+        IngestTrace.Write($"read {raw.Rows.Count} rows");
         return TableBuilder.Build(raw, config, sourceName);
     }
 
@@ -57,7 +57,7 @@ public static class SourceReader
     private static RawTable ReadText(TextReader text, DatasetConfig config, string format, string sourceName) => format switch
     {
         "jsonl" => JsonLinesReader.Read(text, config, sourceName),
-        "tsv" => DelimitedParser.Read(text, WithFormat(config, "tsv"), sourceName),
+        "tsv" => DelimitedParser.Read(text, WithTsv(config), sourceName),
         _ => DelimitedParser.Read(text, config, sourceName),
     };
 
@@ -78,11 +78,12 @@ public static class SourceReader
         };
     }
 
-    private static DatasetConfig WithFormat(DatasetConfig config, string format) => new()
+    private static DatasetConfig WithTsv(DatasetConfig config)
     {
-        Source = config.Source, Header = config.Header, Columns = config.Columns, Delimiter = config.Delimiter, Encoding = config.Encoding,
-        SkipLines = config.SkipLines, Missing = config.Missing, Types = config.Types, Recode = config.Recode, Format = format,
-    };
+        var tsv = config.Clone();
+        tsv.Format = "tsv";
+        return tsv;
+    }
 
     // Hive-style partition folders (key=value) become columns of every row below them.
     private static void AddPartitions(RawTable part, string relativePath)

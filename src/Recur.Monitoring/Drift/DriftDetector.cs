@@ -44,8 +44,8 @@ public static class DriftDetector
             var w = Wasserstein.NormedDistance(refNumbers.Values, curNumbers.Values);
             return new(reference.Name, "wasserstein_normed", w, null, distanceThreshold, w > distanceThreshold);
         }
-        var refCounts = Counts(reference);
-        var curCounts = Counts(current);
+        var refCounts = CategoryCounts(reference);
+        var curCounts = CategoryCounts(current);
         if (!useTests)
         {
             var js = JensenShannon.Distance(refCounts, curCounts);
@@ -61,7 +61,8 @@ public static class DriftDetector
         return new(reference.Name, "chi_square", chi.Statistic, chi.PValue, pThreshold, chi.PValue < pThreshold);
     }
 
-    private static Dictionary<string, long> Counts(DataColumn column)
+    /// <summary>Value → count of a column; missing values count as the category "&lt;missing&gt;".</summary>
+    public static Dictionary<string, long> CategoryCounts(DataColumn column)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         for (var r = 0; r < column.Length; r++)

@@ -11,21 +11,18 @@ public static class LoggedInputs
     /// <summary>The logged features of the records, as columns of the model's plan.</summary>
     public static DataTable ToTable(IReadOnlyList<PredictionRecord> records, FeaturePlan plan)
     {
-        var numbers = plan.Features.Select(f => f.Type == ColumnType.Text ? null : new double[records.Count]).ToArray();
-        var texts = plan.Features.Select(f => f.Type == ColumnType.Text ? new string?[records.Count] : null).ToArray();
+        var buffer = new FeatureTableBuffer(plan, records.Count);
         for (var r = 0; r < records.Count; r++)
         {
             using var doc = JsonDocument.Parse(records[r].InputsJson);
             for (var f = 0; f < plan.Features.Count; f++)
             {
                 var present = doc.RootElement.TryGetProperty(plan.Features[f].Name, out var value) && value.ValueKind != JsonValueKind.Null;
-                if (numbers[f] is { } n) n[r] = present && value.TryGetDouble(out var d) ? d : double.NaN;
-                else texts[f]![r] = present ? value.GetString() : null;
+                if (buffer.Numbers(f) is { } n) n[r] = present && value.TryGetDouble(out var d) ? d : double.NaN;
+                else buffer.Texts(f)![r] = present ? value.GetString() : null;
             }
         }
-        return new DataTable(plan.Features.Select((f, c) => f.Type == ColumnType.Text
-            ? (DataColumn)new TextColumn(new ColumnSpec(f.Name, f.Type), texts[c]!)
-            : new NumericColumn(new ColumnSpec(f.Name, f.Type), numbers[c]!)).ToArray());
+        return buffer.ToTable();
     }
 
     /// <summary>The logged features plus a label column holding the true labels.</summary>

@@ -84,7 +84,7 @@ public static class SnapshotDiff
             var distance = nb.Values.Any(double.IsFinite) && na.Values.Any(double.IsFinite) ? Wasserstein.NormedDistance(nb.Values, na.Values) : double.NaN;
             return new(before.Name, "wasserstein_normed", distance, missingBefore, missingAfter, Mean(nb.Values), Mean(na.Values), Distinct(before), Distinct(after));
         }
-        var js = JensenShannon.Distance(Counts(before), Counts(after));
+        var js = JensenShannon.Distance(DriftDetector.CategoryCounts(before), DriftDetector.CategoryCounts(after));
         return new(before.Name, "jensen_shannon", js, missingBefore, missingAfter, null, null, Distinct(before), Distinct(after));
     }
 
@@ -93,7 +93,4 @@ public static class SnapshotDiff
     private static double? Mean(double[] values) => values.Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average() is var m && double.IsNaN(m) ? null : m;
 
     private static long Distinct(DataColumn c) => Enumerable.Range(0, c.Length).Select(c.Format).Where(v => v is not null).Distinct().LongCount();
-
-    private static Dictionary<string, long> Counts(DataColumn c) =>
-        Enumerable.Range(0, c.Length).GroupBy(r => c.Format(r) ?? "<missing>").ToDictionary(g => g.Key, g => (long)g.Count());
 }

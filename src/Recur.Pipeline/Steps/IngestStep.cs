@@ -24,7 +24,7 @@ public static class IngestStep
     /// </summary>
     public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, string source, Action<DatasetConfig> overrides, TextReader? stdin, CancellationToken ct = default)
     {
-        var config = project.Config.Datasets.TryGetValue(dataset, out var declared) ? Copy(declared) : new DatasetConfig();
+        var config = project.Config.Datasets.TryGetValue(dataset, out var declared) ? declared.Clone() : new DatasetConfig();
         overrides(config);
         var path = source == "-" ? "-" : Path.GetFullPath(source);
         return IngestSourceAsync(project, dataset, path, config, stdin, ct);
@@ -40,10 +40,4 @@ public static class IngestStep
         var ingestor = new LakeIngestor(project.Snapshots, project.Catalog, project.Time);
         return ingestor.IngestAsync(dataset, path, name, config, stdin, ct);
     }
-
-    private static DatasetConfig Copy(DatasetConfig c) => new()
-    {
-        Source = c.Source, Format = c.Format, Header = c.Header, Columns = c.Columns is null ? null : [.. c.Columns], Delimiter = c.Delimiter,
-        Encoding = c.Encoding, SkipLines = c.SkipLines, Missing = [.. c.Missing], Types = new(c.Types), Recode = new(c.Recode),
-    };
 }

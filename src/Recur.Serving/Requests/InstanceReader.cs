@@ -28,8 +28,7 @@ public static class InstanceReader
 
         var keys = new string[count];
         var inputs = new string[count];
-        var numbers = plan.Features.Select(f => f.Type == ColumnType.Text ? null : new double[count]).ToArray();
-        var texts = plan.Features.Select(f => f.Type == ColumnType.Text ? new string?[count] : null).ToArray();
+        var buffer = new FeatureTableBuffer(plan, count);
         var index = plan.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var i = 0;
         foreach (var instance in instances.EnumerateArray())
@@ -51,17 +50,14 @@ public static class InstanceReader
                 var field = $"{path}.features.{property.Name}";
                 if (!index.TryGetValue(property.Name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
                 seen[f] = true;
-                ReadValue(property.Value, plan.Features[f], field, numbers[f], texts[f], i);
+                ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), i);
             }
             var missing = Array.IndexOf(seen, false);
             if (missing >= 0) throw RecurException.Invalid($"{path}.features.{plan.Features[missing].Name}: missing (send null for an unknown value)", $"{path}.features.{plan.Features[missing].Name}");
             inputs[i] = features.GetRawText();
             i++;
         }
-        var columns = plan.Features.Select((f, c) => f.Type == ColumnType.Text
-            ? (DataColumn)new TextColumn(new ColumnSpec(f.Name, f.Type), texts[c]!)
-            : new NumericColumn(new ColumnSpec(f.Name, f.Type), numbers[c]!)).ToArray();
-        return new PredictBatch(keys, new DataTable(columns), inputs);
+        return new PredictBatch(keys, buffer.ToTable(), inputs);
     }
 
     private static void ReadValue(JsonElement value, FeatureSpec feature, string field, double[]? numbers, string?[]? texts, int row)
