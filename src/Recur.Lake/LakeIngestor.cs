@@ -15,21 +15,25 @@ public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnly
 /// </summary>
 public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog catalog, TimeProvider time)
 {
-    /// <summary>Ingests one dataset's source: a file, a partitioned folder, or "-" for <paramref name="stdin"/>.</summary>
-    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, TextReader? stdin = null, CancellationToken ct = default)
+    /// <summary>
+    /// Ingests one dataset's source: a file, a partitioned folder, or "-" for <paramref name="stdin"/>.
+    /// The source streams through parsing, typing, hashing and writing, so memory stays bounded.
+    /// </summary>
+    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, Stream? stdin = null, CancellationToken ct = default)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var parsed = await SourceReader.ReadAsync(path, config, sourceName, stdin, ct);
-        IngestTrace.Write($"parse {clock.Elapsed.TotalSeconds:0.00}s");
-        var id = SnapshotHasher.Hash(parsed.Table);
-        IngestTrace.Write($"hash {clock.Elapsed.TotalSeconds:0.00}s");
-        // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
-        await files.WriteAsync(id, parsed.Table, ct);
-        IngestTrace.Write($"write {clock.Elapsed.TotalSeconds:0.00}s");
-        var snapshot = new SnapshotInfo(id, dataset, parsed.Table.RowCount, parsed.Quarantined.Count, sourceName,
-            time.GetUtcNow(), parsed.Table.Schema.Columns, []);
-        var added = await catalog.AddAsync(snapshot, parsed.Quarantined, ct);
-        return new IngestOutcome(snapshot, Reused: !added, parsed.Quarantined);
+        using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct);
+        var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
+        await using (sink)
+        {
+            var id = sink.Hasher.Finish(result.Schema);
+            // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
+            await sink.File.CommitAsync(id, ct);
+            IngestTrace.Write($"stored {result.Rows} rows as {id[..12]}");
+            var snapshot = new SnapshotInfo(id, dataset, result.Rows, result.Quarantined.Count, sourceName,
+                time.GetUtcNow(), result.Schema, []);
+            var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
+            return new IngestOutcome(snapshot, Reused: !added, result.Quarantined);
+        }
     }
 
     /// <summary>
@@ -43,5 +47,29 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         var snapshot = new SnapshotInfo(id, dataset, table.RowCount, 0, source, time.GetUtcNow(), table.Schema.Columns, parents);
         var added = await catalog.AddAsync(snapshot, [], ct);
         return new IngestOutcome(snapshot, Reused: !added, []);
+    }
+}
+
+/// <summary>Hashes and writes typed batches as they come.</summary>
+internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
+{
+    private SnapshotHasher? _hasher;
+
+    public SnapshotFileWriter File { get; } = files.OpenWriter();
+
+    public SnapshotHasher Hasher => _hasher ?? throw new InvalidOperationException("no rows were written");
+
+    public async Task AcceptAsync(DataTable batch, CancellationToken ct)
+    {
+        _hasher ??= new SnapshotHasher(batch.Columns.Count);
+        var hashing = Task.Run(() => _hasher.Append(batch), ct);
+        await File.AppendAsync(batch, ct);
+        await hashing;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await File.DisposeAsync();
+        _hasher?.Dispose();
     }
 }

@@ -38,7 +38,7 @@ internal static class IngestCommand
                     if (parse.GetValue(missing) is { Length: > 0 } m) c.Missing = [.. m];
                     if (parse.GetValue(encoding) is { } e) c.Encoding = e;
                     if (parse.GetValue(skip) is { } s) c.SkipLines = s;
-                }, Console.In, ct)
+                }, Console.OpenStandardInput(), ct)
                 : await IngestStep.RunAsync(project, parse.GetValue(target)!, ct);
             var s = outcome.Snapshot;
             if (ctx.Json)

@@ -8,7 +8,7 @@ namespace Recur.Lake.Ingest;
 /// <summary>
 /// Reads JSON Lines: one object per line; columns are the union of keys in order of first appearance.
 /// Numbers and strings keep their text, booleans become "true"/"false", nested values keep their JSON,
-/// null and absent keys are missing. A line that is not a JSON object is quarantined.
+/// null and absent keys are missing (recodes and missing tokens apply when the values are typed). A line that is not a JSON object is quarantined.
 /// </summary>
 public static class JsonLinesReader
 {
@@ -19,7 +19,6 @@ public static class JsonLinesReader
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var rows = new List<(long Line, string Raw, Dictionary<int, string?> Values)>();
         var quarantined = new List<QuarantinedRow>();
-        var missing = new HashSet<string>(config.Missing, StringComparer.Ordinal);
         long line = 0;
         while (text.ReadLine() is { } raw)
         {
@@ -41,9 +40,7 @@ public static class JsonLinesReader
                         c = index[property.Name] = names.Count;
                         names.Add(property.Name);
                     }
-                    var value = Text(property.Value);
-                    if (value is not null && config.Recode.GetValueOrDefault(property.Name) is { } recode && recode.TryGetValue(value, out var mapped)) value = mapped;
-                    values[c] = value is null || missing.Contains(value) ? null : value;
+                    values[c] = Text(property.Value);
                 }
                 rows.Add((line, raw, values));
             }

@@ -10,7 +10,7 @@ public sealed record RawRow(string Source, long Line, string? Raw, string?[] Val
 
 /// <summary>
 /// What a reader produced: column names, untyped rows and the rows it could not read at all.
-/// Typing happens once, over every row of every file, in <see cref="TableBuilder"/>.
+/// Typing happens in <see cref="BatchTyper"/>, as for every other format.
 /// </summary>
 public sealed class RawTable(IReadOnlyList<string> names)
 {
@@ -22,23 +22,4 @@ public sealed class RawTable(IReadOnlyList<string> names)
 
     /// <summary>Rows set aside by the reader, with their reasons.</summary>
     public List<QuarantinedRow> Quarantined { get; } = [];
-
-    /// <summary>Appends another table's rows, aligning columns by name; a column one side lacks is missing there.</summary>
-    public void Append(RawTable other)
-    {
-        foreach (var name in other.Names.Where(n => !Names.Contains(n))) Names.Add(name);
-        var width = Names.Count;
-        for (var i = 0; i < Rows.Count; i++)
-        {
-            if (Rows[i].Values.Length < width) Rows[i] = Rows[i] with { Values = [.. Rows[i].Values, .. new string?[width - Rows[i].Values.Length]] };
-        }
-        var map = other.Names.Select(n => Names.IndexOf(n)).ToArray();
-        foreach (var row in other.Rows)
-        {
-            var values = new string?[width];
-            for (var c = 0; c < map.Length; c++) values[map[c]] = row.Values[c];
-            Rows.Add(row with { Values = values });
-        }
-        Quarantined.AddRange(other.Quarantined);
-    }
 }

@@ -21,19 +21,34 @@ public static class SourceText
     };
 
     /// <summary>Opens the stream as text after checking it is not binary.</summary>
-    public static TextReader Open(Stream stream, string encoding, string sourceName)
+    public static TextReader Open(Stream stream, string encoding, string sourceName) =>
+        new StreamReader(Probed(stream, sourceName, out _, out _), EncodingFor(encoding, sourceName), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+
+    /// <summary>
+    /// The stream's text as UTF-8 bytes after checking it is not binary: a UTF-8 byte order mark is
+    /// dropped, Latin-1 is transcoded. UTF-8 is not validated here; the reader checks it as it goes.
+    /// </summary>
+    public static Stream OpenUtf8(Stream stream, string encoding, string sourceName)
+    {
+        var text = EncodingFor(encoding, sourceName);
+        var probed = Probed(stream, sourceName, out var head, out var read);
+        if (text.CodePage == Encoding.Latin1.CodePage) return Encoding.CreateTranscodingStream(probed, Encoding.Latin1, Encoding.UTF8);
+        if (read >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) probed.ReadExactly(new byte[3]);
+        return probed;
+    }
+
+    private static Stream Probed(Stream stream, string sourceName, out byte[] probe, out int read)
     {
         var buffered = new BufferedStream(stream, 1 << 16);
-        var probe = new byte[ProbeBytes];
-        var read = 0;
+        probe = new byte[ProbeBytes];
+        read = 0;
         while (read < probe.Length && buffered.Read(probe, read, probe.Length - read) is var n and > 0) read += n;
         var nul = Array.IndexOf(probe, (byte)0, 0, read);
         if (nul >= 0)
         {
             throw RecurException.Invalid($"{sourceName}: this is not a text file (a NUL byte at offset {nul}); expected delimited text", "source");
         }
-        var all = new ConcatStream(probe.AsMemory(0, read), buffered);
-        return new StreamReader(all, EncodingFor(encoding, sourceName), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return new ConcatStream(probe.AsMemory(0, read), buffered);
     }
 
     /// <summary>The probed bytes followed by the rest of the stream.</summary>

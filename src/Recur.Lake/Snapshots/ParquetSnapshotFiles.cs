@@ -25,35 +25,33 @@ public sealed class ParquetSnapshotFiles(string root)
     /// <summary>Writes a table under its id unless already present; true when written.</summary>
     public async Task<bool> WriteAsync(string id, DataTable table, CancellationToken ct = default)
     {
-        var target = PathOf(id);
-        if (File.Exists(target)) return false;
-        Directory.CreateDirectory(Root);
-        var temp = Path.Combine(Root, $".{id}.{Guid.NewGuid():N}.tmp");
-        try
+        if (File.Exists(PathOf(id))) return false;
+        await using var writer = OpenWriter();
+        for (var start = 0; start < table.RowCount || start == 0; start += RowGroupSize)
         {
-            var fields = table.Columns.Select(ToField).ToArray();
-            await using (var stream = File.Create(temp))
-            {
-                await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: ct);
-                for (var start = 0; start < table.RowCount || start == 0; start += RowGroupSize)
-                {
-                    var count = Math.Min(RowGroupSize, table.RowCount - start);
-                    using var group = writer.CreateRowGroup();
-                    for (var c = 0; c < fields.Length; c++)
-                    {
-                        await WriteColumnAsync(group, fields[c], table.Columns[c], start, count, ct);
-                    }
-                    if (table.RowCount == 0) break;
-                }
-            }
-            File.Move(temp, target, overwrite: true);
-            return true;
+            var count = Math.Min(RowGroupSize, table.RowCount - start);
+            await writer.AppendAsync(count == table.RowCount ? table : Slice(table, start, count), ct);
+            if (table.RowCount == 0) break;
         }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        return await writer.CommitAsync(id, ct);
     }
+
+    /// <summary>
+    /// Starts a snapshot file whose id is known only once every row is written: row groups go to a
+    /// temporary file, which <see cref="SnapshotFileWriter.CommitAsync"/> renames into place.
+    /// </summary>
+    public SnapshotFileWriter OpenWriter()
+    {
+        Directory.CreateDirectory(Root);
+        return new SnapshotFileWriter(this, Path.Combine(Root, $".{Guid.NewGuid():N}.tmp"));
+    }
+
+    private static DataTable Slice(DataTable table, int start, int count) => new(table.Columns.Select(c => c switch
+    {
+        NumericColumn n => (DataColumn)new NumericColumn(c.Spec, n.Values.AsSpan(start, count).ToArray()),
+        TextColumn t => new TextColumn(c.Spec, t.Values.AsSpan(start, count).ToArray()),
+        _ => throw new InvalidOperationException(),
+    }).ToArray());
 
     /// <summary>Reads a snapshot's table with the given schema.</summary>
     public async Task<DataTable> ReadAsync(string id, IReadOnlyList<ColumnSpec> schema, CancellationToken ct = default)
@@ -87,14 +85,14 @@ public sealed class ParquetSnapshotFiles(string root)
             : new TextColumn(s, texts[c]!)).ToArray());
     }
 
-    private static DataField ToField(DataColumn column) => column.Spec.Type switch
+    internal static DataField ToField(DataColumn column) => column.Spec.Type switch
     {
         ColumnType.Integer => new DataField<long?>(column.Name),
         ColumnType.Real => new DataField<double?>(column.Name),
         _ => new DataField<string>(column.Name, true),
     };
 
-    private static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, DataColumn column, int start, int count, CancellationToken ct)
+    internal static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, DataColumn column, int start, int count, CancellationToken ct)
     {
         switch (column)
         {

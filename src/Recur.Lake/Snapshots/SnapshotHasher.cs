@@ -9,28 +9,48 @@ namespace Recur.Lake.Snapshots;
 /// <summary>
 /// The content address of a table: SHA-256 over its schema and one SHA-256 per column of the values in
 /// a canonical binary form (numbers as IEEE-754 bits, text as length-prefixed UTF-8, missing as a
-/// marker), independent of the file format. Columns hash in parallel; the id does not depend on it.
+/// marker), independent of the file format. Rows can be fed batch by batch (the id is the same as for
+/// the whole table at once); columns hash in parallel and the id does not depend on it.
 /// </summary>
-public static class SnapshotHasher
+public sealed class SnapshotHasher : IDisposable
 {
+    private readonly IncrementalHash[] _columns;
+
+    /// <summary>Starts hashing a table with this many columns.</summary>
+    public SnapshotHasher(int columns) =>
+        _columns = Enumerable.Range(0, columns).Select(_ => IncrementalHash.CreateHash(HashAlgorithmName.SHA256)).ToArray();
+
     /// <summary>The lower-case hex SHA-256 of the table.</summary>
     public static string Hash(DataTable table)
     {
-        var columnHashes = new byte[table.Columns.Count][];
-        Parallel.For(0, table.Columns.Count, c => columnHashes[c] = HashColumn(table.Columns[c]));
+        using var hasher = new SnapshotHasher(table.Columns.Count);
+        hasher.Append(table);
+        return hasher.Finish(table.Schema.Columns);
+    }
+
+    /// <summary>Adds the next rows.</summary>
+    public void Append(DataTable batch) => Parallel.For(0, _columns.Length, c => AppendColumn(_columns[c], batch.Columns[c]));
+
+    /// <summary>The id of all rows appended, under the given schema (names and types).</summary>
+    public string Finish(IReadOnlyList<ColumnSpec> schema)
+    {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        for (var c = 0; c < table.Columns.Count; c++)
+        for (var c = 0; c < schema.Count; c++)
         {
-            var column = table.Columns[c];
-            sha.AppendData(Encoding.UTF8.GetBytes($"{column.Name}:{column.Spec.Type.ToName()}\n"));
-            sha.AppendData(columnHashes[c]);
+            sha.AppendData(Encoding.UTF8.GetBytes($"{schema[c].Name}:{schema[c].Type.ToName()}\n"));
+            sha.AppendData(_columns[c].GetHashAndReset());
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static byte[] HashColumn(DataColumn column)
+    /// <inheritdoc />
+    public void Dispose()
     {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var column in _columns) column.Dispose();
+    }
+
+    private static void AppendColumn(IncrementalHash sha, DataColumn column)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
         var used = 0;
         try
@@ -70,6 +90,5 @@ public static class SnapshotHasher
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-        return sha.GetHashAndReset();
     }
 }

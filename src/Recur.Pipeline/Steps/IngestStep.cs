@@ -22,7 +22,7 @@ public static class IngestStep
     /// Ingests a file, a partitioned folder or stdin ("-") as a dataset. Options start from the
     /// dataset's declaration when there is one; <paramref name="overrides"/> adjusts them.
     /// </summary>
-    public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, string source, Action<DatasetConfig> overrides, TextReader? stdin, CancellationToken ct = default)
+    public static Task<IngestOutcome> RunAsync(RecurProject project, string dataset, string source, Action<DatasetConfig> overrides, Stream? stdin, CancellationToken ct = default)
     {
         var config = project.Config.Datasets.TryGetValue(dataset, out var declared) ? declared.Clone() : new DatasetConfig();
         overrides(config);
@@ -30,7 +30,7 @@ public static class IngestStep
         return IngestSourceAsync(project, dataset, path, config, stdin, ct);
     }
 
-    private static Task<IngestOutcome> IngestSourceAsync(RecurProject project, string dataset, string path, DatasetConfig config, TextReader? stdin, CancellationToken ct)
+    private static Task<IngestOutcome> IngestSourceAsync(RecurProject project, string dataset, string path, DatasetConfig config, Stream? stdin, CancellationToken ct)
     {
         if (dataset.Length == 0 || dataset.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
         {

@@ -116,7 +116,7 @@ public sealed class SourceReaderTests
     [Fact]
     public async Task ReadAsync_Stdin_ReadsTheGivenText()
     {
-        var parsed = await SourceReader.ReadAsync("-", new DatasetConfig(), "stdin", new StringReader("a,b\n1,2\n"));
+        var parsed = await SourceReader.ReadAsync("-", new DatasetConfig(), "stdin", new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,2\n")));
 
         Assert.Equal(1, parsed.Table.RowCount);
     }

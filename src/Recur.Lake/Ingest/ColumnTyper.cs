@@ -1,0 +1,148 @@
+using System.Text;
+using Recur.Core.Data;
+
+namespace Recur.Lake.Ingest;
+
+/// <summary>One column of a typed batch: numbers (NaN = missing) or texts (null = missing), and the
+/// rows whose value does not fit the column's type.</summary>
+internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures);
+
+/// <summary>
+/// Types one column, batch after batch. Each field is trimmed, recoded, checked against the missing
+/// tokens and classified once. A declared type is used as is. Otherwise the first batch decides a
+/// working type by the <see cref="TypeInference"/> rule, and the counts over all rows give the final
+/// type at the end: when the two differ, the caller reads the source again with the final types
+/// declared, so the result is as if every row had been seen before typing any.
+/// </summary>
+internal sealed class ColumnTyper
+{
+    private readonly Dictionary<string, string>? _recode;
+    private readonly byte[][] _missing;
+    private readonly Utf8Interner _interner = new();
+    private long _present;
+    private long _integers;
+    private long _reals;
+
+    public ColumnTyper(string name, ColumnType? declared, Dictionary<string, string>? recode, IEnumerable<string> missing)
+    {
+        Name = name;
+        Declared = declared;
+        Working = declared;
+        _recode = recode is { Count: > 0 } ? recode : null;
+        _missing = missing.Where(m => m.Length > 0).Select(Encoding.UTF8.GetBytes).ToArray();
+    }
+
+    /// <summary>The column's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The declared type, if any.</summary>
+    public ColumnType? Declared { get; }
+
+    /// <summary>The type rows are typed with (null before the first batch).</summary>
+    public ColumnType? Working { get; private set; }
+
+    /// <summary>The type every row seen so far calls for.</summary>
+    public ColumnType Final => Declared ?? TypeInference.Decide(_present, _integers, _reals);
+
+    /// <summary>Types the column's fields in a batch. Trimmed spans are written back into the batch.</summary>
+    public ColumnChunk Type(FieldBatch batch, int column)
+    {
+        var rows = batch.Rows;
+        var failures = new List<(int, string)>();
+        string?[]? recoded = _recode is null ? null : new string?[rows];
+        if (Declared == ColumnType.Text)
+        {
+            var texts = new string?[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                if (Value(batch, column, r, recoded) is { IsEmpty: false } value) texts[r] = recoded?[r] ?? _interner.Get(value);
+            }
+            return new ColumnChunk(null, texts, failures);
+        }
+
+        var numbers = new double[rows];
+        var kinds = new NumberKind[rows];
+        var present = new bool[rows];
+        long batchPresent = 0, batchIntegers = 0, batchReals = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            numbers[r] = double.NaN;
+            var value = Value(batch, column, r, recoded);
+            if (value.IsEmpty) continue;
+            present[r] = true;
+            batchPresent++;
+            var kind = kinds[r] = NumberText.Classify(value, out numbers[r]);
+            if (kind == NumberKind.Integer) batchIntegers++;
+            else if (kind == NumberKind.Real) batchReals++;
+        }
+        _present += batchPresent;
+        _integers += batchIntegers;
+        _reals += batchReals;
+        Working ??= TypeInference.Decide(batchPresent, batchIntegers, batchReals);
+
+        if (Working == ColumnType.Text)
+        {
+            var texts = new string?[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                if (present[r]) texts[r] = recoded?[r] ?? _interner.Get(batch.Field(column, r));
+            }
+            return new ColumnChunk(null, texts, failures);
+        }
+        for (var r = 0; r < rows; r++)
+        {
+            if (!present[r]) continue;
+            if (kinds[r] == NumberKind.Other || (Working == ColumnType.Integer && kinds[r] == NumberKind.Real))
+            {
+                failures.Add((r, recoded?[r] ?? Encoding.UTF8.GetString(batch.Field(column, r))));
+                numbers[r] = double.NaN;
+            }
+        }
+        return new ColumnChunk(numbers, null, failures);
+    }
+
+    // The field trimmed and recoded; empty when missing. The trimmed span is stored back in the batch.
+    private ReadOnlySpan<byte> Value(FieldBatch batch, int column, int r, string?[]? recoded)
+    {
+        var at = column * batch.Capacity + r;
+        var length = batch.Lengths[at];
+        if (length <= 0) return default;
+        var start = batch.Starts[at];
+        var field = start >= 0 ? batch.Data.AsSpan(start, length) : batch.Extra.AsSpan(~start, length);
+        var lead = 0;
+        while (lead < field.Length && IsSpace(field[lead])) lead++;
+        var end = field.Length;
+        while (end > lead && IsSpace(field[end - 1])) end--;
+        if (lead > 0 || end < field.Length)
+        {
+            field = field[lead..end];
+            batch.Starts[at] = start >= 0 ? start + lead : ~(~start + lead);
+            batch.Lengths[at] = field.Length;
+        }
+        if (recoded is not null)
+        {
+            var text = Encoding.UTF8.GetString(field);
+            if (_recode!.TryGetValue(text, out var mapped))
+            {
+                if (IsMissing(mapped)) return default;
+                recoded[r] = mapped;
+                return mapped.Length == 0 ? default : Encoding.UTF8.GetBytes(mapped);
+            }
+        }
+        if (field.IsEmpty || IsMissing(field)) return default;
+        return field;
+    }
+
+    private bool IsMissing(string value) => value.Length == 0 || _missing.Any(m => Encoding.UTF8.GetBytes(value).AsSpan().SequenceEqual(m));
+
+    private bool IsMissing(ReadOnlySpan<byte> field)
+    {
+        foreach (var token in _missing)
+        {
+            if (field.SequenceEqual(token)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\v' or (byte)'\f';
+}

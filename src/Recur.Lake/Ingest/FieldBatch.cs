@@ -1,0 +1,81 @@
+using System.Text;
+using Recur.Core.Lake;
+
+namespace Recur.Lake.Ingest;
+
+/// <summary>
+/// A batch of untyped rows from one part of a source: for every row and column, where the field's
+/// UTF-8 bytes are (column-major, so a column is typed in one pass), plus each row's line and raw text
+/// for quarantine. A field is either a span of <see cref="Data"/> (start ≥ 0) or of <see cref="Extra"/>
+/// (start &lt; 0, at <c>~start</c>): unescaped quoted fields and partition values live there. A length
+/// of -1 means the part has no such column (missing).
+/// </summary>
+internal sealed class FieldBatch
+{
+    public FieldBatch(string source, int width, int capacity)
+    {
+        Source = source;
+        Width = width;
+        Capacity = capacity;
+        Starts = new int[width * capacity];
+        Lengths = new int[width * capacity];
+        Lines = new long[capacity];
+        RecordStarts = new int[capacity];
+        RecordEnds = new int[capacity];
+    }
+
+    /// <summary>The file (or "stdin") the rows came from.</summary>
+    public string Source { get; }
+
+    /// <summary>Columns per row (the whole source's columns, not just this part's).</summary>
+    public int Width { get; }
+
+    /// <summary>The most rows the batch can hold.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Rows held.</summary>
+    public int Rows { get; set; }
+
+    /// <summary>The bytes most fields point into.</summary>
+    public byte[] Data { get; set; } = [];
+
+    /// <summary>Bytes of fields that are not verbatim in <see cref="Data"/>.</summary>
+    public byte[] Extra { get; set; } = [];
+
+    /// <summary>Field starts, at <c>column * Capacity + row</c>.</summary>
+    public int[] Starts { get; }
+
+    /// <summary>Field lengths, at <c>column * Capacity + row</c>; -1 for an absent column.</summary>
+    public int[] Lengths { get; }
+
+    /// <summary>The line (or row number) each row started on, 1-based.</summary>
+    public long[] Lines { get; }
+
+    /// <summary>Where each row's raw text starts in <see cref="Data"/>.</summary>
+    public int[] RecordStarts { get; }
+
+    /// <summary>Where each row's raw text ends in <see cref="Data"/>.</summary>
+    public int[] RecordEnds { get; }
+
+    /// <summary>Each row's raw text, for sources whose rows are not bytes of <see cref="Data"/>.</summary>
+    public string?[]? RawText { get; set; }
+
+    /// <summary>Rows the reader could not split into fields, with reasons.</summary>
+    public List<QuarantinedRow> Quarantined { get; } = [];
+
+    /// <summary>The bytes of a field (empty for an absent one; check <see cref="IsAbsent"/>).</summary>
+    public ReadOnlySpan<byte> Field(int column, int row)
+    {
+        var at = column * Capacity + row;
+        var length = Lengths[at];
+        if (length <= 0) return default;
+        var start = Starts[at];
+        return start >= 0 ? Data.AsSpan(start, length) : Extra.AsSpan(~start, length);
+    }
+
+    /// <summary>Whether the row's part has no such column.</summary>
+    public bool IsAbsent(int column, int row) => Lengths[column * Capacity + row] < 0;
+
+    /// <summary>A row's text as it was in the source.</summary>
+    public string Raw(int row) => RawText?[row] ?? Encoding.UTF8.GetString(Data, RecordStarts[row], RecordEnds[row] - RecordStarts[row]);
+}

@@ -1,0 +1,135 @@
+using System.Threading.Channels;
+using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Lake;
+using Recur.Core.Project;
+
+namespace Recur.Lake.Ingest;
+
+/// <summary>Where typed batches go: a table in memory, or a snapshot file being written.</summary>
+internal interface IBatchSink : IAsyncDisposable
+{
+    /// <summary>Takes the next batch of kept rows, in source order.</summary>
+    Task AcceptAsync(DataTable batch, CancellationToken ct);
+}
+
+/// <summary>What a pipeline run produced besides what its sink holds.</summary>
+internal sealed record PipelineResult(IReadOnlyList<ColumnSpec> Schema, long Rows, List<QuarantinedRow> Quarantined);
+
+/// <summary>
+/// Streams a source through three stages that overlap: reading and splitting into field batches,
+/// typing, and the sink (hashing and writing Parquet, or collecting). Channels between the stages hold
+/// at most two batches each, so memory stays bounded whatever the size of the source. When the types
+/// all rows call for differ from the ones the first batch suggested, the source is read again with
+/// those types declared (the first sink is discarded), so the result never depends on batch size.
+/// </summary>
+internal static class IngestPipeline
+{
+    /// <summary>Runs the source into a sink made by <paramref name="newSink"/>; returns the sink holding the result.</summary>
+    public static async Task<(PipelineResult Result, TSink Sink)> RunAsync<TSink>(SourceParts source, DatasetConfig config, string sourceName, Func<TSink> newSink, CancellationToken ct)
+        where TSink : IBatchSink
+    {
+        var declared = new Dictionary<string, ColumnType>();
+        for (var pass = 1; ; pass++)
+        {
+            var typer = new BatchTyper(source.Names, config, declared, sourceName);
+            var sink = newSink();
+            try
+            {
+                var (rows, quarantined, batches) = await PassAsync(source, typer, sink, ct);
+                if (batches == 0 || (rows == 0 && quarantined.Count == 0))
+                {
+                    throw RecurException.Invalid($"{sourceName}: the source holds no data rows", "source");
+                }
+                var final = typer.Final;
+                if (pass == 1 && !final.SequenceEqual(typer.Working))
+                {
+                    IngestTrace.Write($"retyping: {string.Join(", ", source.Names.Where((_, c) => final[c] != typer.Working[c]))}");
+                    for (var c = 0; c < final.Count; c++) declared[source.Names[c]] = final[c];
+                    await sink.DisposeAsync();
+                    continue;
+                }
+                quarantined.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s and not 0 ? s : a.Line.CompareTo(b.Line));
+                return (new PipelineResult(typer.Schema, rows, quarantined), sink);
+            }
+            catch
+            {
+                await sink.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static async Task<(long Rows, List<QuarantinedRow> Quarantined, int Batches)> PassAsync(SourceParts source, BatchTyper typer, IBatchSink sink, CancellationToken outer)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        var ct = cts.Token;
+        var raw = Channel.CreateBounded<FieldBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var typed = Channel.CreateBounded<DataTable>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+
+        // A failing stage cancels the others; its own exception is the one reported.
+        var read = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var batch in source.Batches(ct))
+                {
+                    if (!raw.Writer.TryWrite(batch)) raw.Writer.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+                }
+            }
+            catch
+            {
+                cts.Cancel();
+                throw;
+            }
+            finally
+            {
+                raw.Writer.TryComplete();
+            }
+        }, ct);
+        var write = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var batch in typed.Reader.ReadAllAsync(ct)) await sink.AcceptAsync(batch, ct);
+            }
+            catch
+            {
+                cts.Cancel();
+                throw;
+            }
+        }, ct);
+
+        long rows = 0;
+        var batches = 0;
+        var quarantined = new List<QuarantinedRow>();
+        try
+        {
+            await foreach (var batch in raw.Reader.ReadAllAsync(ct))
+            {
+                var result = typer.Type(batch);
+                quarantined.AddRange(result.Quarantined);
+                rows += result.Table.RowCount;
+                batches++;
+                if (result.Table.RowCount > 0 || batches == 1) await typed.Writer.WriteAsync(result.Table, ct);
+            }
+            typed.Writer.Complete();
+            await read;
+            await write;
+        }
+        catch (Exception e)
+        {
+            cts.Cancel();
+            typed.Writer.TryComplete();
+            try { await Task.WhenAll(read, write); } catch { }
+            var cause = new[] { read, write }.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!)
+                .FirstOrDefault(x => x is not OperationCanceledException);
+            if (cause is not null && e is OperationCanceledException && !outer.IsCancellationRequested)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+            }
+            throw;
+        }
+        return (rows, quarantined, batches);
+    }
+}

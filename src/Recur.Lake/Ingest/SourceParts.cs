@@ -1,0 +1,226 @@
+using System.Text;
+using Recur.Core;
+using Recur.Core.Project;
+
+namespace Recur.Lake.Ingest;
+
+/// <summary>
+/// A source as parts: one file, the files of a partitioned folder (<c>date=2024-01-01/part-0.csv</c>,
+/// in ordinal path order so the result never depends on the disk), or stdin, spooled to a temporary
+/// file so that it can be read twice. The source's columns are the union of the parts' columns in order
+/// of first appearance; partition folders add a column holding the folder's value.
+/// </summary>
+internal sealed class SourceParts : IDisposable
+{
+    private readonly List<Part> _parts;
+    private readonly string? _spool;
+    private readonly List<string> _names;
+
+    private SourceParts(List<Part> parts, string? spool)
+    {
+        _parts = parts;
+        _spool = spool;
+        var names = new List<string>();
+        foreach (var part in parts)
+        {
+            foreach (var name in part.Names.Concat(part.Partitions.Select(p => p.Key)))
+            {
+                if (!names.Contains(name)) names.Add(name);
+            }
+        }
+        _names = names;
+    }
+
+    /// <summary>The source's column names.</summary>
+    public IReadOnlyList<string> Names => _names;
+
+    /// <summary>Opens a file, a partitioned folder, or "-" for <paramref name="stdin"/>, and reads each part's column names.</summary>
+    public static async Task<SourceParts> OpenAsync(string path, DatasetConfig config, string sourceName, Stream? stdin, CancellationToken ct)
+    {
+        if (path == "-")
+        {
+            var spool = Path.Combine(Path.GetTempPath(), $"recur-stdin-{Guid.NewGuid():N}.tmp");
+            try
+            {
+                await using (var file = File.Create(spool)) await (stdin ?? Console.OpenStandardInput()).CopyToAsync(file, ct);
+                var part = await Part.OpenAsync(spool, Format(config, "stdin"), "stdin", [], config, ct);
+                return new SourceParts([part], spool);
+            }
+            catch
+            {
+                File.Delete(spool);
+                throw;
+            }
+        }
+        if (Directory.Exists(path))
+        {
+            var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith('_'))
+                .Order(StringComparer.Ordinal).ToList();
+            if (files.Count == 0) throw RecurException.Invalid($"{sourceName}: the folder holds no files", "source");
+            var parts = new List<Part>();
+            try
+            {
+                foreach (var file in files)
+                {
+                    var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
+                    var part = await Part.OpenAsync(file, Format(config, file), $"{sourceName}/{relative}", Partitions(relative), config, ct);
+                    parts.Add(part);
+                    // Keep one file open at a time: a folder may hold thousands.
+                    if (files.Count > 1) part.Close();
+                }
+                return new SourceParts(parts, null);
+            }
+            catch
+            {
+                foreach (var part in parts) part.Close();
+                throw;
+            }
+        }
+        if (File.Exists(path)) return new SourceParts([await Part.OpenAsync(path, Format(config, path), sourceName, [], config, ct)], null);
+        throw RecurException.Invalid($"{sourceName}: no such file or folder", "source");
+    }
+
+    /// <summary>Opens a text held in memory (already decoded) as a one-part source.</summary>
+    public static async Task<SourceParts> OpenTextAsync(string text, DatasetConfig config, string sourceName, CancellationToken ct)
+    {
+        var utf8 = config.Clone();
+        utf8.Encoding = "utf-8";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return new SourceParts([await Part.OpenAsync(null, Format(config, sourceName), sourceName, [], utf8, ct, bytes)], null);
+    }
+
+    /// <summary>The batches of every part in order, reading each part afresh (a second pass re-reads the files).</summary>
+    public IEnumerable<FieldBatch> Batches(CancellationToken ct)
+    {
+        var capacity = PartLayout.CapacityFor(Names.Count);
+        foreach (var part in _parts)
+        {
+            using var reader = part.Take();
+            var own = reader.Names;
+            var map = own.Select(n => _names.IndexOf(n)).ToArray();
+            var constants = part.Partitions.Where(p => !own.Contains(p.Key)).Select(p => (_names.IndexOf(p.Key), p.Value)).ToList();
+            var absent = Enumerable.Range(0, Names.Count).Where(c => !map.Contains(c) && !constants.Any(k => k.Item1 == c)).ToArray();
+            reader.Layout(new PartLayout(Names.Count, capacity, map, absent, constants));
+            while (reader.Next() is { } batch)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return batch;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var part in _parts) part.Close();
+        if (_spool is not null) File.Delete(_spool);
+    }
+
+    private static string Format(DatasetConfig config, string path)
+    {
+        if (config.Format.Length > 0)
+        {
+            var declared = config.Format.ToLowerInvariant();
+            return declared is "csv" or "tsv" or "jsonl" or "parquet" ? declared
+                : throw RecurException.Invalid($"format '{config.Format}' is not one of csv, tsv, jsonl, parquet", "format");
+        }
+        return Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".tsv" or ".tab" => "tsv",
+            ".jsonl" or ".ndjson" => "jsonl",
+            ".parquet" => "parquet",
+            _ => "csv",
+        };
+    }
+
+    // Hive-style partition folders (key=value) above a file.
+    private static List<(string Key, string Value)> Partitions(string relativePath)
+    {
+        var partitions = new List<(string, string)>();
+        foreach (var segment in relativePath.Split('/')[..^1])
+        {
+            var eq = segment.IndexOf('=');
+            if (eq > 0) partitions.Add((segment[..eq], Uri.UnescapeDataString(segment[(eq + 1)..])));
+        }
+        return partitions;
+    }
+
+    /// <summary>One file (or in-memory text) of the source.</summary>
+    private sealed class Part
+    {
+        private readonly string? _file;
+        private readonly byte[]? _bytes;
+        private readonly string _format;
+        private readonly string _name;
+        private readonly DatasetConfig _config;
+        private RawTable? _whole;
+        private IPartReader? _open;
+
+        private Part(string? file, byte[]? bytes, string format, string name, List<(string, string)> partitions, DatasetConfig config)
+        {
+            _file = file;
+            _bytes = bytes;
+            _format = format;
+            _name = name;
+            _config = format == "tsv" && config.Delimiter.Length == 0 ? WithTsv(config) : config;
+            Partitions = partitions;
+        }
+
+        public IReadOnlyList<string> Names { get; private set; } = [];
+
+        public List<(string Key, string Value)> Partitions { get; }
+
+        public static async Task<Part> OpenAsync(string? file, string format, string name, List<(string, string)> partitions, DatasetConfig config, CancellationToken ct, byte[]? bytes = null)
+        {
+            var part = new Part(file, bytes, format, name, partitions, config);
+            if (format == "parquet") part._whole = await ParquetSourceReader.ReadAsync(file!, name, ct);
+            part._open = part.Open();
+            part.Names = part._open.Names;
+            return part;
+        }
+
+        /// <summary>The reader opened first, or a fresh one.</summary>
+        public IPartReader Take()
+        {
+            var reader = _open ?? Open();
+            _open = null;
+            return reader;
+        }
+
+        public void Close()
+        {
+            _open?.Dispose();
+            _open = null;
+        }
+
+        private IPartReader Open()
+        {
+            if (_whole is not null) return new RawTablePartReader(_whole);
+            Stream raw = _bytes is not null ? new MemoryStream(_bytes, writable: false)
+                : new FileStream(_file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            try
+            {
+                if (_format == "jsonl")
+                {
+                    using var text = SourceText.Open(raw, _config.Encoding, _name);
+                    _whole = JsonLinesReader.Read(text, _config, _name);
+                    return new RawTablePartReader(_whole);
+                }
+                return DelimitedBatchReader.Open(SourceText.OpenUtf8(raw, _config.Encoding, _name), _config, _name);
+            }
+            catch
+            {
+                raw.Dispose();
+                throw;
+            }
+        }
+
+        private static DatasetConfig WithTsv(DatasetConfig config)
+        {
+            var tsv = config.Clone();
+            tsv.Format = "tsv";
+            return tsv;
+        }
+    }
+}

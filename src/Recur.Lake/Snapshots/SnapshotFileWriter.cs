@@ -1,0 +1,65 @@
+using Parquet;
+using Parquet.Schema;
+using Recur.Core.Data;
+
+namespace Recur.Lake.Snapshots;
+
+/// <summary>
+/// Writes a snapshot file row group by row group into a temporary file. <see cref="CommitAsync"/>
+/// renames it to the snapshot's id (or drops it when that id is already stored); disposing without
+/// committing deletes it, so a failed or killed ingest leaves no partial snapshot behind.
+/// </summary>
+public sealed class SnapshotFileWriter : IAsyncDisposable
+{
+    private readonly ParquetSnapshotFiles _files;
+    private readonly string _temp;
+    private FileStream? _stream;
+    private ParquetWriter? _writer;
+    private DataField[] _fields = [];
+
+    internal SnapshotFileWriter(ParquetSnapshotFiles files, string temp)
+    {
+        _files = files;
+        _temp = temp;
+    }
+
+    /// <summary>Appends rows as one row group; the first call fixes the columns.</summary>
+    public async Task AppendAsync(DataTable batch, CancellationToken ct = default)
+    {
+        if (_writer is null)
+        {
+            _fields = batch.Columns.Select(ParquetSnapshotFiles.ToField).ToArray();
+            _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            _writer = await ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, cancellationToken: ct);
+        }
+        using var group = _writer.CreateRowGroup();
+        for (var c = 0; c < _fields.Length; c++)
+        {
+            await ParquetSnapshotFiles.WriteColumnAsync(group, _fields[c], batch.Columns[c], 0, batch.RowCount, ct);
+        }
+    }
+
+    /// <summary>Finishes the file and files it under <paramref name="id"/>; false when that id was already stored.</summary>
+    public async Task<bool> CommitAsync(string id, CancellationToken ct = default)
+    {
+        if (_writer is null) throw new InvalidOperationException("no rows were appended");
+        await _writer.DisposeAsync();
+        _writer = null;
+        await _stream!.FlushAsync(ct);
+        _stream.Flush(flushToDisk: true);
+        await _stream.DisposeAsync();
+        _stream = null;
+        var target = _files.PathOf(id);
+        if (File.Exists(target)) return false;
+        File.Move(_temp, target, overwrite: true);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null) await _writer.DisposeAsync();
+        if (_stream is not null) await _stream.DisposeAsync();
+        if (File.Exists(_temp)) File.Delete(_temp);
+    }
+}
