@@ -60,6 +60,10 @@ internal sealed class ColumnTyper
             return new ColumnChunk(null, texts, failures);
         }
 
+        if (Working == ColumnType.Text) return new ColumnChunk(null, TypeAsText(batch, column, recoded), failures);
+        if (Working is { } numeric) return new ColumnChunk(TypeAsNumbers(batch, column, recoded, numeric, failures), null, failures);
+
+        // The first batch: classify every value, then settle the working type from what was seen.
         var numbers = new double[rows];
         var kinds = new NumberKind[rows];
         var present = new bool[rows];
@@ -78,7 +82,7 @@ internal sealed class ColumnTyper
         _present += batchPresent;
         _integers += batchIntegers;
         _reals += batchReals;
-        Working ??= TypeInference.Decide(batchPresent, batchIntegers, batchReals);
+        Working = TypeInference.Decide(batchPresent, batchIntegers, batchReals);
 
         if (Working == ColumnType.Text)
         {
@@ -91,8 +95,7 @@ internal sealed class ColumnTyper
         }
         for (var r = 0; r < rows; r++)
         {
-            if (!present[r]) continue;
-            if (kinds[r] == NumberKind.Other || (Working == ColumnType.Integer && kinds[r] == NumberKind.Real))
+            if (present[r] && !Fits(kinds[r], Working.Value))
             {
                 failures.Add((r, recoded?[r] ?? Encoding.UTF8.GetString(batch.Field(column, r))));
                 numbers[r] = double.NaN;
@@ -100,6 +103,58 @@ internal sealed class ColumnTyper
         }
         return new ColumnChunk(numbers, null, failures);
     }
+
+    private string?[] TypeAsText(FieldBatch batch, int column, string?[]? recoded)
+    {
+        var texts = new string?[batch.Rows];
+        long present = 0, integers = 0, reals = 0;
+        for (var r = 0; r < texts.Length; r++)
+        {
+            var value = Value(batch, column, r, recoded);
+            if (value.IsEmpty) continue;
+            present++;
+            // Counted all the same: the final type is decided over every row.
+            var kind = NumberText.Classify(value, out _);
+            if (kind == NumberKind.Integer) integers++;
+            else if (kind == NumberKind.Real) reals++;
+            texts[r] = recoded?[r] ?? _interner.Get(value);
+        }
+        Count(present, integers, reals);
+        return texts;
+    }
+
+    private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
+    {
+        var numbers = new double[batch.Rows];
+        long present = 0, integers = 0, reals = 0;
+        for (var r = 0; r < numbers.Length; r++)
+        {
+            var value = Value(batch, column, r, recoded);
+            if (value.IsEmpty) { numbers[r] = double.NaN; continue; }
+            present++;
+            var kind = NumberText.Classify(value, out numbers[r]);
+            if (kind == NumberKind.Integer) integers++;
+            else if (kind == NumberKind.Real) reals++;
+            if (!Fits(kind, type))
+            {
+                failures.Add((r, recoded?[r] ?? Encoding.UTF8.GetString(value)));
+                numbers[r] = double.NaN;
+            }
+        }
+        Count(present, integers, reals);
+        return numbers;
+    }
+
+    private void Count(long present, long integers, long reals)
+    {
+        if (Declared is not null) return;
+        _present += present;
+        _integers += integers;
+        _reals += reals;
+    }
+
+    private static bool Fits(NumberKind kind, ColumnType type) =>
+        kind == NumberKind.Integer || (kind == NumberKind.Real && type == ColumnType.Real);
 
     // The field trimmed and recoded; empty when missing. The trimmed span is stored back in the batch.
     private ReadOnlySpan<byte> Value(FieldBatch batch, int column, int r, string?[]? recoded)

@@ -15,13 +15,16 @@ namespace Recur.Lake.Ingest;
 /// </summary>
 internal sealed class DelimitedBatchReader : IPartReader
 {
-    private const int BlockSize = 1 << 23;
+    /// <summary>Bytes read at a time (a record longer than this gets a larger block).</summary>
+    public const int DefaultBlockSize = 1 << 23;
+
+    private readonly int _blockSize;
 
     private readonly Stream _stream;
     private readonly string _source;
     private byte _delimiter;
     private SearchValues<byte> _stops = null!;
-    private byte[] _buffer = new byte[BlockSize];
+    private byte[] _buffer;
     private int _length;
     private int _pos;
     private bool _eof;
@@ -35,19 +38,21 @@ internal sealed class DelimitedBatchReader : IPartReader
 
     private enum Status { Record, NeedMore, End }
 
-    private DelimitedBatchReader(Stream stream, string source)
+    private DelimitedBatchReader(Stream stream, string source, int blockSize)
     {
         _stream = stream;
         _source = source;
+        _blockSize = blockSize;
+        _buffer = new byte[blockSize];
     }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Names { get; private set; } = [];
 
     /// <summary>Opens UTF-8 text: skips junk lines, picks the delimiter and reads (or takes) the column names.</summary>
-    public static DelimitedBatchReader Open(Stream utf8, DatasetConfig config, string source)
+    public static DelimitedBatchReader Open(Stream utf8, DatasetConfig config, string source, int blockSize = DefaultBlockSize)
     {
-        var reader = new DelimitedBatchReader(utf8, source);
+        var reader = new DelimitedBatchReader(utf8, source, blockSize);
         try
         {
             reader.Start(config);
@@ -407,7 +412,7 @@ internal sealed class DelimitedBatchReader : IPartReader
     private void Refill()
     {
         var tail = _length - _pos;
-        var next = new byte[tail * 2 > BlockSize ? tail * 2 : BlockSize];
+        var next = new byte[Math.Max(_blockSize, tail * 2)];
         _buffer.AsSpan(_pos, tail).CopyTo(next);
         _buffer = next;
         _length = tail;

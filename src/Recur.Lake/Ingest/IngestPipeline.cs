@@ -67,14 +67,19 @@ internal static class IngestPipeline
         var raw = Channel.CreateBounded<FieldBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var typed = Channel.CreateBounded<DataTable>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
+        TimeSpan readTime = default, typeTime = default, writeTime = default;
         // A failing stage cancels the others; its own exception is the one reported.
-        var read = Task.Run(() =>
+        // Reading and writing get threads of their own, so typing's parallel loops never wait for the pool.
+        var read = Task.Factory.StartNew(() =>
         {
             try
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var batch in source.Batches(ct))
                 {
+                    readTime += clock.Elapsed;
                     if (!raw.Writer.TryWrite(batch)) raw.Writer.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+                    clock.Restart();
                 }
             }
             catch
@@ -86,19 +91,27 @@ internal static class IngestPipeline
             {
                 raw.Writer.TryComplete();
             }
-        }, ct);
-        var write = Task.Run(async () =>
+        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var write = Task.Factory.StartNew(() =>
         {
             try
             {
-                await foreach (var batch in typed.Reader.ReadAllAsync(ct)) await sink.AcceptAsync(batch, ct);
+                while (typed.Reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
+                {
+                    while (typed.Reader.TryRead(out var batch))
+                    {
+                        var clock = System.Diagnostics.Stopwatch.StartNew();
+                        sink.AcceptAsync(batch, ct).GetAwaiter().GetResult();
+                        writeTime += clock.Elapsed;
+                    }
+                }
             }
             catch
             {
                 cts.Cancel();
                 throw;
             }
-        }, ct);
+        }, ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
         long rows = 0;
         var batches = 0;
@@ -107,7 +120,9 @@ internal static class IngestPipeline
         {
             await foreach (var batch in raw.Reader.ReadAllAsync(ct))
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var result = typer.Type(batch);
+                typeTime += clock.Elapsed;
                 quarantined.AddRange(result.Quarantined);
                 rows += result.Table.RowCount;
                 batches++;
@@ -116,6 +131,7 @@ internal static class IngestPipeline
             typed.Writer.Complete();
             await read;
             await write;
+            IngestTrace.Write($"busy: read {readTime.TotalSeconds:0.00}s, type {typeTime.TotalSeconds:0.00}s, sink {writeTime.TotalSeconds:0.00}s");
         }
         catch (Exception e)
         {

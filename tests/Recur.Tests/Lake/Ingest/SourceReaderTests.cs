@@ -131,4 +131,62 @@ public sealed class SourceReaderTests
         Assert.Contains(parsed.Quarantined, q => q.Reason.Contains("thousands separators"));
         Assert.Contains(parsed.Quarantined, q => q.Reason.Contains("decimal comma"));
     }
+
+    [Fact]
+    public async Task ReadAsync_TextAfterTheFirstBatch_RetypesTheColumnOverEveryRow()
+    {
+        using var dir = new TempDir();
+        // The first batch (256+ rows) holds only integers; 10 % of all rows are text, so the column is text.
+        var rows = Enumerable.Range(0, 1000).Select(i => i < 900 ? $"{i}" : $"code-{i}");
+        var path = dir.Write("a.csv", "v\n" + string.Join("\n", rows) + "\n");
+
+        var parsed = await SourceReader.ReadAsync(path, new DatasetConfig(), "a.csv");
+
+        Assert.Equal(ColumnType.Text, parsed.Table["v"].Spec.Type);
+        Assert.Equal(1000, parsed.Table.RowCount);
+        Assert.Empty(parsed.Quarantined);
+        Assert.Equal("0", ((TextColumn)parsed.Table["v"]).Values[0]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_RealsAfterTheFirstBatch_WidenIntegersToReal()
+    {
+        using var dir = new TempDir();
+        var rows = Enumerable.Range(0, 1000).Select(i => i < 990 ? $"{i}" : $"{i}.5");
+        var path = dir.Write("a.csv", "v\n" + string.Join("\n", rows) + "\n");
+
+        var parsed = await SourceReader.ReadAsync(path, new DatasetConfig(), "a.csv");
+
+        Assert.Equal(ColumnType.Real, parsed.Table["v"].Spec.Type);
+        Assert.Equal(999.5, ((NumericColumn)parsed.Table["v"]).Values[999]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_FewBadValuesAfterTheFirstBatch_QuarantinesThemWithTheirLines()
+    {
+        using var dir = new TempDir();
+        var rows = Enumerable.Range(0, 1000).Select(i => i % 200 == 199 ? "n/a" : $"{i}");
+        var path = dir.Write("a.csv", "v\n" + string.Join("\n", rows) + "\n");
+
+        var parsed = await SourceReader.ReadAsync(path, new DatasetConfig(), "a.csv");
+
+        Assert.Equal(ColumnType.Integer, parsed.Table["v"].Spec.Type);
+        Assert.Equal([201L, 401, 601, 801, 1001], parsed.Quarantined.Select(q => q.Line));
+        Assert.Equal(995, parsed.Table.RowCount);
+    }
+
+    [Fact]
+    public async Task ReadAsync_PartsWithDifferentColumns_AlignByNameAndMarkAbsentAsMissing()
+    {
+        using var dir = new TempDir();
+        dir.Write("d/day=1/a.csv", "id,v\n1,10\n");
+        dir.Write("d/day=2/a.csv", "id,w\n2,x\n");
+
+        var parsed = await SourceReader.ReadAsync(dir.Path("d"), new DatasetConfig(), "d");
+
+        Assert.Equal(["id", "v", "day", "w"], parsed.Table.Columns.Select(c => c.Name));
+        Assert.True(parsed.Table["v"].IsMissing(1));
+        Assert.True(parsed.Table["w"].IsMissing(0));
+        Assert.Equal([1.0, 2], ((NumericColumn)parsed.Table["day"]).Values);
+    }
 }
