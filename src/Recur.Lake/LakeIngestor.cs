@@ -25,10 +25,9 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
         await using (sink)
         {
-            var id = sink.Hasher.Finish(result.Schema);
-            // The file is content-addressed, so identical data is stored once whatever dataset it is filed under.
-            await sink.File.CommitAsync(id, ct);
-            IngestTrace.Write($"stored {result.Rows} rows as {id[..12]}");
+            // Files are content-addressed, so identical data is stored once whatever dataset it is filed under.
+            var id = await sink.CommitAsync(result.Schema, ct);
+            IngestTrace.Write($"stored {result.Rows} rows as {id[..12]} in {sink.Segments} segment(s), {sink.Written} written");
             var snapshot = new SnapshotInfo(id, dataset, result.Rows, result.Quarantined.Count, sourceName,
                 time.GetUtcNow(), result.Schema, []);
             var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
@@ -47,29 +46,5 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         var snapshot = new SnapshotInfo(id, dataset, table.RowCount, 0, source, time.GetUtcNow(), table.Schema.Columns, parents);
         var added = await catalog.AddAsync(snapshot, [], ct);
         return new IngestOutcome(snapshot, Reused: !added, []);
-    }
-}
-
-/// <summary>Hashes and writes typed batches as they come.</summary>
-internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
-{
-    private SnapshotHasher? _hasher;
-
-    public SnapshotFileWriter File { get; } = files.OpenWriter();
-
-    public SnapshotHasher Hasher => _hasher ?? throw new InvalidOperationException("no rows were written");
-
-    public async Task AcceptAsync(DataTable batch, CancellationToken ct)
-    {
-        _hasher ??= new SnapshotHasher(batch.Columns.Count);
-        var hashing = Task.Run(() => _hasher.Append(batch), ct);
-        await File.AppendAsync(batch, ct);
-        await hashing;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await File.DisposeAsync();
-        _hasher?.Dispose();
     }
 }

@@ -19,13 +19,29 @@ public sealed class ParquetSnapshotFiles(string root)
     /// <summary>The path of a snapshot's file.</summary>
     public string PathOf(string id) => Path.Combine(Root, id + ".parquet");
 
-    /// <summary>Whether a snapshot's file exists.</summary>
-    public bool Exists(string id) => File.Exists(PathOf(id));
+    /// <summary>The path of a multi-segment snapshot's manifest (the segment ids in order).</summary>
+    public string ManifestOf(string id) => Path.Combine(Root, id + ".segments");
+
+    /// <summary>Whether a snapshot's data is stored: one file, or a manifest of segment files.</summary>
+    public bool Exists(string id) => File.Exists(PathOf(id)) || File.Exists(ManifestOf(id));
+
+    /// <summary>The segment files a snapshot is made of, in order (just its own id when it is one file).</summary>
+    public IReadOnlyList<string> SegmentsOf(string id) =>
+        File.Exists(ManifestOf(id)) ? File.ReadAllLines(ManifestOf(id)).Where(l => l.Length > 0).ToArray() : [id];
+
+    /// <summary>Records a snapshot made of several segments (already stored), atomically.</summary>
+    public async Task WriteManifestAsync(string id, IReadOnlyList<string> segments, CancellationToken ct = default)
+    {
+        if (File.Exists(ManifestOf(id))) return;
+        var temp = Path.Combine(Root, $".{Guid.NewGuid():N}.tmp");
+        await File.WriteAllLinesAsync(temp, segments, ct);
+        File.Move(temp, ManifestOf(id), overwrite: true);
+    }
 
     /// <summary>Writes a table under its id unless already present; true when written.</summary>
     public async Task<bool> WriteAsync(string id, DataTable table, CancellationToken ct = default)
     {
-        if (File.Exists(PathOf(id))) return false;
+        if (Exists(id)) return false;
         await using var writer = OpenWriter();
         for (var start = 0; start < table.RowCount || start == 0; start += RowGroupSize)
         {
@@ -53,36 +69,54 @@ public sealed class ParquetSnapshotFiles(string root)
         _ => throw new InvalidOperationException(),
     }).ToArray());
 
-    /// <summary>Reads a snapshot's table with the given schema.</summary>
+    /// <summary>Reads a snapshot's table with the given schema (all its segments, in order).</summary>
     public async Task<DataTable> ReadAsync(string id, IReadOnlyList<ColumnSpec> schema, CancellationToken ct = default)
     {
-        var path = PathOf(id);
-        if (!File.Exists(path)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
-        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct);
-        var fields = reader.Schema.GetDataFields();
-        var total = 0L;
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        if (!Exists(id)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
+        var segments = SegmentsOf(id);
+        var readers = new List<ParquetReader>();
+        try
         {
-            using var group = reader.OpenRowGroupReader(g);
-            total += group.RowCount;
-        }
-        var numbers = schema.Select(s => s.Type.IsNumeric() ? new double[total] : null).ToArray();
-        var texts = schema.Select(s => s.Type.IsNumeric() ? null : new string?[total]).ToArray();
-        var offset = 0;
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            var rows = (int)group.RowCount;
-            for (var c = 0; c < schema.Count; c++)
+            foreach (var segment in segments)
             {
-                var field = fields.First(f => f.Name == schema[c].Name);
-                await ReadColumnAsync(group, field, schema[c].Type, numbers[c], texts[c], offset, rows, ct);
+                if (!File.Exists(PathOf(segment))) throw RecurException.NotFound($"snapshot {id}: segment {segment} is missing from the lake");
+                readers.Add(await ParquetReader.CreateAsync(PathOf(segment), cancellationToken: ct));
             }
-            offset += rows;
+            var total = 0L;
+            foreach (var reader in readers)
+            {
+                for (var g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    total += group.RowCount;
+                }
+            }
+            var numbers = schema.Select(s => s.Type.IsNumeric() ? new double[total] : null).ToArray();
+            var texts = schema.Select(s => s.Type.IsNumeric() ? null : new string?[total]).ToArray();
+            var offset = 0;
+            foreach (var reader in readers)
+            {
+                var fields = reader.Schema.GetDataFields();
+                for (var g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var group = reader.OpenRowGroupReader(g);
+                    var rows = (int)group.RowCount;
+                    for (var c = 0; c < schema.Count; c++)
+                    {
+                        var field = fields.First(f => f.Name == schema[c].Name);
+                        await ReadColumnAsync(group, field, schema[c].Type, numbers[c], texts[c], offset, rows, ct);
+                    }
+                    offset += rows;
+                }
+            }
+            return new DataTable(schema.Select((s, c) => s.Type.IsNumeric()
+                ? (DataColumn)new NumericColumn(s, numbers[c]!)
+                : new TextColumn(s, texts[c]!)).ToArray());
         }
-        return new DataTable(schema.Select((s, c) => s.Type.IsNumeric()
-            ? (DataColumn)new NumericColumn(s, numbers[c]!)
-            : new TextColumn(s, texts[c]!)).ToArray());
+        finally
+        {
+            foreach (var reader in readers) await reader.DisposeAsync();
+        }
     }
 
     internal static DataField ToField(DataColumn column) => column.Spec.Type switch

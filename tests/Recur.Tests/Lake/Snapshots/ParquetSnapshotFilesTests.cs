@@ -77,4 +77,48 @@ public sealed class ParquetSnapshotFilesTests
         Assert.Empty(await catalog.ListAsync());
         Assert.False(Directory.Exists(dir.Path("lake")) && Directory.EnumerateFileSystemEntries(dir.Path("lake")).Any());
     }
+
+    [Fact]
+    public async Task IngestAsync_FolderGainsAPartition_WritesOnlyTheNewPartition()
+    {
+        using var dir = new TempDir();
+        var db = new SqliteDatabase(dir.Path("recur.db"));
+        var files = new ParquetSnapshotFiles(dir.Path("lake"));
+        var ingestor = new LakeIngestor(files, new SqliteSnapshotCatalog(db), TimeProvider.System);
+        dir.Write("events/date=2024-01-01/part-0.csv", "id,v\n1,10\n2,20\n");
+        dir.Write("events/date=2024-01-02/part-0.csv", "id,v\n3,30\n");
+        var first = await ingestor.IngestAsync("events", dir.Path("events"), "events", new DatasetConfig());
+        var before = Directory.GetFiles(dir.Path("lake"), "*.parquet").ToDictionary(f => f, File.GetLastWriteTimeUtc);
+
+        dir.Write("events/date=2024-01-03/part-0.csv", "id,v\n4,40\n");
+        var second = await ingestor.IngestAsync("events", dir.Path("events"), "events", new DatasetConfig());
+
+        Assert.NotEqual(first.Snapshot.Id, second.Snapshot.Id);
+        var after = Directory.GetFiles(dir.Path("lake"), "*.parquet");
+        Assert.Equal(before.Count + 1, after.Length);
+        Assert.All(before, b => Assert.Equal(b.Value, File.GetLastWriteTimeUtc(b.Key)));
+        Assert.Equal(3, files.SegmentsOf(second.Snapshot.Id).Count);
+        var table = await files.ReadAsync(second.Snapshot.Id, second.Snapshot.Schema);
+        Assert.Equal([10.0, 20, 30, 40], ((NumericColumn)table["v"]).Values);
+        Assert.Equal(4, second.Snapshot.Rows);
+    }
+
+    [Fact]
+    public async Task IngestAsync_SameFolderTwice_ReusesTheSnapshotAndWritesNothing()
+    {
+        using var dir = new TempDir();
+        var db = new SqliteDatabase(dir.Path("recur.db"));
+        var files = new ParquetSnapshotFiles(dir.Path("lake"));
+        var ingestor = new LakeIngestor(files, new SqliteSnapshotCatalog(db), TimeProvider.System);
+        dir.Write("events/date=2024-01-01/part-0.csv", "id,v\n1,10\n");
+        dir.Write("events/date=2024-01-02/part-0.csv", "id,v\n3,30\n");
+
+        var first = await ingestor.IngestAsync("events", dir.Path("events"), "events", new DatasetConfig());
+        var count = Directory.GetFiles(dir.Path("lake")).Length;
+        var second = await ingestor.IngestAsync("events", dir.Path("events"), "events", new DatasetConfig());
+
+        Assert.True(second.Reused);
+        Assert.Equal(first.Snapshot.Id, second.Snapshot.Id);
+        Assert.Equal(count, Directory.GetFiles(dir.Path("lake")).Length);
+    }
 }
