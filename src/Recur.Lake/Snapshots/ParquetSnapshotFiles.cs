@@ -126,26 +126,6 @@ public sealed class ParquetSnapshotFiles(string root)
         _ => new DataField<string>(column.Name, true),
     };
 
-    internal static async Task WriteColumnAsync(ParquetRowGroupWriter group, DataField field, DataColumn column, int start, int count, CancellationToken ct)
-    {
-        switch (column)
-        {
-            case NumericColumn n when column.Spec.Type == ColumnType.Integer:
-                var longs = new long?[count];
-                for (var i = 0; i < count; i++) longs[i] = double.IsNaN(n.Values[start + i]) ? null : (long)n.Values[start + i];
-                await group.WriteAsync<long>(field, longs, cancellationToken: ct);
-                break;
-            case NumericColumn n:
-                var doubles = new double?[count];
-                for (var i = 0; i < count; i++) doubles[i] = double.IsNaN(n.Values[start + i]) ? null : n.Values[start + i];
-                await group.WriteAsync<double>(field, doubles, cancellationToken: ct);
-                break;
-            case TextColumn t:
-                await group.WriteAsync(field, t.Values.AsSpan(start, count).ToArray()!);
-                break;
-        }
-    }
-
     private static async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, ColumnType type, double[]? numbers, string?[]? texts, int offset, int rows, CancellationToken ct)
     {
         switch (type)
