@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Recur.Core;
@@ -35,6 +38,8 @@ internal sealed class DelimitedBatchReader : IPartReader
     private int[] _lengths = new int[64];
     private int _fields;
     private PartLayout _layout = null!;
+    private int _chunk = int.MinValue;
+    private uint _mask;
 
     private enum Status { Record, NeedMore, End }
 
@@ -255,8 +260,8 @@ internal sealed class DelimitedBatchReader : IPartReader
         var fieldStart = p;
         while (true)
         {
-            var k = buf.AsSpan(p, len - p).IndexOfAny(_stops);
-            if (k < 0)
+            var stop = NextStop(buf, p, len);
+            if (stop < 0)
             {
                 if (!_eof) return NeedMore(extraMark);
                 recordEnd = len > fieldStart && buf[len - 1] == '\r' ? len - 1 : len;
@@ -264,7 +269,7 @@ internal sealed class DelimitedBatchReader : IPartReader
                 p = len;
                 break;
             }
-            p += k;
+            p = stop;
             var b = buf[p];
             if (b == _delimiter)
             {
@@ -297,6 +302,54 @@ internal sealed class DelimitedBatchReader : IPartReader
         _pos = p;
         _line += lines;
         return Status.Record;
+    }
+
+    // The next delimiter, newline or quote at or after p, or -1. Fields are short, so rather than a
+    // search call per field, one 32-byte comparison yields a bit mask of every stop in the chunk, and
+    // the stops are taken from the mask one by one.
+    private int NextStop(byte[] buf, int p, int len)
+    {
+        if (!Vector256.IsHardwareAccelerated) return Scan(buf, p, len);
+        var chunk = _chunk;
+        if (p < chunk || p >= chunk + 32)
+        {
+            if (p + 32 > len) return Scan(buf, p, len);
+            chunk = p;
+            _mask = Stops(buf, chunk);
+        }
+        while (true)
+        {
+            var shift = p - chunk;
+            var mask = _mask & (uint.MaxValue << shift);
+            if (mask != 0)
+            {
+                _chunk = chunk;
+                return chunk + BitOperations.TrailingZeroCount(mask);
+            }
+            chunk += 32;
+            p = chunk;
+            if (chunk + 32 > len)
+            {
+                _chunk = int.MinValue;
+                return Scan(buf, chunk, len);
+            }
+            _mask = Stops(buf, chunk);
+        }
+    }
+
+    private int Scan(byte[] buf, int p, int len)
+    {
+        var k = buf.AsSpan(p, len - p).IndexOfAny(_stops);
+        return k < 0 ? -1 : p + k;
+    }
+
+    private uint Stops(byte[] buf, int at)
+    {
+        var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(buf), (nuint)at);
+        var stops = Vector256.Equals(bytes, Vector256.Create(_delimiter))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'"'));
+        return stops.ExtractMostSignificantBits();
     }
 
     private Status NeedMore(int extraMark)
@@ -417,6 +470,7 @@ internal sealed class DelimitedBatchReader : IPartReader
         _buffer = next;
         _length = tail;
         _pos = 0;
+        _chunk = int.MinValue;
         Fill();
     }
 

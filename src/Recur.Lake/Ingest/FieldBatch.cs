@@ -17,11 +17,12 @@ internal sealed class FieldBatch
         Source = source;
         Width = width;
         Capacity = capacity;
-        Starts = new int[width * capacity];
-        Lengths = new int[width * capacity];
-        Lines = new long[capacity];
-        RecordStarts = new int[capacity];
-        RecordEnds = new int[capacity];
+        // Readers set every slot of every row they fill, so the arrays need no zeroing.
+        Starts = GC.AllocateUninitializedArray<int>(width * capacity);
+        Lengths = GC.AllocateUninitializedArray<int>(width * capacity);
+        Lines = GC.AllocateUninitializedArray<long>(capacity);
+        RecordStarts = GC.AllocateUninitializedArray<int>(capacity);
+        RecordEnds = GC.AllocateUninitializedArray<int>(capacity);
     }
 
     /// <summary>The file (or "stdin") the rows came from.</summary>

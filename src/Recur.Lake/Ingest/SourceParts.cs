@@ -31,6 +31,9 @@ internal sealed class SourceParts : IDisposable
         _names = names;
     }
 
+    /// <summary>How many files the source has.</summary>
+    public int PartCount => _parts.Count;
+
     /// <summary>The source's column names.</summary>
     public IReadOnlyList<string> Names => _names;
 
