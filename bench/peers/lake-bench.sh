@@ -5,6 +5,8 @@
 #            vs pandas read_csv (+ to_parquet when pyarrow is installed; Debian 12 has none, so parse only)
 #   profile: recur profile vs pandas describe() + value_counts() per column (and DuckDB SUMMARIZE)
 # Wall time and peak RSS from /usr/bin/time. Usage: bash bench/peers/lake-bench.sh [rows]
+# With BIG=1 it also ingests a 2 GB CSV (the generated file repeated 16 times) with recur and DuckDB,
+# to show that memory stays bounded.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-1000000}"
@@ -40,3 +42,11 @@ df = pd.read_csv('$work/wide.csv')
 df.describe(include='all')
 for c in df.columns: df[c].value_counts()"
 measure "duckdb summarize (from csv)" "$work/duck/DuckDbPeer" profile "$work/wide.csv"
+
+if [ "${BIG:-0}" = "1" ]; then
+  (head -1 "$work/wide.csv"; for _ in $(seq 1 16); do tail -n +2 "$work/wide.csv"; done) > "$work/big.csv"
+  size=$(stat -c %s "$work/big.csv"); rows=$((rows * 16))
+  echo "input: $rows rows, $((size / 1048576)) MB"
+  measure "recur ingest (2 GB)" "$here/recur" ingest "$work/big.csv" --dataset big --project "$work/p" --json
+  measure "duckdb read_csv -> parquet (2 GB)" "$work/duck/DuckDbPeer" copy "$work/big.csv" "$work/big.parquet"
+fi
