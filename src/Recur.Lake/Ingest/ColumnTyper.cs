@@ -50,16 +50,6 @@ internal sealed class ColumnTyper
         var rows = batch.Rows;
         var failures = new List<(int, string)>();
         string?[]? recoded = _recode is null ? null : new string?[rows];
-        if (Declared == ColumnType.Text)
-        {
-            var texts = new string?[rows];
-            for (var r = 0; r < rows; r++)
-            {
-                if (Value(batch, column, r, recoded) is { IsEmpty: false } value) texts[r] = recoded?[r] ?? _interner.Get(value);
-            }
-            return new ColumnChunk(null, texts, failures);
-        }
-
         if (Working == ColumnType.Text) return new ColumnChunk(null, TypeAsText(batch, column, recoded), failures);
         if (Working is { } numeric) return new ColumnChunk(TypeAsNumbers(batch, column, recoded, numeric, failures), null, failures);
 

@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Numerics;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Recur.Core;
@@ -26,20 +22,17 @@ internal sealed class DelimitedBatchReader : IPartReader
     private readonly Stream _stream;
     private readonly string _source;
     private byte _delimiter;
-    private SearchValues<byte> _stops = null!;
+    private StopFinder _stops = null!;
     private byte[] _buffer;
     private int _length;
     private int _pos;
     private bool _eof;
     private long _line;
-    private byte[] _extra = new byte[1024];
-    private int _extraLength;
+    private readonly ByteArena _extra = new();
     private int[] _starts = new int[64];
     private int[] _lengths = new int[64];
     private int _fields;
     private PartLayout _layout = null!;
-    private int _chunk = int.MinValue;
-    private uint _mask;
 
     private enum Status { Record, NeedMore, End }
 
@@ -85,9 +78,9 @@ internal sealed class DelimitedBatchReader : IPartReader
             _line++;
         }
         _delimiter = (byte)DelimiterSniffer.Resolve(config, SampleLines(20), _source);
-        _stops = SearchValues.Create(_delimiter, (byte)'\n', (byte)'"');
+        _stops = new StopFinder(_delimiter);
         Names = ReadNames(config);
-        _extraLength = 0;
+        _extra.Length = 0;
     }
 
     // Up to `count` lines from the current position, decoded strictly, for sniffing the delimiter.
@@ -200,9 +193,7 @@ internal sealed class DelimitedBatchReader : IPartReader
         }
         if (batch.Rows == 0 && batch.Quarantined.Count == 0) return null;
         CheckUtf8(batch, first, _pos);
-        batch.Extra = _extra;
-        _extra = new byte[Math.Max(1024, _extraLength)];
-        _extraLength = 0;
+        batch.Extra = _extra.Detach();
         return batch;
     }
 
@@ -211,9 +202,8 @@ internal sealed class DelimitedBatchReader : IPartReader
         var written = new List<(int, int, int)>(layout.Constants.Count);
         foreach (var (column, value) in layout.Constants)
         {
-            var start = _extraLength;
-            foreach (var b in Encoding.UTF8.GetBytes(value)) AppendExtra(b);
-            written.Add((column, ~start, _extraLength - start));
+            var bytes = Encoding.UTF8.GetBytes(value);
+            written.Add((column, ~_extra.Append(bytes), bytes.Length));
         }
         return written;
     }
@@ -254,13 +244,13 @@ internal sealed class DelimitedBatchReader : IPartReader
 
         long lines = 0;
         _fields = 0;
-        var extraMark = _extraLength;
+        var extraMark = _extra.Length;
         recordStart = p;
         line = _line + 1;
         var fieldStart = p;
         while (true)
         {
-            var stop = NextStop(buf, p, len);
+            var stop = _stops.Next(buf, p, len);
             if (stop < 0)
             {
                 if (!_eof) return NeedMore(extraMark);
@@ -304,57 +294,9 @@ internal sealed class DelimitedBatchReader : IPartReader
         return Status.Record;
     }
 
-    // The next delimiter, newline or quote at or after p, or -1. Fields are short, so rather than a
-    // search call per field, one 32-byte comparison yields a bit mask of every stop in the chunk, and
-    // the stops are taken from the mask one by one.
-    private int NextStop(byte[] buf, int p, int len)
-    {
-        if (!Vector256.IsHardwareAccelerated) return Scan(buf, p, len);
-        var chunk = _chunk;
-        if (p < chunk || p >= chunk + 32)
-        {
-            if (p + 32 > len) return Scan(buf, p, len);
-            chunk = p;
-            _mask = Stops(buf, chunk);
-        }
-        while (true)
-        {
-            var shift = p - chunk;
-            var mask = _mask & (uint.MaxValue << shift);
-            if (mask != 0)
-            {
-                _chunk = chunk;
-                return chunk + BitOperations.TrailingZeroCount(mask);
-            }
-            chunk += 32;
-            p = chunk;
-            if (chunk + 32 > len)
-            {
-                _chunk = int.MinValue;
-                return Scan(buf, chunk, len);
-            }
-            _mask = Stops(buf, chunk);
-        }
-    }
-
-    private int Scan(byte[] buf, int p, int len)
-    {
-        var k = buf.AsSpan(p, len - p).IndexOfAny(_stops);
-        return k < 0 ? -1 : p + k;
-    }
-
-    private uint Stops(byte[] buf, int at)
-    {
-        var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(buf), (nuint)at);
-        var stops = Vector256.Equals(bytes, Vector256.Create(_delimiter))
-            | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
-            | Vector256.Equals(bytes, Vector256.Create((byte)'"'));
-        return stops.ExtractMostSignificantBits();
-    }
-
     private Status NeedMore(int extraMark)
     {
-        _extraLength = extraMark;
+        _extra.Length = extraMark;
         _fields = 0;
         return Status.NeedMore;
     }
@@ -363,7 +305,7 @@ internal sealed class DelimitedBatchReader : IPartReader
     // on the delimiter or newline that ends the field (or at the end of the data). End = never closed.
     private Status Quoted(byte[] buf, int len, ref int p, ref long lines)
     {
-        var start = _extraLength;
+        var start = _extra.Length;
         var inQuotes = true;
         p++;
         while (true)
@@ -372,10 +314,10 @@ internal sealed class DelimitedBatchReader : IPartReader
             {
                 var k = buf.AsSpan(p, len - p).IndexOf((byte)'"');
                 if (k < 0) return _eof ? Status.End : Status.NeedMore;
-                lines += AppendQuoted(buf.AsSpan(p, k));
+                lines += _extra.AppendQuoted(buf.AsSpan(p, k));
                 p += k;
                 if (p + 1 >= len && !_eof) return Status.NeedMore;
-                if (p + 1 < len && buf[p + 1] == '"') { AppendExtra((byte)'"'); p += 2; continue; }
+                if (p + 1 < len && buf[p + 1] == '"') { _extra.Append((byte)'"'); p += 2; continue; }
                 inQuotes = false;
                 p++;
                 continue;
@@ -386,48 +328,18 @@ internal sealed class DelimitedBatchReader : IPartReader
             if (b == _delimiter || b == '\n') break;
             if (b == '\r' && p + 1 >= len && !_eof) return Status.NeedMore;
             if (b == '\r' && p + 1 < len && buf[p + 1] == '\n') { p++; continue; }
-            if (b == '"' && IsBlank(_extra.AsSpan(start, _extraLength - start)))
+            if (b == '"' && IsBlank(_extra.Span(start, _extra.Length - start)))
             {
-                _extraLength = start;
+                _extra.Length = start;
                 inQuotes = true;
                 p++;
                 continue;
             }
-            AppendExtra(b);
+            _extra.Append(b);
             p++;
         }
-        AddField(~start, _extraLength - start);
+        AddField(~start, _extra.Length - start);
         return Status.Record;
-    }
-
-    // Appends quoted text, turning CRLF line breaks into LF; returns the line breaks it held.
-    private int AppendQuoted(ReadOnlySpan<byte> text)
-    {
-        var breaks = text.Count((byte)'\n');
-        EnsureExtra(text.Length);
-        if (text.IndexOf((byte)'\r') < 0)
-        {
-            text.CopyTo(_extra.AsSpan(_extraLength));
-            _extraLength += text.Length;
-            return breaks;
-        }
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') continue;
-            _extra[_extraLength++] = text[i];
-        }
-        return breaks;
-    }
-
-    private void AppendExtra(byte b)
-    {
-        EnsureExtra(1);
-        _extra[_extraLength++] = b;
-    }
-
-    private void EnsureExtra(int more)
-    {
-        if (_extraLength + more > _extra.Length) Array.Resize(ref _extra, Math.Max(_extra.Length * 2, _extraLength + more));
     }
 
     private void AddField(int start, int length)
@@ -443,7 +355,7 @@ internal sealed class DelimitedBatchReader : IPartReader
     }
 
     private ReadOnlySpan<byte> FieldSpan(int f) =>
-        _starts[f] >= 0 ? _buffer.AsSpan(_starts[f], _lengths[f]) : _extra.AsSpan(~_starts[f], _lengths[f]);
+        _starts[f] >= 0 ? _buffer.AsSpan(_starts[f], _lengths[f]) : _extra.Span(~_starts[f], _lengths[f]);
 
     private static bool IsBlank(ReadOnlySpan<byte> text)
     {
@@ -470,7 +382,7 @@ internal sealed class DelimitedBatchReader : IPartReader
         _buffer = next;
         _length = tail;
         _pos = 0;
-        _chunk = int.MinValue;
+        _stops.Reset();
         Fill();
     }
 

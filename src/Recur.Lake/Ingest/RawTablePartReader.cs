@@ -27,7 +27,7 @@ internal sealed class RawTablePartReader(RawTable table) : IPartReader
         var source = count > 0 ? table.Rows[_next].Source : table.Quarantined.FirstOrDefault()?.Source ?? "";
         var batch = new FieldBatch(source, layout.Width, layout.Capacity) { RawText = new string?[layout.Capacity] };
         var constants = layout.Constants.Select(c => (c.Column, Bytes: Encoding.UTF8.GetBytes(c.Value))).ToList();
-        var bytes = new ArrayBufferWriter(count * layout.Width * 8);
+        var bytes = new ByteArena(count * layout.Width * 8);
         for (var r = 0; r < count; r++)
         {
             var row = table.Rows[_next + r];
@@ -35,18 +35,18 @@ internal sealed class RawTablePartReader(RawTable table) : IPartReader
             {
                 var at = layout.Map[f] * batch.Capacity + r;
                 if (row.Values[f] is not { } value) { batch.Lengths[at] = -1; continue; }
-                (batch.Starts[at], batch.Lengths[at]) = bytes.Write(value);
+                (batch.Starts[at], batch.Lengths[at]) = Write(bytes, Encoding.UTF8.GetBytes(value));
             }
             foreach (var c in layout.Absent) batch.Lengths[c * batch.Capacity + r] = -1;
             foreach (var (c, value) in constants)
             {
-                (batch.Starts[c * batch.Capacity + r], batch.Lengths[c * batch.Capacity + r]) = bytes.Write(value);
+                (batch.Starts[c * batch.Capacity + r], batch.Lengths[c * batch.Capacity + r]) = Write(bytes, value);
             }
             batch.Lines[r] = row.Line;
             batch.RawText[r] = row.Raw ?? string.Join(",", row.Values.Select(v => v ?? ""));
         }
         batch.Rows = count;
-        batch.Data = bytes.ToArray();
+        batch.Data = bytes.Detach();
         _next += count;
         if (!_quarantineSent)
         {
@@ -59,22 +59,5 @@ internal sealed class RawTablePartReader(RawTable table) : IPartReader
     /// <inheritdoc />
     public void Dispose() { }
 
-    private sealed class ArrayBufferWriter(int capacity)
-    {
-        private byte[] _bytes = new byte[Math.Max(16, capacity)];
-        private int _length;
-
-        public (int Start, int Length) Write(string value) => Write(Encoding.UTF8.GetBytes(value));
-
-        public (int Start, int Length) Write(ReadOnlySpan<byte> value)
-        {
-            if (_length + value.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + value.Length));
-            value.CopyTo(_bytes.AsSpan(_length));
-            var start = _length;
-            _length += value.Length;
-            return (start, value.Length);
-        }
-
-        public byte[] ToArray() => _bytes;
-    }
+    private static (int Start, int Length) Write(ByteArena bytes, byte[] value) => (bytes.Append(value), value.Length);
 }
