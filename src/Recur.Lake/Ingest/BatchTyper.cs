@@ -6,8 +6,8 @@ using Recur.Core.Project;
 
 namespace Recur.Lake.Ingest;
 
-/// <summary>A typed batch: the rows kept, and the rows set aside (by the reader or by typing).</summary>
-internal sealed record TypedBatch(DataTable Table, List<QuarantinedRow> Quarantined);
+/// <summary>A typed batch: the rows kept, their text columns as codes where possible, and the rows set aside (by the reader or by typing).</summary>
+internal sealed record TypedBatch(DataTable Table, CodedText?[] Coded, List<QuarantinedRow> Quarantined);
 
 /// <summary>
 /// Types field batches, columns in parallel. A row with a value that does not fit its column's type
@@ -57,8 +57,13 @@ internal sealed partial class BatchTyper
         }
         var kept = quarantined.Count == batch.Quarantined.Count ? null : Enumerable.Range(0, batch.Rows).Where(r => !failing[r]).ToArray();
         var columns = new DataColumn[_columns.Length];
-        Parallel.For(0, _columns.Length, c => columns[c] = Build(c, chunks[c], kept));
-        return new TypedBatch(new DataTable(columns), quarantined);
+        var coded = new CodedText?[_columns.Length];
+        Parallel.For(0, _columns.Length, c =>
+        {
+            columns[c] = Build(c, chunks[c], kept);
+            if (chunks[c].Coded is { } codes) coded[c] = kept is null ? codes : codes with { Codes = kept.Select(r => codes.Codes[r]).ToArray() };
+        });
+        return new TypedBatch(new DataTable(columns), coded, quarantined);
     }
 
     private DataColumn Build(int c, ColumnChunk chunk, int[]? kept)

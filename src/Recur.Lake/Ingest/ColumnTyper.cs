@@ -5,7 +5,7 @@ namespace Recur.Lake.Ingest;
 
 /// <summary>One column of a typed batch: numbers (NaN = missing) or texts (null = missing), and the
 /// rows whose value does not fit the column's type.</summary>
-internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures);
+internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures, CodedText? Coded = null);
 
 /// <summary>
 /// Types one column, batch after batch. Each field is trimmed, recoded, checked against the missing
@@ -50,7 +50,7 @@ internal sealed class ColumnTyper
         var rows = batch.Rows;
         var failures = new List<(int, string)>();
         string?[]? recoded = _recode is null ? null : new string?[rows];
-        if (Working == ColumnType.Text) return new ColumnChunk(null, TypeAsText(batch, column, recoded), failures);
+        if (Working == ColumnType.Text) return TypeAsText(batch, column, recoded, failures);
         if (Working is { } numeric) return new ColumnChunk(TypeAsNumbers(batch, column, recoded, numeric, failures), null, failures);
 
         // The first batch: classify every value, then settle the working type from what was seen.
@@ -77,11 +77,16 @@ internal sealed class ColumnTyper
         if (Working == ColumnType.Text)
         {
             var texts = new string?[rows];
+            var codes = recoded is null ? new int[rows] : null;
             for (var r = 0; r < rows; r++)
             {
-                if (present[r]) texts[r] = recoded?[r] ?? _interner.Get(batch.Field(column, r));
+                if (!present[r]) { if (codes is not null) codes[r] = -1; continue; }
+                if (recoded?[r] is { } mapped) { texts[r] = mapped; continue; }
+                texts[r] = _interner.Get(batch.Field(column, r), out var code);
+                if (code < 0) codes = null;
+                else if (codes is not null) codes[r] = code;
             }
-            return new ColumnChunk(null, texts, failures);
+            return new ColumnChunk(null, texts, failures, Coded(codes));
         }
         for (var r = 0; r < rows; r++)
         {
@@ -94,24 +99,32 @@ internal sealed class ColumnTyper
         return new ColumnChunk(numbers, null, failures);
     }
 
-    private string?[] TypeAsText(FieldBatch batch, int column, string?[]? recoded)
+    private ColumnChunk TypeAsText(FieldBatch batch, int column, string?[]? recoded, List<(int, string)> failures)
     {
         var texts = new string?[batch.Rows];
+        // Recoded values are not in the interner's tables, so a recoded column carries no codes.
+        var codes = recoded is null ? new int[batch.Rows] : null;
         long present = 0, integers = 0, reals = 0;
         for (var r = 0; r < texts.Length; r++)
         {
             var value = Value(batch, column, r, recoded);
-            if (value.IsEmpty) continue;
+            if (value.IsEmpty) { if (codes is not null) codes[r] = -1; continue; }
             present++;
             // Counted all the same: the final type is decided over every row.
             var kind = NumberText.Classify(value, out _);
             if (kind == NumberKind.Integer) integers++;
             else if (kind == NumberKind.Real) reals++;
-            texts[r] = recoded?[r] ?? _interner.Get(value);
+            if (recoded?[r] is { } mapped) { texts[r] = mapped; continue; }
+            texts[r] = _interner.Get(value, out var code);
+            if (code < 0) codes = null;
+            else if (codes is not null) codes[r] = code;
         }
         Count(present, integers, reals);
-        return texts;
+        return new ColumnChunk(null, texts, failures, Coded(codes));
     }
+
+    // The interner's tables are read after this batch's codes were issued, so they cover every code.
+    private CodedText? Coded(int[]? codes) => codes is null ? null : new CodedText(codes, _interner.Values, _interner.Utf8);
 
     private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
     {

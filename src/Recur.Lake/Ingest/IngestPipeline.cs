@@ -9,8 +9,8 @@ namespace Recur.Lake.Ingest;
 /// <summary>Where typed batches go: a table in memory, or a snapshot file being written.</summary>
 internal interface IBatchSink : IAsyncDisposable
 {
-    /// <summary>Takes the next batch of kept rows, in source order, with the part (file) they came from.</summary>
-    Task AcceptAsync(DataTable batch, string part, CancellationToken ct);
+    /// <summary>Takes the next batch of kept rows, in source order, with its text columns as codes where possible and the part (file) they came from.</summary>
+    Task AcceptAsync(DataTable batch, CodedText?[] coded, string part, CancellationToken ct);
 }
 
 /// <summary>What a pipeline run produced besides what its sink holds.</summary>
@@ -65,7 +65,7 @@ internal static class IngestPipeline
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
         var ct = cts.Token;
         var raw = Channel.CreateBounded<FieldBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var typed = Channel.CreateBounded<(DataTable Table, string Part)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var typed = Channel.CreateBounded<(DataTable Table, CodedText?[] Coded, string Part)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
         TimeSpan readTime = default, typeTime = default, writeTime = default;
         // A failing stage cancels the others; its own exception is the one reported.
@@ -101,7 +101,7 @@ internal static class IngestPipeline
                     while (typed.Reader.TryRead(out var batch))
                     {
                         var clock = System.Diagnostics.Stopwatch.StartNew();
-                        sink.AcceptAsync(batch.Table, batch.Part, ct).GetAwaiter().GetResult();
+                        sink.AcceptAsync(batch.Table, batch.Coded, batch.Part, ct).GetAwaiter().GetResult();
                         writeTime += clock.Elapsed;
                     }
                 }
@@ -126,7 +126,7 @@ internal static class IngestPipeline
                 quarantined.AddRange(result.Quarantined);
                 rows += result.Table.RowCount;
                 batches++;
-                if (result.Table.RowCount > 0 || batches == 1) await typed.Writer.WriteAsync((result.Table, batch.Source), ct);
+                if (result.Table.RowCount > 0 || batches == 1) await typed.Writer.WriteAsync((result.Table, result.Coded, batch.Source), ct);
             }
             typed.Writer.Complete();
             await read;

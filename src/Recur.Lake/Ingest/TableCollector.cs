@@ -8,7 +8,7 @@ internal sealed class TableCollector : IBatchSink
     private readonly List<DataTable> _batches = [];
 
     /// <inheritdoc />
-    public Task AcceptAsync(DataTable batch, string part, CancellationToken ct)
+    public Task AcceptAsync(DataTable batch, CodedText?[] coded, string part, CancellationToken ct)
     {
         _batches.Add(batch);
         return Task.CompletedTask;

@@ -7,6 +7,9 @@ namespace Recur.Lake.Ingest;
 /// categorical: a million rows of a 50-value column decode 50 strings, not a million. Past
 /// <see cref="MaxDistinct"/> values (ids, free text) it stops remembering and decodes each field.
 /// One interner belongs to one column and is used by one thread at a time.
+/// Each remembered value also gets a code, its rank of first appearance, so that later stages (the
+/// snapshot hash, dictionary pages in Parquet) can work from codes instead of strings. The value and
+/// UTF-8 tables only grow: a table handed out stays valid for every code issued before.
 /// </summary>
 internal sealed class Utf8Interner
 {
@@ -14,40 +17,70 @@ internal sealed class Utf8Interner
     private const int MaxLength = 256;
 
     private Entry[] _slots = new Entry[1024];
+    private string[] _values = new string[256];
+    private byte[][] _utf8 = new byte[256][];
     private int _count;
     private bool _full;
 
     private struct Entry
     {
         public int Hash;
+        public int Code;
         public byte[]? Bytes;
-        public string Value;
     }
 
+    /// <summary>The values by code (valid below the codes issued so far).</summary>
+    public string[] Values => _values;
+
+    /// <summary>The values' UTF-8 bytes by code.</summary>
+    public byte[][] Utf8 => _utf8;
+
     /// <summary>The string for the bytes.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>The string for the bytes, and its code; -1 when the value is not remembered (too long, too many values).</summary>
+    public string Get(ReadOnlySpan<byte> utf8, out int code)
     {
+        code = -1;
         if (_full || utf8.Length > MaxLength) return Encoding.UTF8.GetString(utf8);
         var hash = Hash(utf8);
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
             ref var slot = ref _slots[i];
-            if (slot.Bytes is null) return Add(ref slot, hash, utf8);
-            if (slot.Hash == hash && utf8.SequenceEqual(slot.Bytes)) return slot.Value;
+            if (slot.Bytes is null) return Add(ref slot, hash, utf8, out code);
+            if (slot.Hash == hash && utf8.SequenceEqual(slot.Bytes))
+            {
+                code = slot.Code;
+                return _values[code];
+            }
         }
     }
 
-    private string Add(ref Entry slot, int hash, ReadOnlySpan<byte> utf8)
+    private string Add(ref Entry slot, int hash, ReadOnlySpan<byte> utf8, out int code)
     {
         var value = Encoding.UTF8.GetString(utf8);
+        code = -1;
         if (_count >= MaxDistinct)
         {
             _full = true;
             _slots = [];
             return value;
         }
-        slot = new Entry { Hash = hash, Bytes = utf8.ToArray(), Value = value };
+        if (_count == _values.Length)
+        {
+            // New tables, not resized ones: batches already handed out keep reading the old tables.
+            var values = new string[_count * 2];
+            var bytes = new byte[_count * 2][];
+            Array.Copy(_values, values, _count);
+            Array.Copy(_utf8, bytes, _count);
+            _values = values;
+            _utf8 = bytes;
+        }
+        code = _count;
+        slot = new Entry { Hash = hash, Code = code, Bytes = utf8.ToArray() };
+        _values[code] = value;
+        _utf8[code] = slot.Bytes;
         if (++_count * 2 > _slots.Length) Grow();
         return value;
     }

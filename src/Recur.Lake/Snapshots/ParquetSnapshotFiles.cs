@@ -119,13 +119,6 @@ public sealed class ParquetSnapshotFiles(string root)
         }
     }
 
-    internal static DataField ToField(DataColumn column) => column.Spec.Type switch
-    {
-        ColumnType.Integer => new DataField<long?>(column.Name),
-        ColumnType.Real => new DataField<double?>(column.Name),
-        _ => new DataField<string>(column.Name, true),
-    };
-
     private static async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, ColumnType type, double[]? numbers, string?[]? texts, int offset, int rows, CancellationToken ct)
     {
         switch (type)

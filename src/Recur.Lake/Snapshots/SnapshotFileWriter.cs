@@ -1,6 +1,9 @@
-using Parquet;
-using Parquet.Schema;
+using Apache.Arrow;
+using ParquetSharp;
+using ParquetSharp.Arrow;
+using ParquetSharp.Schema;
 using Recur.Core.Data;
+using Recur.Lake.Ingest;
 
 namespace Recur.Lake.Snapshots;
 
@@ -8,14 +11,15 @@ namespace Recur.Lake.Snapshots;
 /// Writes a snapshot file row group by row group into a temporary file. <see cref="CommitAsync"/>
 /// renames it to the snapshot's id (or drops it when that id is already stored); disposing without
 /// committing deletes it, so a failed or killed ingest leaves no partial snapshot behind.
+/// Encoding is Apache Parquet C++ through ParquetSharp's Arrow writer, which encodes the columns of a
+/// row group in parallel; snapshots are read back with Parquet.Net.
 /// </summary>
 public sealed class SnapshotFileWriter : IAsyncDisposable
 {
     private readonly ParquetSnapshotFiles _files;
     private readonly string _temp;
-    private FileStream? _stream;
-    private ParquetWriter? _writer;
-    private DataField[] _fields = [];
+    private FileWriter? _writer;
+    private Schema? _schema;
 
     internal SnapshotFileWriter(ParquetSnapshotFiles files, string temp)
     {
@@ -24,90 +28,64 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
     }
 
     /// <summary>Appends rows as one row group; the first call fixes the columns.</summary>
-    public async Task AppendAsync(DataTable batch, CancellationToken ct = default)
+    public Task AppendAsync(DataTable batch, CancellationToken ct = default) => AppendAsync(batch, null, ct);
+
+    /// <summary>Appends rows as one row group, with text columns given as codes where the typer had them.</summary>
+    internal Task AppendAsync(DataTable batch, CodedText?[]? coded, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         if (_writer is null)
         {
-            _fields = batch.Columns.Select(ParquetSnapshotFiles.ToField).ToArray();
-            _stream = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            _writer = await ParquetWriter.CreateAsync(new ParquetSchema(_fields), _stream, Options(batch), cancellationToken: ct);
+            _schema = ArrowBatches.SchemaOf(batch);
+            using var properties = Properties(batch);
+            using var arrow = new ArrowWriterPropertiesBuilder().UseThreads(true).Build();
+            _writer = new FileWriter(_temp, _schema, properties, arrow);
         }
-        using var group = _writer.CreateRowGroup();
-        var count = batch.RowCount;
-        for (var c = 0; c < _fields.Length; c++)
-        {
-            switch (batch.Columns[c])
-            {
-                case NumericColumn n when n.Spec.Type == ColumnType.Integer:
-                    var longs = Dense(n.Values, count, v => (long)v, out var levels);
-                    await group.WriteAllPartsAsync<long>(_fields[c], longs, levels, null, ct);
-                    break;
-                case NumericColumn n:
-                    var doubles = Dense(n.Values, count, v => v, out levels);
-                    await group.WriteAllPartsAsync<double>(_fields[c], doubles, levels, null, ct);
-                    break;
-                case TextColumn t:
-                    await group.WriteAsync(_fields[c], new ArraySegment<string?>(t.Values, 0, count)!);
-                    break;
-            }
-        }
+        if (batch.RowCount == 0) return Task.CompletedTask;
+        using var record = ArrowBatches.Convert(batch, coded, _schema!);
+        _writer.NewBufferedRowGroup();
+        _writer.WriteBufferedRecordBatch(record);
+        return Task.CompletedTask;
     }
 
     // Dictionary pages for text (mostly categories), delta encoding for integers and byte-stream-split
-    // for reals: together about 40 % faster to write and 20 % smaller than the defaults with Snappy.
-    private static ParquetOptions Options(DataTable batch)
+    // for reals, Snappy throughout: smaller and faster to write than plain pages.
+    private static WriterProperties Properties(DataTable batch)
     {
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+        using var builder = new WriterPropertiesBuilder().Compression(Compression.Snappy).DisableDictionary();
         foreach (var column in batch.Columns)
         {
-            options.ColumnEncodingHints[column.Name] = column.Spec.Type switch
+            var path = new ColumnPath([column.Name]);
+            _ = column.Spec.Type switch
             {
-                ColumnType.Integer => EncodingHint.DeltaBinaryPacked,
-                ColumnType.Real => EncodingHint.ByteSplitStream,
-                _ => EncodingHint.Dictionary,
+                ColumnType.Integer => builder.Encoding(path, Encoding.DeltaBinaryPacked),
+                ColumnType.Real => builder.Encoding(path, Encoding.ByteStreamSplit),
+                _ => builder.EnableDictionary(path),
             };
         }
-        return options;
-    }
-
-    // The present values packed densely, and one definition level per row (0 = missing, 1 = present).
-    private static T[] Dense<T>(double[] values, int count, Func<double, T> convert, out int[] levels)
-    {
-        levels = new int[count];
-        var present = 0;
-        for (var i = 0; i < count; i++) if (!double.IsNaN(values[i])) present++;
-        var dense = new T[present];
-        var k = 0;
-        for (var i = 0; i < count; i++)
-        {
-            if (double.IsNaN(values[i])) continue;
-            levels[i] = 1;
-            dense[k++] = convert(values[i]);
-        }
-        return dense;
+        return builder.Build();
     }
 
     /// <summary>Finishes the file and files it under <paramref name="id"/>; false when that id was already stored.</summary>
-    public async Task<bool> CommitAsync(string id, CancellationToken ct = default)
+    public Task<bool> CommitAsync(string id, CancellationToken ct = default)
     {
         if (_writer is null) throw new InvalidOperationException("no rows were appended");
-        await _writer.DisposeAsync();
+        _writer.Close();
+        _writer.Dispose();
         _writer = null;
-        await _stream!.FlushAsync(ct);
-        _stream.Flush(flushToDisk: true);
-        await _stream.DisposeAsync();
-        _stream = null;
+        using (var written = new FileStream(_temp, FileMode.Open, FileAccess.ReadWrite)) written.Flush(flushToDisk: true);
         var target = _files.PathOf(id);
-        if (File.Exists(target)) return false;
+        if (File.Exists(target)) return Task.FromResult(false);
         File.Move(_temp, target, overwrite: true);
-        return true;
+        return Task.FromResult(true);
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_writer is not null) await _writer.DisposeAsync();
-        if (_stream is not null) await _stream.DisposeAsync();
+        _writer?.Dispose();
+        _writer = null;
         if (File.Exists(_temp)) File.Delete(_temp);
+        return ValueTask.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Recur.Core.Data;
+using Recur.Lake.Ingest;
 
 namespace Recur.Lake.Snapshots;
 
@@ -29,7 +30,14 @@ public sealed class SnapshotHasher : IDisposable
     }
 
     /// <summary>Adds the next rows.</summary>
-    public void Append(DataTable batch) => Parallel.For(0, _columns.Length, c => AppendColumn(_columns[c], batch.Columns[c]));
+    public void Append(DataTable batch) => Append(batch, null);
+
+    /// <summary>Adds the next rows; text columns given as codes copy each value's bytes instead of encoding it again.</summary>
+    internal void Append(DataTable batch, CodedText?[]? coded) => Parallel.For(0, _columns.Length, c =>
+    {
+        if (coded?[c] is { } codes) AppendCoded(_columns[c], codes, batch.RowCount);
+        else AppendColumn(_columns[c], batch.Columns[c]);
+    });
 
     /// <summary>The id of all rows appended, under the given schema (names and types).</summary>
     public string Finish(IReadOnlyList<ColumnSpec> schema)
@@ -47,6 +55,31 @@ public sealed class SnapshotHasher : IDisposable
     public void Dispose()
     {
         foreach (var column in _columns) column.Dispose();
+    }
+
+    // The same bytes as AppendColumn writes for the strings the codes stand for.
+    private static void AppendCoded(IncrementalHash sha, CodedText coded, int rows)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var used = 0;
+        try
+        {
+            for (var r = 0; r < rows; r++)
+            {
+                var code = coded.Codes[r];
+                var bytes = code < 0 ? [] : coded.Utf8[code];
+                if (used + 5 + bytes.Length > buffer.Length) { sha.AppendData(buffer, 0, used); used = 0; }
+                buffer[used] = code < 0 ? (byte)0 : (byte)1;
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used + 1), bytes.Length);
+                bytes.CopyTo(buffer.AsSpan(used + 5));
+                used += 5 + bytes.Length;
+            }
+            sha.AppendData(buffer, 0, used);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static void AppendColumn(IncrementalHash sha, DataColumn column)

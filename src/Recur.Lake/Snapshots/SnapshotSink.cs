@@ -17,7 +17,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
     private const int HeldRows = 1 << 18;
 
     private readonly List<string> _segments = [];
-    private readonly List<DataTable> _held = [];
+    private readonly List<(DataTable Table, CodedText?[]? Coded)> _held = [];
     private string? _part;
     private SnapshotHasher? _hasher;
     private SnapshotFileWriter? _spill;
@@ -32,7 +32,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
     public int Written { get; private set; }
 
     /// <inheritdoc />
-    public async Task AcceptAsync(DataTable batch, string part, CancellationToken ct)
+    public async Task AcceptAsync(DataTable batch, CodedText?[] coded, string part, CancellationToken ct)
     {
         _schema ??= batch.Schema.Columns;
         if (_part != part && _hasher is not null) await EndSegmentAsync(ct);
@@ -40,19 +40,19 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         _hasher ??= new SnapshotHasher(batch.Columns.Count);
         if (batch.RowCount == 0) return;
         _segmentRows += batch.RowCount;
-        var hashing = Task.Run(() => _hasher.Append(batch), ct);
+        var hashing = Task.Run(() => _hasher.Append(batch, coded), ct);
         if (_spill is not null)
         {
-            await _spill.AppendAsync(batch, ct);
+            await _spill.AppendAsync(batch, coded, ct);
         }
         else
         {
-            _held.Add(batch);
+            _held.Add((batch, coded));
             _heldRows += batch.RowCount;
             if (_heldRows > HeldRows)
             {
                 _spill = files.OpenWriter();
-                foreach (var held in _held) await _spill.AppendAsync(held, ct);
+                foreach (var held in _held) await _spill.AppendAsync(held.Table, held.Coded, ct);
                 _held.Clear();
             }
         }
@@ -68,7 +68,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
             // Every row was quarantined: an empty snapshot with the schema.
             _hasher = new SnapshotHasher(schema.Count);
             _schema = schema;
-            _held.Add(new DataTable(schema.Select(s => s.Type.IsNumeric() ? (DataColumn)new NumericColumn(s, []) : new TextColumn(s, [])).ToArray()));
+            _held.Add((new DataTable(schema.Select(s => s.Type.IsNumeric() ? (DataColumn)new NumericColumn(s, []) : new TextColumn(s, [])).ToArray()), null));
             await EndSegmentAsync(ct);
         }
         if (_segments.Count == 1) return _segments[0];
@@ -97,7 +97,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         else if (!files.Exists(id))
         {
             await using var writer = files.OpenWriter();
-            foreach (var held in _held) await writer.AppendAsync(held, ct);
+            foreach (var held in _held) await writer.AppendAsync(held.Table, held.Coded, ct);
             if (await writer.CommitAsync(id, ct)) Written++;
         }
         _held.Clear();
