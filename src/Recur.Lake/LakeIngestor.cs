@@ -21,6 +21,8 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
     /// </summary>
     public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, Stream? stdin = null, CancellationToken ct = default)
     {
+        var swept = files.SweepAbandoned();
+        if (swept > 0) IngestTrace.Write($"deleted {swept} temporary file(s) left by an interrupted ingest");
         using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct);
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
         await using (sink)

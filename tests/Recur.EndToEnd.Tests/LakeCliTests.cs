@@ -99,6 +99,41 @@ public sealed class LakeCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_KilledWhileWriting_LeavesNoSnapshotAndTheNextIngestCleansUp()
+    {
+        // Large enough that the snapshot spills to its temporary file well before the end.
+        var path = Path.Combine(Root, "big.csv");
+        await using (var writer = new StreamWriter(path))
+        {
+            await writer.WriteLineAsync("id,x,y");
+            for (var i = 0; i < 1_500_000; i++) await writer.WriteLineAsync($"{i},{i % 977 * 0.5},c{i % 31}");
+        }
+        var lake = Path.Combine(Root, ".recur", "lake");
+        var hidden = new EnumerationOptions { AttributesToSkip = 0 };
+        using (var ingest = Process.Start(CliRunner.StartInfo(Root, "ingest", path, "--dataset", "d", "--json", "--project", Root))!)
+        {
+            var waited = Stopwatch.StartNew();
+            while (!(Directory.Exists(lake) && Directory.GetFiles(lake, "*.tmp", hidden).Length > 0))
+            {
+                Assert.False(ingest.HasExited, "the ingest finished before a temporary file was seen");
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "no temporary file appeared");
+                await Task.Delay(5);
+            }
+            ingest.Kill();
+            await ingest.WaitForExitAsync();
+        }
+
+        Assert.NotEmpty(Directory.GetFiles(lake, "*.tmp", hidden));
+        Assert.Empty(Directory.GetFiles(lake, "*.parquet"));
+        Assert.Empty((await Ok("data", "list", "--json")).Json.GetProperty("snapshots").EnumerateArray());
+
+        var again = (await Ok("ingest", path, "--dataset", "d", "--json")).Json;
+
+        Assert.Equal(1_500_000, again.GetProperty("rows").GetInt64());
+        Assert.Empty(Directory.GetFiles(lake, "*.tmp", hidden));
+    }
+
+    [Fact]
     public async Task Ingest_BinaryGarbage_FailsWithOneLineAndStoresNothing()
     {
         var path = Path.Combine(Root, "blob.csv");

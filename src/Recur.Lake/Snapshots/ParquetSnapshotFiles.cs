@@ -22,6 +22,9 @@ public sealed class ParquetSnapshotFiles(string root)
     /// <summary>The path of a multi-segment snapshot's manifest (the segment ids in order).</summary>
     public string ManifestOf(string id) => Path.Combine(Root, id + ".segments");
 
+    /// <summary>Deletes temporary files left in the lake by killed writers; returns how many.</summary>
+    public int SweepAbandoned() => LakeTempFiles.SweepAbandoned(Root);
+
     /// <summary>Whether a snapshot's data is stored: one file, or a manifest of segment files.</summary>
     public bool Exists(string id) => File.Exists(PathOf(id)) || File.Exists(ManifestOf(id));
 
@@ -33,7 +36,7 @@ public sealed class ParquetSnapshotFiles(string root)
     public async Task WriteManifestAsync(string id, IReadOnlyList<string> segments, CancellationToken ct = default)
     {
         if (File.Exists(ManifestOf(id))) return;
-        var temp = Path.Combine(Root, $".{Guid.NewGuid():N}.tmp");
+        var temp = LakeTempFiles.New(Root);
         await File.WriteAllLinesAsync(temp, segments, ct);
         File.Move(temp, ManifestOf(id), overwrite: true);
     }
@@ -59,7 +62,7 @@ public sealed class ParquetSnapshotFiles(string root)
     public SnapshotFileWriter OpenWriter()
     {
         Directory.CreateDirectory(Root);
-        return new SnapshotFileWriter(this, Path.Combine(Root, $".{Guid.NewGuid():N}.tmp"));
+        return new SnapshotFileWriter(this, LakeTempFiles.New(Root));
     }
 
     private static DataTable Slice(DataTable table, int start, int count) => new(table.Columns.Select(c => c switch
