@@ -17,7 +17,10 @@ internal static class ProfileCommand
     {
         var snapshot = new Argument<string>("snapshot") { Description = "A snapshot id (or prefix), or a dataset name for its newest snapshot" };
         var split = new Option<string>("--split") { Description = "Profile all rows, or the training split under recur.yaml's split (what drift is measured against)", DefaultValueFactory = _ => ProfileStep.All };
-        split.AcceptOnlyFromAmong(ProfileStep.All, ProfileStep.Train);
+        split.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is not (ProfileStep.All or ProfileStep.Train) and var value) result.AddError($"--split: '{value}' is not a part to profile (use all or train)");
+        });
         var html = new Option<string?>("--html") { Description = "Also write an HTML page with the histograms (default: .recur/reports/profile-<id>.html)" };
         var bins = new Option<int>("--bins") { Description = "Histogram bins for numeric columns (other than 20: computed, not stored)", DefaultValueFactory = _ => 20 };
         var top = new Option<int>("--top") { Description = "Most frequent values listed per column (other than 10: computed, not stored)", DefaultValueFactory = _ => 10 };
