@@ -110,18 +110,13 @@ public static class Profiler
             totalLength += length * count;
         }
         var summary = new TextSummary(minLength, maxLength, (double)totalLength / present, counts.GetValueOrDefault("", 0));
-        var top = Top(counts.Select(kv => (kv.Key, kv.Value)), options.TopValues, v => v, v => v.Length == 0 ? '\0' : v[0]);
-        return Column(column, present, counts.Count, null, summary, null, top, new ColumnReference(column.Length - present, null, Categories(counts, options.ReferenceCategories)));
-    }
-
-    // Every count, most frequent first and ties in ordinal order (so the cut at the cap is deterministic);
-    // what falls beyond the cap is pooled.
-    private static CategoryReference Categories(Dictionary<string, long> counts, int cap)
-    {
-        var ordered = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-        var kept = ordered.Take(cap).ToList();
-        var pooled = ordered.Skip(cap).ToList();
-        return new CategoryReference(kept.ConvertAll(kv => kv.Key), kept.ConvertAll(kv => kv.Value), pooled.Sum(kv => kv.Value), pooled.Count);
+        // The top values and the reference's counts are one ranking (count, then ordinal text), cut at two lengths.
+        var ranked = Top(counts.Select(kv => (kv.Key, kv.Value)), Math.Max(options.TopValues, options.ReferenceCategories), v => v, v => v.Length == 0 ? '\0' : v[0]);
+        var top = ranked.Count > options.TopValues ? ranked[..options.TopValues] : ranked;
+        var kept = ranked.Count > options.ReferenceCategories ? ranked[..options.ReferenceCategories] : ranked;
+        var keptRows = kept.Sum(v => v.Count);
+        var categories = new CategoryReference(kept.ConvertAll(v => v.Value), kept.ConvertAll(v => v.Count), present - keptRows, counts.Count - kept.Count);
+        return Column(column, present, counts.Count, null, summary, null, top, new ColumnReference(column.Length - present, null, categories));
     }
 
     private static ColumnProfile Column(DataColumn column, long present, long distinct, NumericSummary? numeric, TextSummary? text, Histogram? histogram,
