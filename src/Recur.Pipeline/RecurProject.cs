@@ -4,6 +4,7 @@ using Recur.Core.Data;
 using Recur.Core.Lake;
 using Recur.Core.Project;
 using Recur.Core.Registry;
+using Recur.Lake.Profiling;
 using Recur.Lake.Snapshots;
 using Recur.Pipeline.Config;
 using Recur.Registry.Artifacts;
@@ -30,6 +31,7 @@ public sealed class RecurProject
         Database = new SqliteDatabase(Path.Combine(state, "recur.db"));
         Catalog = new SqliteSnapshotCatalog(Database);
         Snapshots = new ParquetSnapshotFiles(Path.Combine(state, "lake"));
+        Profiles = new ProfileFiles(Path.Combine(state, "lake"));
         Registry = new SqliteRegistryStore(Database, time);
         Artifacts = new FileArtifactStore(Path.Combine(state, "artifacts"));
         Log = new SqlitePredictionLog(Database);
@@ -56,6 +58,9 @@ public sealed class RecurProject
 
     /// <summary>The snapshot files.</summary>
     public ParquetSnapshotFiles Snapshots { get; }
+
+    /// <summary>The stored profiles, next to the snapshot files.</summary>
+    public ProfileFiles Profiles { get; }
 
     /// <summary>The model registry.</summary>
     public IRegistryStore Registry { get; }

@@ -170,4 +170,28 @@ public sealed class LakeCliTests : IDisposable
         Assert.Equal(2, shown.GetProperty("parents").GetArrayLength());
         Assert.Contains("_bridged", shown.GetProperty("schema").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
     }
+
+    [Fact]
+    public async Task Profile_Twice_StoresTheProfileNextToTheSnapshotAndReadsItBack()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 50).Select(i => $"{i},{i % 7},{(i % 3 == 0 ? "" : "c" + i % 4)},{(i % 2 == 0 ? "a" : "b")}\n"));
+        var snapshot = (await Ok("ingest", Write("d.csv", "id,x,c,y\n" + rows), "--dataset", "d", "--json")).Json.GetProperty("snapshot").GetString()!;
+
+        var first = (await Ok("profile", "d", "--json")).Json;
+        var again = (await Ok("profile", "d", "--json")).Json;
+        var train = (await Ok("profile", "d", "--split", "train", "--json")).Json;
+        var wrongSplit = await Run("profile", "d", "--split", "validation");
+
+        var file = Path.Combine(Root, ".recur", "lake", snapshot + ".profile.json");
+        Assert.Equal((file, false, true), (first.GetProperty("profile_file").GetString(), first.GetProperty("reused").GetBoolean(), again.GetProperty("reused").GetBoolean()));
+        Assert.True(File.Exists(file));
+        Assert.Equal(first.GetProperty("columns").ToString(), again.GetProperty("columns").ToString());
+        var x = first.GetProperty("columns")[1];
+        Assert.Equal((7L, 1001), (x.GetProperty("distinct").GetInt64(), x.GetProperty("reference").GetProperty("numbers").GetProperty("quantiles").GetArrayLength()));
+        Assert.Equal(16, first.GetProperty("columns")[2].GetProperty("reference").GetProperty("missing").GetInt32());
+        Assert.StartsWith(snapshot + ".train-", Path.GetFileName(train.GetProperty("profile_file").GetString()), StringComparison.Ordinal);
+        Assert.InRange(train.GetProperty("rows").GetInt32(), 1, 49);
+        Assert.Equal(2, wrongSplit.ExitCode);
+        Assert.Single(wrongSplit.Stderr.Trim().Split('\n'));
+    }
 }

@@ -27,7 +27,7 @@ internal static class MonitorCommand
                 ctx.WriteJson(new
                 {
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
-                    drift = outcome.Drift, decision = outcome.Decision,
+                    drift = outcome.Drift, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
                     retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason },
                 });
                 return 0;
@@ -36,6 +36,7 @@ internal static class MonitorCommand
             if (outcome.LiveMetrics is not null) ctx.Human.WriteLine($"live: {Tables.Metrics(outcome.LiveMetrics)}");
             if (outcome.Drift is { } d)
             {
+                ctx.Human.WriteLine($"drift against the stored profile of the training split ({d.ReferenceRows} rows): {outcome.ReferenceProfile}");
                 var table = Tables.Of("feature", "test", "statistic", "p-value", "threshold", "drifted");
                 foreach (var f in d.Features) table.Row(f.Feature, f.Test, f.Statistic, f.PValue, f.Threshold, f.Drifted);
                 ctx.Human.Write(table);

@@ -41,7 +41,7 @@ internal sealed class DemoRun(CommandContext ctx)
         ctx.Progress("[3/8] splitting by Fingerprint64, training the class-prior baseline and LightGBM, evaluating on adult.test");
         var testTable = await project.ReadAsync(test.Snapshot, ct);
         var first = await TrainingRun.RunAsync(project, await project.ReadAsync(train.Snapshot, ct), testTable,
-            TrainingRun.Ids(train.Snapshot, test.Snapshot), registerRejected: false, ct);
+            TrainingRun.Ids(train.Snapshot, test.Snapshot), dataIsFirstSnapshot: true, registerRejected: false, ct);
         if (first.Registered is null) throw RecurException.Invalid($"the model did not pass the gates, so there is nothing to serve: {first.Gate.Reason}", "promotion");
         var plan = TrainedModel.Load(project.Artifacts.PathOf(first.Registered.ArtifactSha256)).Manifest.Plan;
 

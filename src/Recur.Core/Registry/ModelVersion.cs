@@ -7,13 +7,18 @@ namespace Recur.Core.Registry;
 /// <param name="Seed">The seed used for splitting and training.</param>
 /// <param name="Trainer">The trainer name, e.g. "lightgbm".</param>
 /// <param name="Parameters">The trainer's parameters.</param>
+/// <param name="ReferenceProfile">
+/// The stored profile of the training split of the first snapshot, which drift detection compares
+/// against; null for versions registered before profiles were stored.
+/// </param>
 public sealed record ModelLineage(
     IReadOnlyList<string> Snapshots,
     string ConfigHash,
     string CodeVersion,
     int Seed,
     string Trainer,
-    IReadOnlyDictionary<string, string> Parameters);
+    IReadOnlyDictionary<string, string> Parameters,
+    string? ReferenceProfile = null);
 
 /// <summary>A model version about to be registered.</summary>
 public sealed record NewModelVersion(

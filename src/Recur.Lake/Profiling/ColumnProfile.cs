@@ -1,9 +1,19 @@
+using Recur.Core;
+using Recur.Core.Profiles;
+
 namespace Recur.Lake.Profiling;
 
 /// <summary>The profile of a whole table: its row count and one profile per column, in column order.</summary>
 /// <param name="Rows">The number of rows, missing values included.</param>
 /// <param name="Columns">The column profiles, in the table's column order.</param>
-public sealed record TableProfile(long Rows, IReadOnlyList<ColumnProfile> Columns);
+public sealed record TableProfile(long Rows, IReadOnlyList<ColumnProfile> Columns)
+{
+    /// <summary>The drift reference of every column; fails naming a column profiled without one.</summary>
+    public TableReference Reference() => new(Rows, Columns.ToDictionary(
+        c => c.Name,
+        c => c.Reference ?? throw RecurException.Invalid($"column '{c.Name}' of the profile has no drift reference; profile the data again", c.Name),
+        StringComparer.Ordinal));
+}
 
 /// <summary>
 /// What one column holds, in the spirit of pandas' <c>describe</c> and TFDV statistics. Counts exclude
@@ -19,6 +29,10 @@ public sealed record TableProfile(long Rows, IReadOnlyList<ColumnProfile> Column
 /// <param name="Text">Text statistics; null for numeric columns and for columns with no value present.</param>
 /// <param name="Histogram">Bins of a numeric column; null for text, for no value present, or for an infinite range.</param>
 /// <param name="TopValues">The most frequent values, most frequent first.</param>
+/// <param name="Reference">
+/// What drift detection compares against: a fine quantile grid of a numeric column, the value counts of
+/// a text column (see <see cref="ColumnReference"/>).
+/// </param>
 public sealed record ColumnProfile(
     string Name,
     string Type,
@@ -29,7 +43,8 @@ public sealed record ColumnProfile(
     NumericSummary? Numeric,
     TextSummary? Text,
     Histogram? Histogram,
-    IReadOnlyList<ValueCount> TopValues);
+    IReadOnlyList<ValueCount> TopValues,
+    ColumnReference? Reference = null);
 
 /// <summary>
 /// Summary statistics of the values present in a numeric column. Quantiles use linear interpolation

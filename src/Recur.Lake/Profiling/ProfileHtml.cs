@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Recur.Core.Profiles;
 
 namespace Recur.Lake.Profiling;
 
@@ -74,8 +75,19 @@ public static class ProfileHtml
             Row(html, ["length min / mean / max", $"{N(t.MinLength)} / {Num(t.MeanLength, "0.##")} / {N(t.MaxLength)}"]);
             Row(html, ["empty", N(t.Empty)]);
         }
+        if (DriftReference(column.Reference) is { } reference) Row(html, ["drift reference", E(reference)], firstNumeric: 2);
         html.Append("</tbody></table></div></section>\n");
     }
+
+    // What drift detection keeps of the column, so a reader knows what "compared against" means.
+    private static string? DriftReference(ColumnReference? reference) => reference switch
+    {
+        { Numbers: { } n } => $"{N(n.Quantiles.Count)} quantiles, min to max",
+        { Categories.Values.Count: 0 } => null,
+        { Categories: { Truncated: true } c } => $"counts of the {N(c.Values.Count)} most frequent values; {N(c.OtherDistinct)} more pooled ({N(c.OtherCount)} rows)",
+        { Categories: { } c } => $"counts of all {N(c.Values.Count)} values",
+        _ => null,
+    };
 
     // Horizontal bars keep long labels (value text, bin ranges) readable without rotating them.
     private static void Chart(StringBuilder html, IReadOnlyList<(string Label, long Count)> bars, string caption)

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Recur.Core.Data;
+using Recur.Core.Profiles;
 
 namespace Recur.Lake.Profiling;
 
 /// <summary>
 /// Profiles a table column by column: counts, missing values, distinct values, summary statistics,
-/// quantiles, a histogram and the most frequent values. Numbers match pandas and numpy (see
-/// tests/data/golden/gen_profile_goldens.py). A numeric column is sorted once and everything else is
-/// read off the sorted values; a text column is counted in one pass.
+/// quantiles, a histogram, the most frequent values, and the drift reference (a fine quantile grid or
+/// the value counts). Numbers match pandas and numpy (see tests/data/golden/gen_profile_goldens.py). A
+/// numeric column is sorted once and everything else is read off the sorted values; a text column is
+/// counted in one pass.
 /// </summary>
 public static class Profiler
 {
@@ -40,16 +42,33 @@ public static class Profiler
         var n = 0;
         foreach (var v in column.Values) if (!double.IsNaN(v)) sorted[n++] = v;
         Array.Sort(sorted);
-        if (sorted.Length == 0) return Column(column, 0, 0, null, null, null, []);
+        if (sorted.Length == 0) return Column(column, 0, 0, null, null, null, [], new ColumnReference(column.Length, null, null));
 
         var mean = CompensatedSum(sorted, v => v) / sorted.Length;
-        var std = sorted.Length == 1 ? 0 : Math.Sqrt(CompensatedSum(sorted, v => (v - mean) * (v - mean)) / (sorted.Length - 1));
+        var squares = CompensatedSum(sorted, v => (v - mean) * (v - mean));
+        var std = sorted.Length == 1 ? 0 : Math.Sqrt(squares / (sorted.Length - 1));
         var q = Quantiles.Select(p => Quantile(sorted, p)).ToArray();
         var zeros = sorted.LongCount(v => v == 0);
         var summary = new NumericSummary(sorted[0], sorted[^1], mean, std, q[0], q[1], q[2], q[3], q[4], q[5], q[6], zeros);
         var distinct = Runs(sorted).LongCount();
         var top = Top(Runs(sorted), options.TopValues, v => v.ToString("R", CultureInfo.InvariantCulture), LeadAtLeast);
-        return Column(column, sorted.Length, distinct, summary, null, Bin(sorted, distinct, options.Bins), top);
+        var reference = new NumericReference(sorted.Length, mean, Math.Sqrt(squares / sorted.Length), QuantileGrid(sorted, options.ReferenceQuantiles));
+        return Column(column, sorted.Length, distinct, summary, null, Bin(sorted, distinct, options.Bins), top,
+            new ColumnReference(column.Length - sorted.Length, reference, null));
+    }
+
+    // Levels i / intervals are computed by division, not by adding steps, so the grid's levels are exact
+    // where they can be (0.5, 0.25, …) and its ends are the minimum and the maximum. -0 is written 0,
+    // because the sort may put either zero first and the stored profile must not depend on row order.
+    private static double[] QuantileGrid(double[] sorted, int intervals)
+    {
+        var grid = new double[intervals + 1];
+        for (var i = 0; i <= intervals; i++)
+        {
+            var q = Quantile(sorted, (double)i / intervals);
+            grid[i] = q == 0 ? 0.0 : q;
+        }
+        return grid;
     }
 
     // Runs of equal values in sorted order are the distinct values with their counts. -0 equals 0 (as in
@@ -78,7 +97,7 @@ public static class Profiler
             present++;
             CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         }
-        if (present == 0) return Column(column, 0, 0, null, null, null, []);
+        if (present == 0) return Column(column, 0, 0, null, null, null, [], new ColumnReference(column.Length, null, new CategoryReference([], [], 0, 0)));
 
         // Lengths are measured once per distinct value and weighted by its count.
         int minLength = int.MaxValue, maxLength = 0;
@@ -91,15 +110,21 @@ public static class Profiler
             totalLength += length * count;
         }
         var summary = new TextSummary(minLength, maxLength, (double)totalLength / present, counts.GetValueOrDefault("", 0));
-        var top = Top(counts.Select(kv => (kv.Key, kv.Value)), options.TopValues, v => v, v => v.Length == 0 ? '\0' : v[0]);
-        return Column(column, present, counts.Count, null, summary, null, top);
+        // The top values and the reference's counts are one ranking (count, then ordinal text), cut at two lengths.
+        var ranked = Top(counts.Select(kv => (kv.Key, kv.Value)), Math.Max(options.TopValues, options.ReferenceCategories), v => v, v => v.Length == 0 ? '\0' : v[0]);
+        var top = ranked.Count > options.TopValues ? ranked[..options.TopValues] : ranked;
+        var kept = ranked.Count > options.ReferenceCategories ? ranked[..options.ReferenceCategories] : ranked;
+        var keptRows = kept.Sum(v => v.Count);
+        var categories = new CategoryReference(kept.ConvertAll(v => v.Value), kept.ConvertAll(v => v.Count), present - keptRows, counts.Count - kept.Count);
+        return Column(column, present, counts.Count, null, summary, null, top, new ColumnReference(column.Length - present, null, categories));
     }
 
-    private static ColumnProfile Column(DataColumn column, long present, long distinct, NumericSummary? numeric, TextSummary? text, Histogram? histogram, IReadOnlyList<ValueCount> top)
+    private static ColumnProfile Column(DataColumn column, long present, long distinct, NumericSummary? numeric, TextSummary? text, Histogram? histogram,
+        IReadOnlyList<ValueCount> top, ColumnReference reference)
     {
         long rows = column.Length;
         var missing = rows - present;
-        return new ColumnProfile(column.Name, column.Spec.Type.ToName(), present, missing, rows == 0 ? 0 : (double)missing / rows, distinct, numeric, text, histogram, top);
+        return new ColumnProfile(column.Name, column.Spec.Type.ToName(), present, missing, rows == 0 ? 0 : (double)missing / rows, distinct, numeric, text, histogram, top, reference);
     }
 
     // Neumaier summation keeps the mean and the two-pass variance accurate to the last bits on a million

@@ -1,6 +1,4 @@
 using Recur.Core;
-using Recur.Core.Data;
-using Recur.Lake.Splitting;
 using Recur.Monitoring.Drift;
 using Recur.Monitoring.Live;
 using Recur.Monitoring.Policy;
@@ -9,17 +7,25 @@ using Recur.Training;
 namespace Recur.Pipeline.Steps;
 
 /// <summary>What monitoring found.</summary>
+/// <param name="ModelVersion">The champion's version.</param>
+/// <param name="LoggedRows">Predictions logged in the window.</param>
+/// <param name="LabelledRows">Those with feedback.</param>
+/// <param name="LiveMetrics">Metrics from the feedback join; null without feedback.</param>
+/// <param name="Drift">Drift of the logged inputs; null when nothing was logged.</param>
+/// <param name="Decision">The retraining policy's decision.</param>
+/// <param name="ReferenceProfile">The id of the stored profile drift was measured against; null when nothing was logged.</param>
 public sealed record MonitorOutcome(
     int ModelVersion,
     int LoggedRows,
     int LabelledRows,
     IReadOnlyDictionary<string, double>? LiveMetrics,
     DriftReport? Drift,
-    RetrainDecision Decision);
+    RetrainDecision Decision,
+    string? ReferenceProfile = null);
 
 /// <summary>
 /// Continued evaluation: live metrics from the feedback join, drift of the logged inputs against the
-/// champion's training rows, and the retraining policy's decision.
+/// stored profile of the champion's training split, and the retraining policy's decision.
 /// </summary>
 public static class MonitorStep
 {
@@ -42,18 +48,10 @@ public static class MonitorStep
 
         var logged = await project.Log.ReadAsync(config.Name, since, ct: ct);
         if (logged.Count == 0) return new MonitorOutcome(champion.Version, 0, joined.Count, live, null, new(false, "nothing logged yet"));
-        var reference = await TrainingReferenceAsync(project, champion.Lineage.Snapshots[0], ct);
+        // What "normal" looks like: the stored profile of the training split the champion learned from.
+        var reference = await ProfileStep.ReferenceOfAsync(project, champion, ct);
         var current = LoggedInputs.ToTable(logged, plan);
-        var drift = DriftDetector.Detect(reference, current, plan.Features.Select(f => f.Name).ToList(), config.Monitoring);
-        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring));
-    }
-
-    /// <summary>The training split of the snapshot the champion learned from: what "normal" looks like.</summary>
-    public static async Task<DataTable> TrainingReferenceAsync(RecurProject project, string snapshotId, CancellationToken ct)
-    {
-        var snapshot = await project.Catalog.FindAsync(snapshotId, ct) ?? throw RecurException.NotFound($"snapshot {snapshotId} is missing from the catalogue");
-        var table = await project.ReadAsync(snapshot, ct);
-        var (train, _) = TrainingRun.SplitRows(project.Config, table);
-        return table.Take(train);
+        var drift = DriftDetector.Detect(reference.Stored.Profile.Reference(), current, plan.Features.Select(f => f.Name).ToList(), config.Monitoring);
+        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring), reference.Id);
     }
 }

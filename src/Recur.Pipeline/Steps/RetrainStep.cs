@@ -30,7 +30,7 @@ public static class RetrainStep
         var enlarged = DataTable.Concat(original, Align(fresh, original));
         var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
         var ids = evalSnapshot is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot);
-        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, registerRejected: true, ct);
+        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct);
     }
 
     /// <summary>

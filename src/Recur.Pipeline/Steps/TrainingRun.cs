@@ -39,10 +39,23 @@ public static class TrainingRun
     /// Trains on <paramref name="data"/> and evaluates on <paramref name="evaluation"/> (the validation split
     /// when null: never on rows the model trained on). A candidate that
     /// passes the gates becomes the champion; one that fails is registered only when
-    /// <paramref name="registerRejected"/> (as the challenger), so it stays inspectable.
+    /// <paramref name="registerRejected"/> (as the challenger), so it stays inspectable. A registered
+    /// version's lineage names the stored profile of the training split of <c>snapshots[0]</c>, the
+    /// reference its drift is measured against.
     /// </summary>
+    /// <param name="project">The project.</param>
+    /// <param name="data">The rows to split and train on.</param>
+    /// <param name="evaluation">The rows to gate on; null for the validation split.</param>
+    /// <param name="snapshots">The snapshot ids used, the training snapshot first.</param>
+    /// <param name="dataIsFirstSnapshot">
+    /// True when <paramref name="data"/> is exactly the rows of <c>snapshots[0]</c>, so its training split
+    /// is profiled here; false (retraining on enlarged data) to read that profile from the store or the lake.
+    /// </param>
+    /// <param name="registerRejected">Whether a candidate the gates reject is registered as the challenger.</param>
+    /// <param name="ct">Cancellation.</param>
     public static async Task<TrainingOutcome> RunAsync(
-        RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool registerRejected, CancellationToken ct = default)
+        RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool dataIsFirstSnapshot, bool registerRejected,
+        CancellationToken ct = default)
     {
         var config = project.Config;
         var plan = FeaturePlan.From(config, data);
@@ -74,13 +87,15 @@ public static class TrainingRun
         ModelVersion? registered = null;
         if (gate.Promote || registerRejected)
         {
-            registered = await RegisterAsync(project, model, snapshots, candidateMetrics, validationMetrics, baselineMetrics, gate, ct);
+            var snapshot = await project.Catalog.FindAsync(snapshots[0], ct) ?? throw Core.RecurException.NotFound($"snapshot {snapshots[0]} is missing from the catalogue");
+            var reference = await ProfileStep.TrainingSplitAsync(project, snapshot, dataIsFirstSnapshot ? train : null, ct);
+            registered = await RegisterAsync(project, model, snapshots, reference.Id, candidateMetrics, validationMetrics, baselineMetrics, gate, ct);
         }
         return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
             baselineMetrics, candidateMetrics, validationMetrics, champion, championMetrics, gate, registered);
     }
 
-    private static async Task<ModelVersion> RegisterAsync(RecurProject project, TrainedModel model, IReadOnlyList<string> snapshots,
+    private static async Task<ModelVersion> RegisterAsync(RecurProject project, TrainedModel model, IReadOnlyList<string> snapshots, string referenceProfile,
         IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> validation, IReadOnlyDictionary<string, double> baseline,
         GateDecision gate, CancellationToken ct)
     {
@@ -93,7 +108,7 @@ public static class TrainingRun
             foreach (var (k, v) in validation) recorded["validation_" + k] = v;
             foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
             var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
-                model.Manifest.Trainer, model.Manifest.Parameters);
+                model.Manifest.Trainer, model.Manifest.Parameters, referenceProfile);
             var version = new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
             return await project.Registry.RegisterAsync(version, gate.Promote ? ChampionAlias : ChallengerAlias, ct);
         }
@@ -111,9 +126,25 @@ public static class TrainingRun
     /// straddles train and validation), else the whole row (so exact duplicates do not either).
     /// </summary>
     public static IReadOnlyList<string> SplitKey(Core.Project.ProjectConfig config, DataTable data) =>
+        SplitKey(config, data.Columns.Select(c => c.Name).ToList());
+
+    /// <summary>The split key for a table with the given columns (see <see cref="SplitKey(Core.Project.ProjectConfig, DataTable)"/>).</summary>
+    public static IReadOnlyList<string> SplitKey(Core.Project.ProjectConfig config, IReadOnlyList<string> columns) =>
         config.Split.By.Count > 0 ? config.Split.By
-        : config.Key is { } key && data.Has(key) ? [key]
+        : config.Key is { } key && columns.Contains(key) ? [key]
         : [];
+
+    /// <summary>
+    /// How <see cref="SplitRows"/> splits a table with the given columns, in words: the same words mean the
+    /// same training rows of a snapshot, so their hash names the stored training split profile.
+    /// </summary>
+    public static string SplitDefinition(Core.Project.ProjectConfig config, IReadOnlyList<string> columns)
+    {
+        var validation = config.Split.Validation.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        if (config.Split.Time is { } time) return $"time split on {time}, validation share {validation}";
+        var key = SplitKey(config, columns);
+        return $"fingerprint split on {(key.Count == 0 ? "whole rows" : string.Join(", ", key))}, validation share {validation}";
+    }
 
     /// <summary>
     /// Splits by time when split.time is set, else by fingerprint; then checks for leakage and fails

@@ -1,5 +1,7 @@
+using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Project;
+using Recur.Lake.Profiling;
 using Recur.Monitoring.Drift;
 using Recur.Monitoring.Policy;
 
@@ -55,5 +57,27 @@ public sealed class DriftDetectorTests
 
         Assert.False(decision.Retrain);
         Assert.Contains("only 50", decision.Reason);
+    }
+
+    [Fact]
+    public void Detect_FromProfileWithoutTheFeature_FailsNamingIt()
+    {
+        var reference = Profiler.Profile(Table(500, 0, 1, ["a", "b"])).Reference();
+
+        var error = Assert.Throws<RecurException>(() => DriftDetector.Detect(reference, Table(100, 0, 2, ["a"]), ["x", "y"], new MonitoringConfig()));
+
+        Assert.Equal("y", error.Field);
+        Assert.Contains("feature 'y' is not in the reference profile", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_FromProfileWithBonferroniOff_UsesTheRawPValueThreshold()
+    {
+        var reference = Profiler.Profile(Table(500, 0, 1, ["a", "b", "c"])).Reference();
+
+        var report = DriftDetector.Detect(reference, Table(400, 0, 2, ["a", "b", "c"]), ["x", "c"], new MonitoringConfig { Correction = "none" });
+
+        Assert.Equal([("ks", 0.05), ("chi_square", 0.05)], report.Features.Select(f => (f.Test, f.Threshold)));
+        Assert.Equal(500, report.ReferenceRows);
     }
 }

@@ -18,6 +18,10 @@ SEED = 20240917
 ROWS = 60
 BINS = 20
 TOP = 10
+# The drift reference: quantiles at i / GRID for i = 0..GRID (levels by division, as Recur computes them;
+# np.linspace multiplies by a rounded step and differs in the last bit), and every text value's count.
+# Recur's default grid is 1000 intervals; 100 keep this file reviewable and exercise the same code.
+GRID = 100
 QUANTILES = {"p01": 0.01, "p05": 0.05, "p25": 0.25, "p50": 0.5, "p75": 0.75, "p95": 0.95, "p99": 0.99}
 
 
@@ -72,6 +76,24 @@ def histogram(x):
     return {"edges": [float(e) for e in edges], "counts": [int(c) for c in counts]}
 
 
+def reference(kind, s):
+    present = s.dropna()
+    missing = int(s.isna().sum())
+    if kind == "text":
+        # Recur's order: count descending, then ordinal text; the cap (10,000) is not reached here.
+        ordered = sorted(pd.Series(list(present), dtype=object).value_counts().items(), key=lambda kv: (-kv[1], kv[0].encode("utf-16-be")))
+        return {"missing": missing, "numbers": None, "categories": {
+            "values": [k for k, _ in ordered], "counts": [int(c) for _, c in ordered],
+            "other_count": 0, "other_distinct": 0, "truncated": False}}
+    if present.empty:
+        return {"missing": missing, "numbers": None, "categories": None}
+    x = present.to_numpy(dtype=float)
+    grid = np.quantile(x, np.arange(GRID + 1) / GRID)
+    return {"missing": missing, "categories": None, "numbers": {
+        "count": int(len(x)), "mean": float(x.mean()), "population_std_dev": float(x.std(ddof=0)),
+        "quantiles": [0.0 if q == 0 else float(q) for q in grid]}}
+
+
 def profile(name, kind, values):
     s = pd.Series(values, dtype=object if kind == "text" else float)
     present = s.dropna()
@@ -84,16 +106,18 @@ def profile(name, kind, values):
             "min_length": int(lengths.min()), "max_length": int(lengths.max()),
             "mean_length": float(lengths.mean()), "empty": int((present == "").sum())}
         out["top_values"] = top_values(list(present))
+        out["reference"] = reference(kind, s)
         return out
     out["text"] = None
     if present.empty:
-        out.update(numeric=None, histogram=None, top_values=[])
+        out.update(numeric=None, histogram=None, top_values=[], reference=reference(kind, s))
         return out
     std = 0.0 if len(present) == 1 else float(s.std())  # Recur: 0, not NaN, so profiles stay valid JSON
     numeric = {"min": float(s.min()), "max": float(s.max()), "mean": float(s.mean()), "std_dev": std}
     numeric.update({k: float(s.quantile(q)) for k, q in QUANTILES.items()})
     numeric["zeros"] = int((present == 0).sum())
-    out.update(numeric=numeric, histogram=histogram(present.to_numpy()), top_values=top_values([recur_format(v) for v in present]))
+    out.update(numeric=numeric, histogram=histogram(present.to_numpy()), top_values=top_values([recur_format(v) for v in present]),
+               reference=reference(kind, s))
     return out
 
 
@@ -108,7 +132,7 @@ def main():
     cols = columns(rng)
     payload = {
         "generator": "gen_profile_goldens.py", "seed": SEED, "pandas": pd.__version__, "numpy": np.__version__,
-        "bins": BINS, "top_values": TOP, "rows": ROWS,
+        "bins": BINS, "top_values": TOP, "reference_quantiles": GRID, "rows": ROWS,
         "data": [{"name": n, "type": k, "values": [to_json_value(v) for v in vals]} for n, k, vals in cols],
         "expected": [profile(n, k, vals) for n, k, vals in cols],
     }

@@ -1,3 +1,5 @@
+using Recur.Core.Profiles;
+
 namespace Recur.Monitoring.Drift;
 
 /// <summary>
@@ -22,15 +24,61 @@ public static class KolmogorovSmirnov
         double[] sortedReference = NumericSample.SortedWithoutNaN(reference, nameof(reference));
         double[] sortedCurrent = NumericSample.SortedWithoutNaN(current, nameof(current));
         double statistic = Statistic(sortedReference, sortedCurrent);
+        return new StatisticResult(statistic, PValue(sortedReference.Length, sortedCurrent.Length, statistic));
+    }
 
-        // Same operation order as scipy so the rounding of the effective size agrees.
-        double larger = Math.Max(sortedReference.Length, sortedCurrent.Length);
-        double smaller = Math.Min(sortedReference.Length, sortedCurrent.Length);
+    /// <summary>
+    /// KS test of a current sample against a reference known only by its quantile grid (a stored
+    /// profile): D = sup |F_reference − F_current|, with F_reference interpolated linearly between grid
+    /// points (see <see cref="QuantileGrid"/>). NaN values in <paramref name="current"/> are ignored.
+    /// </summary>
+    /// <remarks>
+    /// D differs from <see cref="TwoSample"/> on the raw reference rows by at most 1/G + 1/n (G grid
+    /// intervals, n reference values). The p-value is an approximation: the two-sample formula of
+    /// <see cref="TwoSample"/> with the reference count as n, as if the raw rows were there. Treating the
+    /// interpolated CDF as exact would give the one-sample test, whose p-values are too small when the
+    /// reference is itself a sample.
+    /// </remarks>
+    /// <param name="reference">The reference's count and quantile grid.</param>
+    /// <param name="current">Current sample; NaN entries are skipped.</param>
+    /// <returns>The D statistic and its approximate p-value.</returns>
+    /// <exception cref="ArgumentException">The grid is not ascending, or the current sample has no non-NaN value.</exception>
+    public static StatisticResult AgainstReference(NumericReference reference, ReadOnlySpan<double> current)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var grid = new QuantileGrid(reference.Quantiles, nameof(reference));
+        double[] sorted = NumericSample.SortedWithoutNaN(current, nameof(current));
+
+        // F_current is constant between its distinct values and F_reference only climbs, so the gap is
+        // widest at a current value (after its ties) or just below one (before them).
+        double largestGap = 0;
+        for (int i = 0; i < sorted.Length;)
+        {
+            int j = i + 1;
+            while (j < sorted.Length && sorted[j] == sorted[i])
+            {
+                j++;
+            }
+
+            double below = Math.Abs(grid.Below(sorted[i]) - ((double)i / sorted.Length));
+            double atOrBelow = Math.Abs(grid.AtOrBelow(sorted[i]) - ((double)j / sorted.Length));
+            largestGap = Math.Max(largestGap, Math.Max(below, atOrBelow));
+            i = j;
+        }
+
+        return new StatisticResult(largestGap, PValue(reference.Count, sorted.Length, largestGap));
+    }
+
+    // scipy's asymptotic two-sample p-value: the exact one-sample distribution at the effective size
+    // round(n·m/(n+m)), in the same operation order as scipy so the rounding agrees.
+    private static double PValue(long referenceCount, long currentCount, double statistic)
+    {
+        double larger = Math.Max(referenceCount, currentCount);
+        double smaller = Math.Min(referenceCount, currentCount);
         double effectiveSize = Math.Round(larger * smaller / (larger + smaller), MidpointRounding.ToEven);
-        double pValue = effectiveSize < 1
+        return effectiveSize < 1
             ? double.NaN
             : KolmogorovDistribution.Survival((int)effectiveSize, statistic);
-        return new StatisticResult(statistic, pValue);
     }
 
     /// <summary>

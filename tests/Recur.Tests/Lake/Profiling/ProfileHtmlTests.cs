@@ -61,4 +61,11 @@ public sealed class ProfileHtmlTests
         Assert.Contains("<th>median</th>", Html, StringComparison.Ordinal);
         Assert.Contains("<th>p99</th>", Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_Profile_SaysWhatTheDriftReferenceKeeps()
+    {
+        Assert.Contains("<th>drift reference</th><td>1,001 quantiles, min to max</td>", Html, StringComparison.Ordinal);
+        Assert.Contains("<th>drift reference</th><td>counts of all", Html, StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Recur.Core;
 using Recur.Core.Data;
+using Recur.Core.Profiles;
 using Recur.Lake.Profiling;
 
 namespace Recur.Tests.Lake.Profiling;
@@ -20,7 +21,7 @@ public sealed class ProfilerTests
     };
 
     private static readonly JsonElement Golden = LoadGolden();
-    private static readonly TableProfile GoldenProfile = Profiler.Profile(GoldenTable());
+    private static readonly TableProfile GoldenProfile = Profiler.Profile(GoldenTable(), new ProfileOptions(ReferenceQuantiles: Golden.GetProperty("reference_quantiles").GetInt32()));
 
     public static TheoryData<string> GoldenColumns() => [.. Golden.GetProperty("expected").EnumerateArray().Select(c => c.GetProperty("name").GetString()!)];
 
@@ -130,12 +131,48 @@ public sealed class ProfilerTests
         Assert.Equal((1, 3, 2.0), (text.MinLength, text.MaxLength, text.MeanLength));
     }
 
-    [Theory]
-    [InlineData(0, 10, "profile.bins")]
-    [InlineData(20, -1, "profile.top_values")]
-    public void Profile_OptionOutOfRange_ThrowsNamingTheOption(int bins, int top, string field)
+    [Fact]
+    public void Profile_DefaultOptions_ReferenceGridRunsFromMinToMaxIn1001Quantiles()
     {
-        var error = Assert.Throws<RecurException>(() => Profiler.Profile(GoldenTable(), new ProfileOptions(bins, top)));
+        var random = new Random(3);
+        var column = ProfileOf(Numbers([.. Enumerable.Range(0, 5000).Select(i => i % 50 == 0 ? double.NaN : random.NextDouble() * 10 - 5)]));
+
+        var numbers = column.Reference!.Numbers!;
+        Assert.Equal(1001, numbers.Quantiles.Count);
+        Assert.Equal((column.Numeric!.Min, column.Numeric.Max, column.Numeric.P50), (numbers.Quantiles[0], numbers.Quantiles[^1], numbers.Quantiles[500]));
+        Assert.Equal((column.Count, column.Missing), (numbers.Count, column.Reference.Missing));
+        Assert.Equal(column.Numeric.StdDev * Math.Sqrt((numbers.Count - 1.0) / numbers.Count), numbers.PopulationStdDev, 12);
+    }
+
+    [Fact]
+    public void Profile_MoreDistinctTextsThanTheCap_PoolsTheRestAndSaysSo()
+    {
+        var column = ProfileOf(Texts("a", "b", "b", "c", "c", "c", "d", "e", null), new ProfileOptions(ReferenceCategories: 2));
+
+        var categories = column.Reference!.Categories!;
+        Assert.Equal(["c", "b"], categories.Values);
+        Assert.Equal([3L, 2L], categories.Counts);
+        Assert.Equal((3L, 3L, true), (categories.OtherCount, categories.OtherDistinct, categories.Truncated));
+        Assert.Equal(1, column.Reference.Missing);
+    }
+
+    [Fact]
+    public void Profile_NoValuePresent_KeepsTheMissingCountInTheReference()
+    {
+        var profile = Profiler.Profile(new DataTable([Numbers(double.NaN, double.NaN), Texts(null, null)]));
+
+        Assert.Equal((2L, (NumericReference?)null), (profile.Columns[0].Reference!.Missing, profile.Columns[0].Reference!.Numbers));
+        Assert.Equal((2L, 0), (profile.Columns[1].Reference!.Missing, profile.Columns[1].Reference!.Categories!.Values.Count));
+    }
+
+    [Theory]
+    [InlineData(0, 10, 1000, 10, "profile.bins")]
+    [InlineData(20, -1, 1000, 10, "profile.top_values")]
+    [InlineData(20, 10, 1, 10, "profile.reference_quantiles")]
+    [InlineData(20, 10, 1000, 0, "profile.reference_categories")]
+    public void Profile_OptionOutOfRange_ThrowsNamingTheOption(int bins, int top, int quantiles, int categories, string field)
+    {
+        var error = Assert.Throws<RecurException>(() => Profiler.Profile(GoldenTable(), new ProfileOptions(bins, top, quantiles, categories)));
 
         Assert.Equal(field, error.Field);
     }
@@ -158,7 +195,7 @@ public sealed class ProfilerTests
                 break;
             case JsonValueKind.Number:
                 double e = expected.GetDouble(), a = actual.GetDouble();
-                var summed = path.EndsWith(".mean", StringComparison.Ordinal) || path.EndsWith(".std_dev", StringComparison.Ordinal) || path.EndsWith(".mean_length", StringComparison.Ordinal);
+                var summed = path.EndsWith(".mean", StringComparison.Ordinal) || path.EndsWith("std_dev", StringComparison.Ordinal) || path.EndsWith(".mean_length", StringComparison.Ordinal);
                 var allowed = summed ? Math.Max(1e-12, 1e-12 * Math.Abs(e)) : 0;
                 Assert.True(Math.Abs(e - a) <= allowed, $"{path}: expected {e:R}, got {a:R}");
                 break;
