@@ -19,6 +19,7 @@ internal sealed class ColumnTyper
     private readonly Dictionary<string, string>? _recode;
     private readonly byte[][] _missing;
     private readonly Utf8Interner _interner = new();
+    private readonly List<NumberKind> _kinds = [];
     private long _present;
     private long _integers;
     private long _reals;
@@ -110,14 +111,30 @@ internal sealed class ColumnTyper
             var value = Value(batch, column, r, recoded);
             if (value.IsEmpty) { if (codes is not null) codes[r] = -1; continue; }
             present++;
-            // Counted all the same: the final type is decided over every row.
-            var kind = NumberText.Classify(value, out _);
+            // Counted all the same: the final type is decided over every row. A remembered value is
+            // classified once, when first seen.
+            NumberKind kind;
+            if (recoded?[r] is { } mapped)
+            {
+                texts[r] = mapped;
+                kind = NumberText.Classify(value, out _);
+            }
+            else
+            {
+                texts[r] = _interner.Get(value, out var code);
+                if (code < 0)
+                {
+                    codes = null;
+                    kind = NumberText.Classify(value, out _);
+                }
+                else
+                {
+                    if (codes is not null) codes[r] = code;
+                    kind = KindOf(code);
+                }
+            }
             if (kind == NumberKind.Integer) integers++;
             else if (kind == NumberKind.Real) reals++;
-            if (recoded?[r] is { } mapped) { texts[r] = mapped; continue; }
-            texts[r] = _interner.Get(value, out var code);
-            if (code < 0) codes = null;
-            else if (codes is not null) codes[r] = code;
         }
         Count(present, integers, reals);
         return new ColumnChunk(null, texts, failures, Coded(codes));
@@ -146,6 +163,13 @@ internal sealed class ColumnTyper
         }
         Count(present, integers, reals);
         return numbers;
+    }
+
+    private NumberKind KindOf(int code)
+    {
+        // Codes are issued in order; classify the ones issued since the last call from their bytes.
+        while (_kinds.Count <= code) _kinds.Add(NumberText.Classify(_interner.Utf8[_kinds.Count], out _));
+        return _kinds[code];
     }
 
     private void Count(long present, long integers, long reals)

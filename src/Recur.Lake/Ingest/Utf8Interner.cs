@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Recur.Lake.Ingest;
@@ -24,6 +25,8 @@ internal sealed class Utf8Interner
 
     private struct Entry
     {
+        public ulong A;
+        public ulong B;
         public int Hash;
         public int Code;
         public byte[]? Bytes;
@@ -43,13 +46,16 @@ internal sealed class Utf8Interner
     {
         code = -1;
         if (_full || utf8.Length > MaxLength) return Encoding.UTF8.GetString(utf8);
-        var hash = Hash(utf8);
+        // Values of up to 16 bytes (most categories) are compared as two words held in the slot.
+        var (a, b) = Words(utf8);
+        var hash = utf8.Length <= 16 ? Mix(a, b, utf8.Length) : Hash(utf8);
         var mask = _slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
             ref var slot = ref _slots[i];
-            if (slot.Bytes is null) return Add(ref slot, hash, utf8, out code);
-            if (slot.Hash == hash && utf8.SequenceEqual(slot.Bytes))
+            if (slot.Bytes is null) return Add(ref slot, hash, a, b, utf8, out code);
+            if (slot.Hash != hash || slot.Bytes.Length != utf8.Length) continue;
+            if (utf8.Length <= 16 ? slot.A == a && slot.B == b : utf8.SequenceEqual(slot.Bytes))
             {
                 code = slot.Code;
                 return _values[code];
@@ -57,7 +63,25 @@ internal sealed class Utf8Interner
         }
     }
 
-    private string Add(ref Entry slot, int hash, ReadOnlySpan<byte> utf8, out int code)
+    // The first 16 bytes as two little-endian words, zero-padded.
+    private static (ulong A, ulong B) Words(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> padded = stackalloc byte[16];
+        padded.Clear();
+        utf8[..Math.Min(16, utf8.Length)].CopyTo(padded);
+        return (BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]));
+    }
+
+    private static int Mix(ulong a, ulong b, int length)
+    {
+        var h = (a * 0x9E3779B97F4A7C15UL) ^ (b + (ulong)length) * 0xC2B2AE3D27D4EB4FUL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        h ^= h >> 32;
+        return (int)(h & 0x7fffffff);
+    }
+
+    private string Add(ref Entry slot, int hash, ulong a, ulong b, ReadOnlySpan<byte> utf8, out int code)
     {
         var value = Encoding.UTF8.GetString(utf8);
         code = -1;
@@ -78,7 +102,7 @@ internal sealed class Utf8Interner
             _utf8 = bytes;
         }
         code = _count;
-        slot = new Entry { Hash = hash, Code = code, Bytes = utf8.ToArray() };
+        slot = new Entry { Hash = hash, Code = code, A = a, B = b, Bytes = utf8.ToArray() };
         _values[code] = value;
         _utf8[code] = slot.Bytes;
         if (++_count * 2 > _slots.Length) Grow();

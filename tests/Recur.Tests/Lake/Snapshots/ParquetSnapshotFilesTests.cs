@@ -64,6 +64,31 @@ public sealed class ParquetSnapshotFilesTests
     }
 
     [Fact]
+    public async Task IngestAsync_TextAsCodes_HashesAndStoresTheSameRowsAsTheStrings()
+    {
+        using var dir = new TempDir();
+        var files = new ParquetSnapshotFiles(dir.Path("lake"));
+        var ingestor = new LakeIngestor(files, new SqliteSnapshotCatalog(new SqliteDatabase(dir.Path("recur.db"))), TimeProvider.System);
+        // Categories with missing values, a value past 16 bytes, non-ASCII text, and a quarantined row
+        // in the middle (its codes are dropped with it). 70,000 rows: more than one batch.
+        var lines = Enumerable.Range(0, 70_000).Select(i => i == 40_000 ? $"{i},oops,x" : $"{i},{i % 7},{(i % 11 == 0 ? "" : i % 5 == 0 ? "a-rather-long-category-name" : $"c{i % 13}é")}");
+        var csv = dir.Write("t.csv", "id,n,t\n" + string.Join("\n", lines) + "\n");
+
+        var outcome = await ingestor.IngestAsync("d", csv, "t.csv", new DatasetConfig());
+        var read = await files.ReadAsync(outcome.Snapshot.Id, outcome.Snapshot.Schema);
+
+        Assert.Equal(69_999, read.RowCount);
+        Assert.Equal(outcome.Snapshot.Id, SnapshotHasher.Hash(read));
+        var texts = ((TextColumn)read["t"]).Values;
+        Assert.Null(texts[0]);
+        Assert.Equal("a-rather-long-category-name", texts[5]);
+        Assert.Equal("c1é", texts[1]);
+        // Past the quarantined row, row 40,000 holds source row 40,001.
+        Assert.Equal(40_001, ((NumericColumn)read["id"]).Values[40_000]);
+        Assert.Equal($"c{40_001 % 13}é", texts[40_000]);
+    }
+
+    [Fact]
     public async Task IngestAsync_BadFile_StoresNothing()
     {
         using var dir = new TempDir();
