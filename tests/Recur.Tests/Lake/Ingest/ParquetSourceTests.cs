@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Parquet;
 using Parquet.Schema;
 using Recur.Core;
@@ -8,8 +10,8 @@ using Recur.Lake.Ingest;
 namespace Recur.Tests.Lake.Ingest;
 
 /// <summary>
-/// Parquet sources end to end. The snapshot ids were recorded with the first Parquet source reader,
-/// which read the whole file into memory; a streaming reader must store the same data.
+/// Parquet sources end to end. A Parquet file must store the same snapshot as a CSV file of the same
+/// values written as text; the ids are also pinned, as recorded with the first (whole-file) reader.
 /// </summary>
 public sealed class ParquetSourceTests
 {
@@ -21,9 +23,11 @@ public sealed class ParquetSourceTests
         await WriteTypedAsync(path, [300, 700, 5]);
 
         var outcome = await IngestSources.IngestAsync(dir, path);
+        var asCsv = await IngestSources.IngestAsync(dir, dir.Write("typed.csv", TypedCsv(1005)));
         var parsed = await SourceReader.ReadAsync(path, new DatasetConfig(), "typed.parquet");
 
         Assert.Equal("2f1b9da41e698a78a26e371feea66c86721e73ca424c8a81f646e91c34fe1b34", outcome.Snapshot.Id);
+        Assert.Equal(asCsv.Snapshot.Id, outcome.Snapshot.Id);
         Assert.Equal(1005, outcome.Snapshot.Rows);
         Assert.Equal(["i", "l", "d", "f", "s", "b", "m", "t", "text"], parsed.Table.Columns.Select(c => c.Name));
         Assert.True(parsed.Table["l"].IsMissing(3));
@@ -37,10 +41,17 @@ public sealed class ParquetSourceTests
         await WriteTypedAsync(dir.Path("d/k=a/p.parquet"), [10]);
         await WriteTypedAsync(dir.Path("d/k=b/p.parquet"), [4, 3]);
 
+        dir.Write("csv/k=a/p.csv", TypedCsv(10));
+        dir.Write("csv/k=b/p.csv", TypedCsv(7));
+
         var outcome = await IngestSources.IngestAsync(dir, dir.Path("d"));
+        var asCsv = await IngestSources.IngestAsync(dir, dir.Path("csv"));
         var parsed = await SourceReader.ReadAsync(dir.Path("d"), new DatasetConfig(), "d");
 
-        Assert.Equal("969dcd1960b29ce41939fc47f6eee50187a3b7492b3364833786320fd1b78fdb", outcome.Snapshot.Id);
+        // The whole-file reader stored 969dcd19… here: it read required columns as nullable ones,
+        // which Parquet.Net 6 sometimes answers with nulls and shifted rows.
+        Assert.Equal("e4d23624664c5eaafa5f342f92406d2d2d4542a4dceaeae7d8853e0e736e6e4b", outcome.Snapshot.Id);
+        Assert.Equal(asCsv.Snapshot.Id, outcome.Snapshot.Id);
         Assert.Equal("k", parsed.Table.Columns[^1].Name);
         Assert.Equal(["a", "b"], ((TextColumn)parsed.Table["k"]).Values.Distinct());
     }
@@ -92,5 +103,28 @@ public sealed class ParquetSourceTests
             await group.WriteAsync(fields[8], rows.Select(r => r % 4 == 3 ? null : $"v{r % 13}").ToArray()!);
             start += count;
         }
+    }
+
+    // The rows WriteTypedAsync writes, as CSV text in the form the Parquet reader gives each type.
+    private static string TypedCsv(int rows)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder("i,l,d,f,s,b,m,t,text\n");
+        for (var r = 0; r < rows; r++)
+        {
+            var nullRow = r % 4 == 3;
+            text.AppendJoin(',',
+                r.ToString(invariant),
+                nullRow ? "" : ((long)r * 1_000_003).ToString(invariant),
+                nullRow ? "" : (r / 7.0).ToString("R", invariant),
+                (r / 3f).ToString("R", invariant),
+                (r % 300 - 150).ToString(invariant),
+                nullRow ? "" : r % 2 == 0 ? "true" : "false",
+                (r * 1.25m).ToString("0.00", invariant),
+                new DateTime(2024, 1, 1).AddMinutes(r).ToString("O", invariant),
+                nullRow ? "" : $"v{r % 13}");
+            text.Append('\n');
+        }
+        return text.ToString();
     }
 }
