@@ -165,7 +165,8 @@ internal sealed class JsonLinesBatchReader : IPartReader
                 var column = _keys.Find(key, position);
                 if (column < 0) _newKeys.Add(key.ToArray());
                 json.Read();
-                if ((batch is null || column < 0 ? Check(ref json) : Fill(ref json, start, batch, column, row)) is { } reason) return reason;
+                if (batch is null || column < 0) Skip(ref json);
+                else Fill(ref json, start, batch, column, row);
             }
             // Anything after the object makes the line invalid, as it does for a JSON document.
             while (json.Read()) { }
@@ -181,25 +182,15 @@ internal sealed class JsonLinesBatchReader : IPartReader
         }
     }
 
-    // Scanning: a value must be read as the filling pass reads it, so that both agree on the bad lines.
-    private string? Check(ref Utf8JsonReader json)
+    // Passes over a value, failing where filling would (an escape that is not valid UTF-16), so that
+    // both passes agree on the bad lines.
+    private void Skip(ref Utf8JsonReader json)
     {
-        switch (json.TokenType)
-        {
-            case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                json.Skip();
-                break;
-            case JsonTokenType.String when json.ValueIsEscaped:
-                Unescaped(ref json);
-                break;
-            // Without an exponent, fewer than 300 digits always make a finite double.
-            case JsonTokenType.Number when (json.ValueSpan.Length > 300 || json.ValueSpan.IndexOfAny((byte)'e', (byte)'E') >= 0) && !json.TryGetDouble(out _):
-                return OutOfRange(ref json);
-        }
-        return null;
+        if (json.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) json.Skip();
+        else if (json.TokenType == JsonTokenType.String && json.ValueIsEscaped) Unescaped(ref json);
     }
 
-    private string? Fill(ref Utf8JsonReader json, int lineStart, FieldBatch batch, int column, int row)
+    private void Fill(ref Utf8JsonReader json, int lineStart, FieldBatch batch, int column, int row)
     {
         var at = _layout.Map[column] * batch.Capacity + row;
         var start = lineStart + (int)json.TokenStartIndex;
@@ -207,30 +198,31 @@ internal sealed class JsonLinesBatchReader : IPartReader
         {
             case JsonTokenType.Null:
                 batch.Lengths[at] = -1;
-                return null;
+                break;
             case JsonTokenType.String when json.ValueIsEscaped:
-                var room = _extra.Room(json.ValueSpan.Length);
-                var written = json.CopyString(room);
+                var written = json.CopyString(_extra.Room(json.ValueSpan.Length));
                 Set(batch, at, ~_extra.Length, written);
                 _extra.Length += written;
-                return null;
+                break;
             case JsonTokenType.String:
                 Set(batch, at, start + 1, json.ValueSpan.Length);
-                return null;
+                break;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 json.Skip();
                 Set(batch, at, start, lineStart + (int)json.BytesConsumed - start);
-                return null;
+                break;
             case JsonTokenType.Number:
-                return Number(ref json, batch, at, start);
+                Number(ref json, batch, at, start);
+                break;
             default:
                 Set(batch, at, start, json.ValueSpan.Length);
-                return null;
+                break;
         }
     }
 
-    // An integer as its digits, anything else as the shortest text that round-trips the double.
-    private string? Number(ref Utf8JsonReader json, FieldBatch batch, int at, int start)
+    // An integer as its digits, anything else as the shortest text that round-trips the double (a
+    // number too large for one is infinite, as double.Parse has it).
+    private void Number(ref Utf8JsonReader json, FieldBatch batch, int at, int start)
     {
         if (json.TryGetInt64(out var integer))
         {
@@ -238,14 +230,12 @@ internal sealed class JsonLinesBatchReader : IPartReader
             integer.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
             if (digits[..length].SequenceEqual(json.ValueSpan)) Set(batch, at, start, length);
             else Set(batch, at, ~_extra.Append(digits[..length]), length);
-            return null;
+            return;
         }
-        if (!json.TryGetDouble(out var real)) return OutOfRange(ref json);
         var room = _extra.Room(32);
-        real.TryFormat(room, out var written, "R", CultureInfo.InvariantCulture);
+        json.GetDouble().TryFormat(room, out var written, "R", CultureInfo.InvariantCulture);
         Set(batch, at, ~_extra.Length, written);
         _extra.Length += written;
-        return null;
     }
 
     private static void Set(FieldBatch batch, int at, int start, int length)
@@ -260,8 +250,6 @@ internal sealed class JsonLinesBatchReader : IPartReader
         if (_scratch.Length < json.ValueSpan.Length) _scratch = new byte[json.ValueSpan.Length * 2];
         return _scratch.AsSpan(0, json.CopyString(_scratch));
     }
-
-    private static string OutOfRange(ref Utf8JsonReader json) => $"the number {Encoding.UTF8.GetString(json.ValueSpan)} is out of range";
 
     private static string Kind(JsonTokenType token) => token switch
     {

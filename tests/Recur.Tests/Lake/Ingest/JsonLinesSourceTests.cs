@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Recur.Core.Data;
 using Recur.Core.Project;
@@ -80,7 +81,7 @@ public sealed class JsonLinesSourceTests
     }
 
     [Fact]
-    public async Task IngestAsync_ManyBatchesWithALateKey_StoresTheSameSnapshotAsTheWholeFileReader()
+    public async Task IngestAsync_LateKeyAndLateText_StoresTheSameSnapshotAsTheWholeFileReader()
     {
         using var dir = new TempDir();
         var path = dir.Write("many.jsonl", ManyRows(3000));
@@ -137,6 +138,27 @@ public sealed class JsonLinesSourceTests
         Assert.Equal([3L], parsed.Quarantined.Select(q => q.Line));
     }
 
+    [Fact]
+    public async Task IngestAsync_MoreRowsThanOneBatch_StoresTheSameSnapshotAsTheSameCsv()
+    {
+        using var dir = new TempDir();
+        const int rows = 70_000;
+        var jsonl = new StringBuilder();
+        var csv = new StringBuilder("id,name,score\n");
+        for (var i = 0; i < rows; i++)
+        {
+            jsonl.Append(CultureInfo.InvariantCulture, $"{{\"id\":{i},\"name\":\"n{i % 31}\",\"score\":{i % 400 / 4.0}}}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{i},n{i % 31},{i % 400 / 4.0}\n");
+        }
+
+        var fromJson = await IngestSources.IngestAsync(dir, dir.Write("a.jsonl", jsonl.ToString()));
+        var fromCsv = await IngestSources.IngestAsync(dir, dir.Write("a.csv", csv.ToString()));
+
+        Assert.True(rows > PartLayout.CapacityFor(3));
+        Assert.Equal(rows, fromJson.Snapshot.Rows);
+        Assert.Equal(fromCsv.Snapshot.Id, fromJson.Snapshot.Id);
+    }
+
     // Rows i = 1..n: a real, then text from row 2900 on (so the column turns text after the first
     // batches), a category, a key first seen at row 2500, and one line that is not JSON.
     internal static string ManyRows(int n)
@@ -145,7 +167,7 @@ public sealed class JsonLinesSourceTests
         for (var i = 1; i <= n; i++)
         {
             if (i == 1000) { text.Append("not json\n"); continue; }
-            var v = i < 2900 ? (i * 0.5).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"\"t{i}\"";
+            var v = i < 2900 ? (i * 0.5).ToString(CultureInfo.InvariantCulture) : $"\"t{i}\"";
             text.Append($"{{\"i\":{i},\"v\":{v},\"c\":\"cat{i % 7}\"");
             if (i >= 2500) text.Append(",\"late\":\"x\"");
             text.Append("}\n");
