@@ -47,13 +47,18 @@ internal sealed class JsonLinesBatchReader : IPartReader
     public int LargestBlock => _lines.LargestBlock;
 
     /// <summary>Reads the keys of every good line: the part's column names, in order of first appearance.</summary>
-    public static IReadOnlyList<string> ScanNames(Stream utf8, DatasetConfig config, string source, int blockSize = DefaultBlockSize)
+    public static IReadOnlyList<string> ScanNames(Stream utf8, DatasetConfig config, string source, int blockSize = DefaultBlockSize, CancellationToken ct = default)
     {
         using var reader = new JsonLinesBatchReader(utf8, new JsonKeys(), learn: true, config, source, blockSize);
         while (reader.NextLine(out var start, out var end) is var status and not LineBlocks.Status.End)
         {
-            if (status == LineBlocks.Status.NeedMore) reader._lines.Refill();
-            else reader.ReadObject(start, end, null, 0);
+            if (status == LineBlocks.Status.Line)
+            {
+                reader.ReadObject(start, end, null, 0);
+                continue;
+            }
+            ct.ThrowIfCancellationRequested();
+            reader._lines.Refill();
         }
         return reader.Names;
     }

@@ -177,7 +177,7 @@ internal sealed class SourceParts : IDisposable
         {
             var part = new Part(file, bytes, format, name, partitions, config);
             // JSON Lines columns are the keys of every line, so they take a pass over the file of their own.
-            if (format == "jsonl") part.Names = JsonLinesBatchReader.ScanNames(part.Utf8(), part._config, name);
+            if (format == "jsonl") part.Names = JsonLinesBatchReader.ScanNames(part.Utf8(), part._config, name, ct: ct);
             part._open = format == "parquet" ? await part.OpenParquetAsync(ct) : part.Open();
             part.Names = part._open.Names;
             return part;
