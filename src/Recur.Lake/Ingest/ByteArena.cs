@@ -32,6 +32,13 @@ internal sealed class ByteArena(int capacity = 1024)
         return start;
     }
 
+    /// <summary>Room for at least <paramref name="length"/> more bytes at <see cref="Length"/>; add what is written to <see cref="Length"/>.</summary>
+    public Span<byte> Room(int length)
+    {
+        Ensure(length);
+        return _bytes.AsSpan(Length);
+    }
+
     /// <summary>Appends quoted text, turning CRLF line breaks into LF; returns the line breaks it held.</summary>
     public int AppendQuoted(ReadOnlySpan<byte> text)
     {

@@ -58,8 +58,8 @@ internal sealed class FieldBatch
     /// <summary>Where each row's raw text ends in <see cref="Data"/>.</summary>
     public int[] RecordEnds { get; }
 
-    /// <summary>Each row's raw text, for sources whose rows are not bytes of <see cref="Data"/>.</summary>
-    public string?[]? RawText { get; set; }
+    /// <summary>Whether rows have no text of their own (Parquet): a row's raw text is then "row N".</summary>
+    public bool NumberedRows { get; init; }
 
     /// <summary>Rows the reader could not split into fields, with reasons.</summary>
     public List<QuarantinedRow> Quarantined { get; } = [];
@@ -78,5 +78,5 @@ internal sealed class FieldBatch
     public bool IsAbsent(int column, int row) => Lengths[column * Capacity + row] < 0;
 
     /// <summary>A row's text as it was in the source.</summary>
-    public string Raw(int row) => RawText?[row] ?? Encoding.UTF8.GetString(Data, RecordStarts[row], RecordEnds[row] - RecordStarts[row]);
+    public string Raw(int row) => NumberedRows ? $"row {Lines[row]}" : Encoding.UTF8.GetString(Data, RecordStarts[row], RecordEnds[row] - RecordStarts[row]);
 }

@@ -157,7 +157,6 @@ internal sealed class SourceParts : IDisposable
         private readonly string _format;
         private readonly string _name;
         private readonly DatasetConfig _config;
-        private RawTable? _whole;
         private IPartReader? _open;
 
         private Part(string? file, byte[]? bytes, string format, string name, List<(string, string)> partitions, DatasetConfig config)
@@ -177,8 +176,9 @@ internal sealed class SourceParts : IDisposable
         public static async Task<Part> OpenAsync(string? file, string format, string name, List<(string, string)> partitions, DatasetConfig config, CancellationToken ct, byte[]? bytes = null)
         {
             var part = new Part(file, bytes, format, name, partitions, config);
-            if (format == "parquet") part._whole = await ParquetSourceReader.ReadAsync(file!, name, ct);
-            part._open = part.Open();
+            // JSON Lines columns are the keys of every line, so they take a pass over the file of their own.
+            if (format == "jsonl") part.Names = JsonLinesBatchReader.ScanNames(part.Utf8(), part._config, name, ct: ct);
+            part._open = format == "parquet" ? await part.OpenParquetAsync(ct) : part.Open();
             part.Names = part._open.Names;
             return part;
         }
@@ -197,20 +197,34 @@ internal sealed class SourceParts : IDisposable
             _open = null;
         }
 
-        private IPartReader Open()
+        private IPartReader Open() => _format switch
         {
-            if (_whole is not null) return new RawTablePartReader(_whole);
-            Stream raw = _bytes is not null ? new MemoryStream(_bytes, writable: false)
-                : new FileStream(_file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            "parquet" => OpenParquetAsync(CancellationToken.None).GetAwaiter().GetResult(),
+            "jsonl" => JsonLinesBatchReader.Open(Utf8(), Names, _config, _name),
+            _ => DelimitedBatchReader.Open(Utf8(), _config, _name),
+        };
+
+        private async Task<IPartReader> OpenParquetAsync(CancellationToken ct)
+        {
+            var raw = Raw(sequential: false);
             try
             {
-                if (_format == "jsonl")
-                {
-                    using var text = SourceText.Open(raw, _config.Encoding, _name);
-                    _whole = JsonLinesReader.Read(text, _config, _name);
-                    return new RawTablePartReader(_whole);
-                }
-                return DelimitedBatchReader.Open(SourceText.OpenUtf8(raw, _config.Encoding, _name), _config, _name);
+                return await ParquetBatchReader.OpenAsync(raw, _name, ct);
+            }
+            catch
+            {
+                await raw.DisposeAsync();
+                throw;
+            }
+        }
+
+        // The part's text as UTF-8 (see SourceText.OpenUtf8).
+        private Stream Utf8()
+        {
+            var raw = Raw(sequential: true);
+            try
+            {
+                return SourceText.OpenUtf8(raw, _config.Encoding, _name);
             }
             catch
             {
@@ -218,6 +232,11 @@ internal sealed class SourceParts : IDisposable
                 throw;
             }
         }
+
+        // Text is read through a buffer of its own (SourceText); Parquet seeks to each column chunk.
+        private Stream Raw(bool sequential) => _bytes is not null ? new MemoryStream(_bytes, writable: false)
+            : sequential ? new FileStream(_file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan)
+            : new FileStream(_file!, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
 
         private static DatasetConfig WithTsv(DatasetConfig config)
         {
