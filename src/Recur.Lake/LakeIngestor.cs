@@ -6,8 +6,8 @@ using Recur.Lake.Snapshots;
 
 namespace Recur.Lake;
 
-/// <summary>What an ingest did.</summary>
-public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnlyList<QuarantinedRow> Quarantined);
+/// <summary>What an ingest did; <paramref name="PartsFromCache"/> counts the files not read because the part cache knew them.</summary>
+public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnlyList<QuarantinedRow> Quarantined, int PartsFromCache = 0);
 
 /// <summary>
 /// Ingests a source file into the lake: parse with quarantine, hash, write the Parquet file, then
@@ -17,23 +17,39 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
 {
     /// <summary>
     /// Ingests one dataset's source: a file, a partitioned folder, or "-" for <paramref name="stdin"/>.
-    /// The source streams through parsing, typing, hashing and writing, so memory stays bounded.
+    /// The source streams through parsing, typing, hashing and writing, so memory stays bounded. Files
+    /// the part cache knows (same path, size, modification time and settings) are not read again unless
+    /// <paramref name="useCache"/> is false.
     /// </summary>
-    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, Stream? stdin = null, CancellationToken ct = default)
+    public async Task<IngestOutcome> IngestAsync(string dataset, string path, string sourceName, DatasetConfig config, Stream? stdin = null, CancellationToken ct = default, bool useCache = true)
     {
-        var swept = files.SweepAbandoned();
+        var partsFolder = Path.Combine(files.Root, "parts");
+        var swept = files.SweepAbandoned() + LakeTempFiles.SweepAbandoned(partsFolder);
         if (swept > 0) IngestTrace.Write($"deleted {swept} temporary file(s) left by an interrupted ingest");
-        using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct);
+        var cache = useCache ? new PartCache(partsFolder, files.Exists) : null;
+        using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct, cache);
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
         await using (sink)
         {
             // Files are content-addressed, so identical data is stored once whatever dataset it is filed under.
             var id = await sink.CommitAsync(result.Schema, ct);
-            IngestTrace.Write($"stored {result.Rows} rows as {id[..12]} in {sink.Segments} segment(s), {sink.Written} written");
+            IngestTrace.Write($"stored {result.Rows} rows as {id[..12]} in {sink.Segments} segment(s), {sink.Written} written, {result.CachedParts} of {source.PartCount} part(s) from the part cache");
             var snapshot = new SnapshotInfo(id, dataset, result.Rows, result.Quarantined.Count, sourceName,
                 time.GetUtcNow(), result.Schema, []);
             var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
-            return new IngestOutcome(snapshot, Reused: !added, result.Quarantined);
+            if (cache is not null) Remember(cache, source, result, sink);
+            return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts);
+        }
+    }
+
+    // Once the snapshot is recorded: what each file read gave, for the next ingest of the same files.
+    private static void Remember(PartCache cache, SourceParts source, PipelineResult result, SnapshotSink sink)
+    {
+        var types = result.Schema.Select(s => s.Type).ToArray();
+        foreach (var (name, key) in source.Files)
+        {
+            if (key is null || !result.Parts.TryGetValue(name, out var tally)) continue;
+            cache.Save(key, source.Names, tally.ToCached(sink.SegmentOf.GetValueOrDefault(name), types));
         }
     }
 

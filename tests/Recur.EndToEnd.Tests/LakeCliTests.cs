@@ -99,6 +99,26 @@ public sealed class LakeCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_PartitionedFolderAgain_ReadsOnlyTheNewPartition()
+    {
+        Write("events/date=2024-01-01/part-0.csv", "id,x\n1,10\n2,20\n");
+        Write("events/date=2024-01-02/part-0.csv", "id,x\n3,30\n");
+        var folder = Path.Combine(Root, "events");
+
+        var first = (await Ok("ingest", folder, "--dataset", "e", "--json")).Json;
+        Write("events/date=2024-01-03/part-0.csv", "id,x\n4,40\n");
+        var second = (await Ok("ingest", folder, "--dataset", "e", "--json")).Json;
+        var forced = (await Ok("ingest", folder, "--dataset", "e", "--no-cache", "--json")).Json;
+
+        Assert.Equal(0, first.GetProperty("parts_from_cache").GetInt32());
+        Assert.Equal(2, second.GetProperty("parts_from_cache").GetInt32());
+        Assert.Equal(4, second.GetProperty("rows").GetInt64());
+        Assert.Equal(0, forced.GetProperty("parts_from_cache").GetInt32());
+        Assert.Equal(second.GetProperty("snapshot").GetString(), forced.GetProperty("snapshot").GetString());
+        Assert.True(forced.GetProperty("reused").GetBoolean());
+    }
+
+    [Fact]
     public async Task Ingest_KilledWhileWriting_LeavesNoSnapshotAndTheNextIngestCleansUp()
     {
         // Large enough that the snapshot spills to its temporary file well before the end.

@@ -21,9 +21,10 @@ internal static class IngestCommand
         var missing = new Option<string[]>("--missing") { Description = "A value meaning missing (repeatable), e.g. --missing ? --missing NA", AllowMultipleArgumentsPerToken = false };
         var encoding = new Option<string?>("--encoding") { Description = "utf-8 (default) or latin1" };
         var skip = new Option<int?>("--skip-lines") { Description = "Junk lines to skip at the top" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Read every file, even those unchanged (same size and modification time) since they were last ingested" };
         var command = new Command("ingest", "Ingest data into the lake as an immutable snapshot; malformed rows are quarantined with their line numbers")
         {
-            target, dataset, format, delimiter, noHeader, columns, missing, encoding, skip,
+            target, dataset, format, delimiter, noHeader, columns, missing, encoding, skip, noCache,
         };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
@@ -38,14 +39,15 @@ internal static class IngestCommand
                     if (parse.GetValue(missing) is { Length: > 0 } m) c.Missing = [.. m];
                     if (parse.GetValue(encoding) is { } e) c.Encoding = e;
                     if (parse.GetValue(skip) is { } s) c.SkipLines = s;
-                }, Console.OpenStandardInput(), ct)
-                : await IngestStep.RunAsync(project, parse.GetValue(target)!, ct);
+                }, Console.OpenStandardInput(), ct, useCache: !parse.GetValue(noCache))
+                : await IngestStep.RunAsync(project, parse.GetValue(target)!, ct, useCache: !parse.GetValue(noCache));
             var s = outcome.Snapshot;
             if (ctx.Json)
             {
                 ctx.WriteJson(new
                 {
                     dataset = s.Dataset, snapshot = s.Id, rows = s.Rows, quarantined = outcome.Quarantined.Count, reused = outcome.Reused,
+                    parts_from_cache = outcome.PartsFromCache,
                     quarantine = outcome.Quarantined.Take(20).Select(q => new { q.Source, q.Line, q.Reason }),
                 });
                 return 0;

@@ -6,8 +6,26 @@ using Recur.Core.Project;
 
 namespace Recur.Lake.Ingest;
 
-/// <summary>A typed batch: the rows kept, their text columns as codes where possible, and the rows set aside (by the reader or by typing).</summary>
-internal sealed record TypedBatch(DataTable Table, CodedText?[] Coded, List<QuarantinedRow> Quarantined);
+/// <summary>
+/// A typed batch: the rows kept, their text columns as codes where possible, and the rows set aside (by
+/// the reader or by typing); for a part the cache knows, no rows and what its last ingest gave.
+/// </summary>
+internal sealed record TypedBatch(DataTable Table, CodedText?[] Coded, List<QuarantinedRow> Quarantined, CachedPart? Cached = null);
+
+/// <summary>What typing one part (file) gave so far: what the part cache keeps of it.</summary>
+internal sealed class PartTally(int columns)
+{
+    public long Rows { get; set; }
+    public long[] Present { get; } = new long[columns];
+    public long[] Integers { get; } = new long[columns];
+    public long[] Reals { get; } = new long[columns];
+    public bool[] Nullable { get; } = new bool[columns];
+    public List<QuarantinedRow> Quarantined { get; } = [];
+
+    /// <summary>The cache entry, once the part's segment and its columns' types are known.</summary>
+    public CachedPart ToCached(string? segment, IReadOnlyList<ColumnType> types) =>
+        new(segment, Rows, [.. types], Present, Integers, Reals, Nullable, Quarantined);
+}
 
 /// <summary>
 /// Types field batches, columns in parallel. A row with a value that does not fit its column's type
@@ -18,6 +36,8 @@ internal sealed partial class BatchTyper
 {
     private readonly ColumnTyper[] _columns;
     private readonly bool[] _nullable;
+    private readonly Dictionary<string, PartTally> _parts = [];
+    private readonly List<ColumnType[]> _cachedTypes = [];
 
     public BatchTyper(IReadOnlyList<string> names, DatasetConfig config, IReadOnlyDictionary<string, ColumnType> declared, string sourceName)
     {
@@ -38,9 +58,17 @@ internal sealed partial class BatchTyper
     /// <summary>The schema of the rows typed so far.</summary>
     public IReadOnlyList<ColumnSpec> Schema => _columns.Select((c, i) => new ColumnSpec(c.Name, c.Working ?? c.Final, _nullable[i])).ToArray();
 
+    /// <summary>What each part read (not taken from the cache) gave, by part name.</summary>
+    public IReadOnlyDictionary<string, PartTally> Parts => _parts;
+
+    /// <summary>Whether every part taken from the cache was typed with the given types (else it must be read again).</summary>
+    public bool CachedPartsFit(IReadOnlyList<ColumnType> types) => _cachedTypes.All(t => t.SequenceEqual(types));
+
     /// <summary>Types a batch.</summary>
     public TypedBatch Type(FieldBatch batch)
     {
+        if (batch.Cached is { } cached) return Absorb(cached);
+        var before = _columns.Select(c => c.Counts).ToArray();
         var chunks = new ColumnChunk[_columns.Length];
         Parallel.For(0, _columns.Length, c => chunks[c] = _columns[c].Type(batch, c));
 
@@ -58,33 +86,60 @@ internal sealed partial class BatchTyper
         var kept = quarantined.Count == batch.Quarantined.Count ? null : Enumerable.Range(0, batch.Rows).Where(r => !failing[r]).ToArray();
         var columns = new DataColumn[_columns.Length];
         var coded = new CodedText?[_columns.Length];
+        var missing = new bool[_columns.Length];
         Parallel.For(0, _columns.Length, c =>
         {
-            columns[c] = Build(c, chunks[c], kept);
+            (columns[c], missing[c]) = Build(c, chunks[c], kept);
             if (chunks[c].Coded is { } codes) coded[c] = kept is null ? codes : codes with { Codes = kept.Select(r => codes.Codes[r]).ToArray() };
         });
+
+        if (!_parts.TryGetValue(batch.Source, out var tally)) _parts[batch.Source] = tally = new PartTally(_columns.Length);
+        tally.Rows += columns.Length > 0 ? columns[0].Length : 0;
+        tally.Quarantined.AddRange(quarantined);
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            var after = _columns[c].Counts;
+            tally.Present[c] += after.Present - before[c].Present;
+            tally.Integers[c] += after.Integers - before[c].Integers;
+            tally.Reals[c] += after.Reals - before[c].Reals;
+            tally.Nullable[c] |= missing[c];
+            _nullable[c] |= missing[c];
+        }
         return new TypedBatch(new DataTable(columns), coded, quarantined);
     }
 
-    private DataColumn Build(int c, ColumnChunk chunk, int[]? kept)
+    // A part from the cache: its types (where none is set yet), counts and missing values count as if
+    // its rows had been typed here; it brings no rows.
+    private TypedBatch Absorb(CachedPart cached)
+    {
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            _columns[c].Absorb(cached.Types[c], cached.Present[c], cached.Integers[c], cached.Reals[c]);
+            _nullable[c] |= cached.Nullable[c];
+        }
+        _cachedTypes.Add(cached.Types);
+        var columns = _columns.Select(c => c.Working!.Value.IsNumeric()
+            ? (DataColumn)new NumericColumn(new ColumnSpec(c.Name, c.Working.Value), [])
+            : new TextColumn(new ColumnSpec(c.Name, c.Working.Value), [])).ToArray();
+        return new TypedBatch(new DataTable(columns), new CodedText?[_columns.Length], [.. cached.Quarantined], cached);
+    }
+
+    // The column, and whether it has a missing value.
+    private (DataColumn Column, bool Missing) Build(int c, ColumnChunk chunk, int[]? kept)
     {
         var spec = new ColumnSpec(_columns[c].Name, _columns[c].Working!.Value, false);
         if (chunk.Texts is { } texts)
         {
             if (kept is not null) texts = kept.Select(r => texts[r]).ToArray();
-            if (!_nullable[c] && Array.IndexOf(texts, null) >= 0) _nullable[c] = true;
-            return new TextColumn(spec, texts);
+            return (new TextColumn(spec, texts), Array.IndexOf(texts, null) >= 0);
         }
         var numbers = chunk.Numbers!;
         if (kept is not null) numbers = kept.Select(r => numbers[r]).ToArray();
-        if (!_nullable[c])
+        foreach (var value in numbers)
         {
-            foreach (var value in numbers)
-            {
-                if (double.IsNaN(value)) { _nullable[c] = true; break; }
-            }
+            if (double.IsNaN(value)) return (new NumericColumn(spec, numbers), true);
         }
-        return new NumericColumn(spec, numbers);
+        return (new NumericColumn(spec, numbers), false);
     }
 
     private static ColumnType? Declared(string name, DatasetConfig config, IReadOnlyDictionary<string, ColumnType> declared)

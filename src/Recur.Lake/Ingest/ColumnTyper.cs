@@ -42,6 +42,16 @@ internal sealed class ColumnTyper
     /// <summary>The type rows are typed with (null before the first batch).</summary>
     public ColumnType? Working { get; private set; }
 
+    /// <summary>How many values were present, integers and reals so far.</summary>
+    public (long Present, long Integers, long Reals) Counts => (_present, _integers, _reals);
+
+    /// <summary>Takes in a part typed earlier (from the part cache): its type, if none is set yet, and its counts.</summary>
+    public void Absorb(ColumnType type, long present, long integers, long reals)
+    {
+        Working ??= type;
+        Count(present, integers, reals);
+    }
+
     /// <summary>The type every row seen so far calls for.</summary>
     public ColumnType Final => Declared ?? TypeInference.Decide(_present, _integers, _reals);
 
@@ -172,9 +182,10 @@ internal sealed class ColumnTyper
         return _kinds[code];
     }
 
+    // Counted for declared columns too: a part typed under types declared by a second pass is cached
+    // with the counts that decided them.
     private void Count(long present, long integers, long reals)
     {
-        if (Declared is not null) return;
         _present += present;
         _integers += integers;
         _reals += reals;

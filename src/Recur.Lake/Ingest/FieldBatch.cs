@@ -61,6 +61,9 @@ internal sealed class FieldBatch
     /// <summary>Whether rows have no text of their own (Parquet): a row's raw text is then "row N".</summary>
     public bool NumberedRows { get; init; }
 
+    /// <summary>For a part the cache already knows: what its last ingest gave (the batch then holds no rows).</summary>
+    public CachedPart? Cached { get; init; }
+
     /// <summary>Rows the reader could not split into fields, with reasons.</summary>
     public List<QuarantinedRow> Quarantined { get; } = [];
 

@@ -11,10 +11,13 @@ internal interface IBatchSink : IAsyncDisposable
 {
     /// <summary>Takes the next batch of kept rows, in source order, with its text columns as codes where possible and the part (file) they came from.</summary>
     Task AcceptAsync(DataTable batch, CodedText?[] coded, string part, CancellationToken ct);
+
+    /// <summary>Takes a part the cache knows, in source order: its rows are stored already (as its segment).</summary>
+    Task AcceptCachedAsync(string part, CachedPart cached, CancellationToken ct);
 }
 
 /// <summary>What a pipeline run produced besides what its sink holds.</summary>
-internal sealed record PipelineResult(IReadOnlyList<ColumnSpec> Schema, long Rows, List<QuarantinedRow> Quarantined);
+internal sealed record PipelineResult(IReadOnlyList<ColumnSpec> Schema, long Rows, List<QuarantinedRow> Quarantined, IReadOnlyDictionary<string, PartTally> Parts, int CachedParts);
 
 /// <summary>
 /// Streams a source through three stages that overlap: reading and splitting into field batches,
@@ -30,27 +33,32 @@ internal static class IngestPipeline
         where TSink : IBatchSink
     {
         var declared = new Dictionary<string, ColumnType>();
+        var useCache = source.CachedCount > 0;
         for (var pass = 1; ; pass++)
         {
             var typer = new BatchTyper(source.Names, config, declared, sourceName);
             var sink = newSink();
             try
             {
-                var (rows, quarantined, batches) = await PassAsync(source, typer, sink, ct);
+                var (rows, quarantined, batches) = await PassAsync(source, typer, sink, useCache, ct);
                 if (batches == 0 || (rows == 0 && quarantined.Count == 0))
                 {
                     throw RecurException.Invalid($"{sourceName}: the source holds no data rows", "source");
                 }
                 var final = typer.Final;
-                if (pass == 1 && !final.SequenceEqual(typer.Working))
+                var cachedFit = !useCache || typer.CachedPartsFit(final);
+                if (pass == 1 && (!final.SequenceEqual(typer.Working) || !cachedFit))
                 {
-                    IngestTrace.Write($"retyping: {string.Join(", ", source.Names.Where((_, c) => final[c] != typer.Working[c]))}");
+                    IngestTrace.Write(cachedFit
+                        ? $"retyping: {string.Join(", ", source.Names.Where((_, c) => final[c] != typer.Working[c]))}"
+                        : "retyping: the new parts change the types of parts read earlier; reading every part");
                     for (var c = 0; c < final.Count; c++) declared[source.Names[c]] = final[c];
+                    useCache = false;
                     await sink.DisposeAsync();
                     continue;
                 }
                 quarantined.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s and not 0 ? s : a.Line.CompareTo(b.Line));
-                return (new PipelineResult(typer.Schema, rows, quarantined), sink);
+                return (new PipelineResult(typer.Schema, rows, quarantined, typer.Parts, useCache ? source.CachedCount : 0), sink);
             }
             catch
             {
@@ -60,12 +68,12 @@ internal static class IngestPipeline
         }
     }
 
-    private static async Task<(long Rows, List<QuarantinedRow> Quarantined, int Batches)> PassAsync(SourceParts source, BatchTyper typer, IBatchSink sink, CancellationToken outer)
+    private static async Task<(long Rows, List<QuarantinedRow> Quarantined, int Batches)> PassAsync(SourceParts source, BatchTyper typer, IBatchSink sink, bool useCache, CancellationToken outer)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(outer);
         var ct = cts.Token;
         var raw = Channel.CreateBounded<FieldBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var typed = Channel.CreateBounded<(DataTable Table, CodedText?[] Coded, string Part)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var typed = Channel.CreateBounded<(DataTable Table, CodedText?[] Coded, string Part, CachedPart? Cached)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
 
         TimeSpan readTime = default, typeTime = default, writeTime = default;
         // A failing stage cancels the others; its own exception is the one reported.
@@ -75,7 +83,7 @@ internal static class IngestPipeline
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                foreach (var batch in source.Batches(ct))
+                foreach (var batch in source.Batches(ct, useCache))
                 {
                     readTime += clock.Elapsed;
                     if (!raw.Writer.TryWrite(batch)) raw.Writer.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
@@ -101,7 +109,10 @@ internal static class IngestPipeline
                     while (typed.Reader.TryRead(out var batch))
                     {
                         var clock = System.Diagnostics.Stopwatch.StartNew();
-                        sink.AcceptAsync(batch.Table, batch.Coded, batch.Part, ct).GetAwaiter().GetResult();
+                        var accepted = batch.Cached is { } cached
+                            ? sink.AcceptCachedAsync(batch.Part, cached, ct)
+                            : sink.AcceptAsync(batch.Table, batch.Coded, batch.Part, ct);
+                        accepted.GetAwaiter().GetResult();
                         writeTime += clock.Elapsed;
                     }
                 }
@@ -124,9 +135,12 @@ internal static class IngestPipeline
                 var result = typer.Type(batch);
                 typeTime += clock.Elapsed;
                 quarantined.AddRange(result.Quarantined);
-                rows += result.Table.RowCount;
+                rows += result.Table.RowCount + (result.Cached?.Rows ?? 0);
                 batches++;
-                if (result.Table.RowCount > 0 || batches == 1) await typed.Writer.WriteAsync((result.Table, result.Coded, batch.Source), ct);
+                if (result.Table.RowCount > 0 || batches == 1 || result.Cached is not null)
+                {
+                    await typed.Writer.WriteAsync((result.Table, result.Coded, batch.Source, result.Cached), ct);
+                }
             }
             typed.Writer.Complete();
             await read;

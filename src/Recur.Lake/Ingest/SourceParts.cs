@@ -16,7 +16,7 @@ internal sealed class SourceParts : IDisposable
     private readonly string? _spool;
     private readonly List<string> _names;
 
-    private SourceParts(List<Part> parts, string? spool)
+    private SourceParts(List<Part> parts, string? spool, PartCache? cache = null)
     {
         _parts = parts;
         _spool = spool;
@@ -29,7 +29,18 @@ internal sealed class SourceParts : IDisposable
             }
         }
         _names = names;
+        if (cache is null) return;
+        foreach (var part in parts)
+        {
+            if (part.FileKey is { } key) part.Cached = cache.Find(key, names);
+        }
     }
+
+    /// <summary>The parts that are files, by name, with their cache keys (null when not cached).</summary>
+    public IEnumerable<(string Name, string? FileKey)> Files => _parts.Select(p => (p.Name, p.FileKey));
+
+    /// <summary>How many parts the cache knows (they are not read unless the cache is set aside).</summary>
+    public int CachedCount => _parts.Count(p => p.Cached is not null);
 
     /// <summary>How many files the source has.</summary>
     public int PartCount => _parts.Count;
@@ -38,7 +49,7 @@ internal sealed class SourceParts : IDisposable
     public IReadOnlyList<string> Names => _names;
 
     /// <summary>Opens a file, a partitioned folder, or "-" for <paramref name="stdin"/>, and reads each part's column names.</summary>
-    public static async Task<SourceParts> OpenAsync(string path, DatasetConfig config, string sourceName, Stream? stdin, CancellationToken ct)
+    public static async Task<SourceParts> OpenAsync(string path, DatasetConfig config, string sourceName, Stream? stdin, CancellationToken ct, PartCache? cache = null)
     {
         if (path == "-")
         {
@@ -67,12 +78,12 @@ internal sealed class SourceParts : IDisposable
                 foreach (var file in files)
                 {
                     var relative = Path.GetRelativePath(path, file).Replace('\\', '/');
-                    var part = await Part.OpenAsync(file, Format(config, file), $"{sourceName}/{relative}", Partitions(relative), config, ct);
+                    var part = await Part.OpenAsync(file, Format(config, file), $"{sourceName}/{relative}", Partitions(relative), config, ct, cache: cache);
                     parts.Add(part);
                     // Keep one file open at a time: a folder may hold thousands.
                     if (files.Count > 1) part.Close();
                 }
-                return new SourceParts(parts, null);
+                return new SourceParts(parts, null, cache);
             }
             catch
             {
@@ -80,7 +91,7 @@ internal sealed class SourceParts : IDisposable
                 throw;
             }
         }
-        if (File.Exists(path)) return new SourceParts([await Part.OpenAsync(path, Format(config, path), sourceName, [], config, ct)], null);
+        if (File.Exists(path)) return new SourceParts([await Part.OpenAsync(path, Format(config, path), sourceName, [], config, ct, cache: cache)], null, cache);
         throw RecurException.Invalid($"{sourceName}: no such file or folder", "source");
     }
 
@@ -93,12 +104,22 @@ internal sealed class SourceParts : IDisposable
         return new SourceParts([await Part.OpenAsync(null, Format(config, sourceName), sourceName, [], utf8, ct, bytes)], null);
     }
 
-    /// <summary>The batches of every part in order, reading each part afresh (a second pass re-reads the files).</summary>
-    public IEnumerable<FieldBatch> Batches(CancellationToken ct)
+    /// <summary>
+    /// The batches of every part in order, reading each part afresh (a second pass re-reads the files).
+    /// A part the cache knows is one empty batch carrying what its last ingest gave, unless
+    /// <paramref name="useCache"/> is false.
+    /// </summary>
+    public IEnumerable<FieldBatch> Batches(CancellationToken ct, bool useCache = true)
     {
         var capacity = PartLayout.CapacityFor(Names.Count);
         foreach (var part in _parts)
         {
+            if (useCache && part.Cached is { } cached)
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return new FieldBatch(part.Name, Names.Count, 0) { Cached = cached };
+                continue;
+            }
             using var reader = part.Take();
             var own = reader.Names;
             var map = own.Select(n => _names.IndexOf(n)).ToArray();
@@ -173,13 +194,32 @@ internal sealed class SourceParts : IDisposable
 
         public List<(string Key, string Value)> Partitions { get; }
 
-        public static async Task<Part> OpenAsync(string? file, string format, string name, List<(string, string)> partitions, DatasetConfig config, CancellationToken ct, byte[]? bytes = null)
+        public string Name => _name;
+
+        /// <summary>The file's key in the part cache; null when there is no cache or no file.</summary>
+        public string? FileKey { get; private set; }
+
+        /// <summary>What the last ingest of this file gave under the source's columns, if the cache knows.</summary>
+        public CachedPart? Cached { get; set; }
+
+        public static async Task<Part> OpenAsync(string? file, string format, string name, List<(string, string)> partitions, DatasetConfig config, CancellationToken ct, byte[]? bytes = null, PartCache? cache = null)
         {
             var part = new Part(file, bytes, format, name, partitions, config);
+            if (cache is not null && file is not null)
+            {
+                part.FileKey = PartCache.FileKey(file, config);
+                // A file the cache knows is not opened at all unless its rows are needed.
+                if (cache.Names(part.FileKey) is { } known)
+                {
+                    part.Names = known;
+                    return part;
+                }
+            }
             // JSON Lines columns are the keys of every line, so they take a pass over the file of their own.
             if (format == "jsonl") part.Names = JsonLinesBatchReader.ScanNames(part.Utf8(), part._config, name, ct: ct);
             part._open = format == "parquet" ? await part.OpenParquetAsync(ct) : part.Open();
             part.Names = part._open.Names;
+            if (part.FileKey is { } key) cache!.SaveNames(key, part.Names);
             return part;
         }
 

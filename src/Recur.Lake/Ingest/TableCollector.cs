@@ -14,6 +14,10 @@ internal sealed class TableCollector : IBatchSink
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task AcceptCachedAsync(string part, CachedPart cached, CancellationToken ct) =>
+        throw new NotSupportedException("a table in memory is collected without the part cache");
+
     /// <summary>The rows collected, with the given schema.</summary>
     public DataTable Table(IReadOnlyList<ColumnSpec> schema)
     {

@@ -25,6 +25,9 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
     private int _heldRows;
     private long _segmentRows;
 
+    /// <summary>The segment each part's rows went to (parts with no rows kept have none).</summary>
+    public Dictionary<string, string> SegmentOf { get; } = [];
+
     /// <summary>Segments stored for this snapshot.</summary>
     public int Segments => _segments.Count;
 
@@ -57,6 +60,16 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
             }
         }
         await hashing;
+    }
+
+    /// <inheritdoc />
+    public async Task AcceptCachedAsync(string part, CachedPart cached, CancellationToken ct)
+    {
+        if (_hasher is not null) await EndSegmentAsync(ct);
+        _part = part;
+        if (cached.Segment is not { } segment) return;
+        _segments.Add(segment);
+        SegmentOf[part] = segment;
     }
 
     /// <summary>Stores the last segment and returns the snapshot id: a single segment's own id, or the hash of the schema and the segment ids in order.</summary>
@@ -103,6 +116,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         _held.Clear();
         _heldRows = 0;
         _segments.Add(id);
+        if (_part is not null) SegmentOf[_part] = id;
     }
 
     /// <inheritdoc />
