@@ -71,7 +71,7 @@ public sealed class SnapshotHasher : IDisposable
                 if (used + 5 + bytes.Length > buffer.Length) { sha.AppendData(buffer, 0, used); used = 0; }
                 buffer[used] = code < 0 ? (byte)0 : (byte)1;
                 BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(used + 1), bytes.Length);
-                bytes.CopyTo(buffer.AsSpan(used + 5));
+                bytes.AsSpan().CopyTo(buffer.AsSpan(used + 5));
                 used += 5 + bytes.Length;
             }
             sha.AppendData(buffer, 0, used);
