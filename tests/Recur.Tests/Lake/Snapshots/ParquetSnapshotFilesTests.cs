@@ -34,6 +34,34 @@ public sealed class ParquetSnapshotFilesTests
     }
 
     [Fact]
+    public async Task WriteAsync_AwkwardNamesAndValues_RoundTripExactly()
+    {
+        using var dir = new TempDir();
+        var files = new ParquetSnapshotFiles(dir.Root);
+        const int rows = 70_000;
+        var longText = Enumerable.Range(0, rows).Select(i => i % 9 == 0 ? null : $"{i}:" + new string('ü', 300)).ToArray();
+        double[] edge = [-(1L << 53), 1L << 53, -1, 0, long.MaxValue / 1024];
+        double[] reals = [-0.0, double.Epsilon, double.MaxValue, double.PositiveInfinity, double.NegativeInfinity, 1e-300, double.NaN];
+        var table = new DataTable([
+            new TextColumn(new ColumnSpec("a.b", ColumnType.Text), new string?[rows]),
+            new TextColumn(new ColumnSpec("ü col, \"quoted\"", ColumnType.Text), longText),
+            new NumericColumn(new ColumnSpec("i", ColumnType.Integer), Enumerable.Range(0, rows).Select(r => edge[r % edge.Length]).ToArray()),
+            new NumericColumn(new ColumnSpec("r", ColumnType.Real), Enumerable.Range(0, rows).Select(r => reals[r % reals.Length]).ToArray()),
+        ]);
+        var id = SnapshotHasher.Hash(table);
+
+        Assert.True(await files.WriteAsync(id, table));
+        var read = await files.ReadAsync(id, table.Schema.Columns);
+
+        Assert.All(((TextColumn)read["a.b"]).Values, Assert.Null);
+        Assert.Equal(longText, ((TextColumn)read["ü col, \"quoted\""]).Values);
+        Assert.Equal(((NumericColumn)table["i"]).Values, ((NumericColumn)read["i"]).Values);
+        var expected = ((NumericColumn)table["r"]).Values.Select(BitConverter.DoubleToInt64Bits);
+        Assert.Equal(expected, ((NumericColumn)read["r"]).Values.Select(BitConverter.DoubleToInt64Bits));
+        Assert.Equal(id, SnapshotHasher.Hash(read));
+    }
+
+    [Fact]
     public void Hash_MissingAndEmptyText_Differ()
     {
         var a = new DataTable([new TextColumn(new ColumnSpec("t", ColumnType.Text), [null])]);
