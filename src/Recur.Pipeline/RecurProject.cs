@@ -116,6 +116,10 @@ public sealed class RecurProject
     public async Task<DataTable> ReadAsync(SnapshotInfo snapshot, CancellationToken ct = default) =>
         await Snapshots.ReadAsync(snapshot.Id, snapshot.Schema, ct);
 
+    /// <summary>A snapshot's rows one row group at a time (for passes that need not hold the table).</summary>
+    public IAsyncEnumerable<DataTable> ReadBatchesAsync(SnapshotInfo snapshot, CancellationToken ct = default) =>
+        Snapshots.ReadBatchesAsync(snapshot.Id, snapshot.Schema, ct);
+
     /// <summary>A path inside the project for a file named in recur.yaml.</summary>
     public string Resolve(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
 }

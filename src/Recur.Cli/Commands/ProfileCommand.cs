@@ -35,7 +35,9 @@ internal static class ProfileCommand
             var stored = options == new ProfileOptions()
                 ? part == ProfileStep.Train ? await ProfileStep.TrainingSplitAsync(project, s, null, ct) : await ProfileStep.SnapshotAsync(project, s, ct)
                 : null;
-            var profile = stored?.Stored.Profile ?? Profiler.Profile(await RowsAsync(project, s, part, ct), options);
+            var profile = stored?.Stored.Profile ?? (part == ProfileStep.Train
+                ? Profiler.Profile(await TrainingRowsAsync(project, s, ct), options)
+                : await Profiler.ProfileAsync(project.ReadBatchesAsync(s, ct), s.Schema, options, ct));
 
             var name = part == ProfileStep.Train ? $"profile-{s.Id[..12]}-train.html" : $"profile-{s.Id[..12]}.html";
             var page = project.Resolve(parse.GetValue(html) ?? Path.Combine(".recur", "reports", name));
@@ -62,10 +64,10 @@ internal static class ProfileCommand
         return command;
     }
 
-    // Only for options other than the defaults, whose profiles are not stored.
-    private static async Task<Core.Data.DataTable> RowsAsync(RecurProject project, Core.Lake.SnapshotInfo snapshot, string part, CancellationToken ct)
+    // Only for options other than the defaults, whose profiles are not stored. The split needs every row.
+    private static async Task<Core.Data.DataTable> TrainingRowsAsync(RecurProject project, Core.Lake.SnapshotInfo snapshot, CancellationToken ct)
     {
         var table = await project.ReadAsync(snapshot, ct);
-        return part == ProfileStep.Train ? table.Take(TrainingRun.SplitRows(project.Config, table).Train) : table;
+        return table.Take(TrainingRun.SplitRows(project.Config, table).Train);
     }
 }

@@ -10,7 +10,8 @@ namespace Recur.Lake.Profiling;
 /// quantiles, a histogram, the most frequent values, and the drift reference (a fine quantile grid or
 /// the value counts). Numbers match pandas and numpy (see tests/data/golden/gen_profile_goldens.py). A
 /// numeric column is sorted once and everything else is read off the sorted values; a text column is
-/// counted in one pass.
+/// counted in one pass. Rows can come in batches (<see cref="ProfileAsync"/>), so a snapshot is
+/// profiled without holding its text.
 /// </summary>
 public static class Profiler
 {
@@ -22,27 +23,95 @@ public static class Profiler
     public static TableProfile Profile(DataTable table, ProfileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        options ??= new ProfileOptions();
-        options.Validate();
-        var columns = new ColumnProfile[table.Columns.Count];
-        // One thread profiles a whole column and writes only its own slot, so scheduling cannot change the result.
-        Parallel.For(0, columns.Length, i => columns[i] = table.Columns[i] switch
-        {
-            NumericColumn numeric => ProfileNumbers(numeric, options),
-            TextColumn text => ProfileText(text, options),
-            var other => throw new NotSupportedException($"column '{other.Name}' has an unsupported storage type {other.GetType().Name}"),
-        });
-        return new TableProfile(table.RowCount, columns);
+        var tally = new ProfileTally(table.Schema.Columns);
+        tally.Add(table);
+        return tally.Profile(options);
     }
 
-    private static ColumnProfile ProfileNumbers(NumericColumn column, ProfileOptions options)
+    /// <summary>
+    /// Profiles a table that arrives in batches (a snapshot read row group by row group) without holding
+    /// its rows: numeric columns keep their present values (exact quantiles need them), text columns keep
+    /// one count per distinct value. The result is the same as profiling the whole table at once.
+    /// </summary>
+    public static async Task<TableProfile> ProfileAsync(IAsyncEnumerable<DataTable> batches, IReadOnlyList<ColumnSpec> schema, ProfileOptions? options = null, CancellationToken ct = default)
     {
+        var tally = new ProfileTally(schema);
+        await foreach (var batch in batches.WithCancellation(ct)) tally.Add(batch);
+        return tally.Profile(options);
+    }
+
+    /// <summary>What profiling needs of the rows seen so far.</summary>
+    private sealed class ProfileTally(IReadOnlyList<ColumnSpec> schema)
+    {
+        private readonly List<double[]>[] _numbers = schema.Select(s => s.Type.IsNumeric() ? new List<double[]>() : null!).ToArray();
+        private readonly Dictionary<string, long>[] _counts = schema.Select(s => s.Type.IsNumeric() ? null! : new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+        private readonly long[] _present = new long[schema.Count];
+        private long _rows;
+
+        public void Add(DataTable batch)
+        {
+            // Each column is tallied by one thread, which writes only its own slots.
+            Parallel.For(0, schema.Count, c =>
+            {
+                switch (batch.Columns[c])
+                {
+                    case NumericColumn numbers:
+                        var values = numbers.Values;
+                        var kept = new double[values.Length - values.Count(double.IsNaN)];
+                        var n = 0;
+                        foreach (var v in values) if (!double.IsNaN(v)) kept[n++] = v;
+                        _numbers[c].Add(kept);
+                        _present[c] += kept.Length;
+                        break;
+                    case TextColumn texts:
+                        var counts = _counts[c];
+                        foreach (var value in texts.Values)
+                        {
+                            if (value is null) continue;
+                            _present[c]++;
+                            CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
+                        }
+                        break;
+                    case var other:
+                        throw new NotSupportedException($"column '{other.Name}' has an unsupported storage type {other.GetType().Name}");
+                }
+            });
+            _rows += batch.RowCount;
+        }
+
+        public TableProfile Profile(ProfileOptions? options)
+        {
+            options ??= new ProfileOptions();
+            options.Validate();
+            var columns = new ColumnProfile[schema.Count];
+            // One thread profiles a whole column and writes only its own slot, so scheduling cannot change the result.
+            Parallel.For(0, columns.Length, c => columns[c] = schema[c].Type.IsNumeric()
+                ? ProfileNumbers(schema[c], _rows, Concat(_numbers[c], _present[c]), options)
+                : ProfileText(schema[c], _rows, _counts[c], _present[c], options));
+            return new TableProfile(_rows, columns);
+        }
+
         // Sized exactly up front: growing buffers of a million doubles means large-object-heap churn.
-        var sorted = new double[column.Values.Length - column.Values.Count(double.IsNaN)];
-        var n = 0;
-        foreach (var v in column.Values) if (!double.IsNaN(v)) sorted[n++] = v;
+        private static double[] Concat(List<double[]> chunks, long present)
+        {
+            if (chunks.Count == 1) return chunks[0];
+            var all = new double[present];
+            var at = 0;
+            foreach (var chunk in chunks)
+            {
+                chunk.CopyTo(all, at);
+                at += chunk.Length;
+            }
+            chunks.Clear();
+            return all;
+        }
+    }
+
+    // The present values, in any order; sorted in place.
+    private static ColumnProfile ProfileNumbers(ColumnSpec spec, long rows, double[] sorted, ProfileOptions options)
+    {
         Array.Sort(sorted);
-        if (sorted.Length == 0) return Column(column, 0, 0, null, null, null, [], new ColumnReference(column.Length, null, null));
+        if (sorted.Length == 0) return Column(spec, rows, 0, 0, null, null, null, [], new ColumnReference(rows, null, null));
 
         var mean = CompensatedSum(sorted, v => v) / sorted.Length;
         var squares = CompensatedSum(sorted, v => (v - mean) * (v - mean));
@@ -53,8 +122,8 @@ public static class Profiler
         var distinct = Runs(sorted).LongCount();
         var top = Top(Runs(sorted), options.TopValues, v => v.ToString("R", CultureInfo.InvariantCulture), LeadAtLeast);
         var reference = new NumericReference(sorted.Length, mean, Math.Sqrt(squares / sorted.Length), QuantileGrid(sorted, options.ReferenceQuantiles));
-        return Column(column, sorted.Length, distinct, summary, null, Bin(sorted, distinct, options.Bins), top,
-            new ColumnReference(column.Length - sorted.Length, reference, null));
+        return Column(spec, rows, sorted.Length, distinct, summary, null, Bin(sorted, distinct, options.Bins), top,
+            new ColumnReference(rows - sorted.Length, reference, null));
     }
 
     // Levels i / intervals are computed by division, not by adding steps, so the grid's levels are exact
@@ -87,17 +156,10 @@ public static class Profiler
     // A lower bound on the first character of a number's "R" text, so ties need not all be formatted.
     private static char LeadAtLeast(double v) => double.IsNegative(v) ? '-' : v >= 1 ? '1' : '0';
 
-    private static ColumnProfile ProfileText(TextColumn column, ProfileOptions options)
+    // One count per distinct present value.
+    private static ColumnProfile ProfileText(ColumnSpec spec, long rows, Dictionary<string, long> counts, long present, ProfileOptions options)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        long present = 0;
-        foreach (var value in column.Values)
-        {
-            if (value is null) continue;
-            present++;
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
-        }
-        if (present == 0) return Column(column, 0, 0, null, null, null, [], new ColumnReference(column.Length, null, new CategoryReference([], [], 0, 0)));
+        if (present == 0) return Column(spec, rows, 0, 0, null, null, null, [], new ColumnReference(rows, null, new CategoryReference([], [], 0, 0)));
 
         // Lengths are measured once per distinct value and weighted by its count.
         int minLength = int.MaxValue, maxLength = 0;
@@ -116,15 +178,14 @@ public static class Profiler
         var kept = ranked.Count > options.ReferenceCategories ? ranked[..options.ReferenceCategories] : ranked;
         var keptRows = kept.Sum(v => v.Count);
         var categories = new CategoryReference(kept.ConvertAll(v => v.Value), kept.ConvertAll(v => v.Count), present - keptRows, counts.Count - kept.Count);
-        return Column(column, present, counts.Count, null, summary, null, top, new ColumnReference(column.Length - present, null, categories));
+        return Column(spec, rows, present, counts.Count, null, summary, null, top, new ColumnReference(rows - present, null, categories));
     }
 
-    private static ColumnProfile Column(DataColumn column, long present, long distinct, NumericSummary? numeric, TextSummary? text, Histogram? histogram,
+    private static ColumnProfile Column(ColumnSpec spec, long rows, long present, long distinct, NumericSummary? numeric, TextSummary? text, Histogram? histogram,
         IReadOnlyList<ValueCount> top, ColumnReference reference)
     {
-        long rows = column.Length;
         var missing = rows - present;
-        return new ColumnProfile(column.Name, column.Spec.Type.ToName(), present, missing, rows == 0 ? 0 : (double)missing / rows, distinct, numeric, text, histogram, top, reference);
+        return new ColumnProfile(spec.Name, spec.Type.ToName(), present, missing, rows == 0 ? 0 : (double)missing / rows, distinct, numeric, text, histogram, top, reference);
     }
 
     // Neumaier summation keeps the mean and the two-pass variance accurate to the last bits on a million

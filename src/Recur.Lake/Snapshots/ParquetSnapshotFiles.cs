@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
 using Recur.Core;
@@ -71,6 +72,36 @@ public sealed class ParquetSnapshotFiles(string root)
         TextColumn t => new TextColumn(c.Spec, t.Values.AsSpan(start, count).ToArray()),
         _ => throw new InvalidOperationException(),
     }).ToArray());
+
+    /// <summary>
+    /// Reads a snapshot's rows with the given schema one row group at a time (all its segments, in
+    /// order), so that a pass over a large snapshot holds one row group, not the whole table.
+    /// </summary>
+    public async IAsyncEnumerable<DataTable> ReadBatchesAsync(string id, IReadOnlyList<ColumnSpec> schema, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        if (!Exists(id)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
+        foreach (var segment in SegmentsOf(id))
+        {
+            if (!File.Exists(PathOf(segment))) throw RecurException.NotFound($"snapshot {id}: segment {segment} is missing from the lake");
+            await using var reader = await ParquetReader.CreateAsync(PathOf(segment), cancellationToken: ct);
+            var fields = reader.Schema.GetDataFields();
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                var rows = (int)group.RowCount;
+                var columns = new DataColumn[schema.Count];
+                for (var c = 0; c < schema.Count; c++)
+                {
+                    var field = fields.First(f => f.Name == schema[c].Name);
+                    var numbers = schema[c].Type.IsNumeric() ? new double[rows] : null;
+                    var texts = numbers is null ? new string?[rows] : null;
+                    await ReadColumnAsync(group, field, schema[c].Type, numbers, texts, 0, rows, ct);
+                    columns[c] = numbers is not null ? new NumericColumn(schema[c], numbers) : new TextColumn(schema[c], texts!);
+                }
+                yield return new DataTable(columns);
+            }
+        }
+    }
 
     /// <summary>Reads a snapshot's table with the given schema (all its segments, in order).</summary>
     public async Task<DataTable> ReadAsync(string id, IReadOnlyList<ColumnSpec> schema, CancellationToken ct = default)

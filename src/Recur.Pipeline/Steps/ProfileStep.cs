@@ -31,7 +31,7 @@ public static class ProfileStep
     {
         var id = ProfileFiles.SnapshotId(snapshot.Id);
         if (await project.Profiles.TryReadAsync(id, ct) is { } stored) return new(id, project.Profiles.PathOf(id), stored, Reused: true);
-        var profile = Profiler.Profile(await project.ReadAsync(snapshot, ct));
+        var profile = await Profiler.ProfileAsync(project.ReadBatchesAsync(snapshot, ct), snapshot.Schema, ct: ct);
         return await StoreAsync(project, id, new StoredProfile(ProfileFiles.CurrentFormat, snapshot.Id, All, null, profile), ct);
     }
 
