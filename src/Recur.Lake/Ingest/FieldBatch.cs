@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Recur.Core.Lake;
 
@@ -12,18 +13,38 @@ namespace Recur.Lake.Ingest;
 /// </summary>
 internal sealed class FieldBatch
 {
+    // Batches come and go at a steady rate and their arrays are large (megabytes): fresh ones would each
+    // be a large-object allocation, page faults and, in time, a full collection. They are rented instead
+    // and given back once the batch is typed (Release). Pooled arrays may be longer than asked.
+    private static readonly ArrayPool<int> Ints = ArrayPool<int>.Create(1 << 24, 16);
+    private static readonly ArrayPool<long> Longs = ArrayPool<long>.Create(1 << 20, 16);
+
     public FieldBatch(string source, int width, int capacity)
     {
         Source = source;
         Width = width;
         Capacity = capacity;
         // Readers set every slot of every row they fill, so the arrays need no zeroing.
-        Starts = GC.AllocateUninitializedArray<int>(width * capacity);
-        Lengths = GC.AllocateUninitializedArray<int>(width * capacity);
-        Lines = GC.AllocateUninitializedArray<long>(capacity);
-        RecordStarts = GC.AllocateUninitializedArray<int>(capacity);
-        RecordEnds = GC.AllocateUninitializedArray<int>(capacity);
+        Starts = Ints.Rent(width * capacity);
+        Lengths = Ints.Rent(width * capacity);
+        Lines = Longs.Rent(capacity);
+        RecordStarts = Ints.Rent(capacity);
+        RecordEnds = Ints.Rent(capacity);
     }
+
+    /// <summary>Gives the batch's arrays back to the pool; the batch must not be used afterwards.</summary>
+    public void Release()
+    {
+        if (_released) return;
+        _released = true;
+        Ints.Return(Starts);
+        Ints.Return(Lengths);
+        Longs.Return(Lines);
+        Ints.Return(RecordStarts);
+        Ints.Return(RecordEnds);
+    }
+
+    private bool _released;
 
     /// <summary>The file (or "stdin") the rows came from.</summary>
     public string Source { get; }

@@ -133,6 +133,8 @@ internal static class IngestPipeline
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var result = typer.Type(batch);
+                // Typing copies out everything it keeps (strings, codes, numbers, quarantined text).
+                batch.Release();
                 typeTime += clock.Elapsed;
                 quarantined.AddRange(result.Quarantined);
                 rows += result.Table.RowCount + (result.Cached?.Rows ?? 0);
@@ -145,7 +147,8 @@ internal static class IngestPipeline
             typed.Writer.Complete();
             await read;
             await write;
-            IngestTrace.Write($"busy: read {readTime.TotalSeconds:0.00}s, type {typeTime.TotalSeconds:0.00}s, sink {writeTime.TotalSeconds:0.00}s");
+            IngestTrace.Write($"busy: read {readTime.TotalSeconds:0.00}s, type {typeTime.TotalSeconds:0.00}s, sink {writeTime.TotalSeconds:0.00}s; "
+                + $"GC: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00}s, allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB");
         }
         catch (Exception e)
         {

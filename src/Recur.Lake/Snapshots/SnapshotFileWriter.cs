@@ -20,6 +20,7 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
     private readonly string _temp;
     private FileWriter? _writer;
     private Schema? _schema;
+    private ArrowBatches? _arrow;
 
     internal SnapshotFileWriter(ParquetSnapshotFiles files, string temp)
     {
@@ -37,12 +38,13 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
         if (_writer is null)
         {
             _schema = ArrowBatches.SchemaOf(batch);
+            _arrow = new ArrowBatches(batch.Columns.Count);
             using var properties = Properties(batch);
             using var arrow = new ArrowWriterPropertiesBuilder().UseThreads(true).Build();
             _writer = new FileWriter(_temp, _schema, properties, arrow);
         }
         if (batch.RowCount == 0) return Task.CompletedTask;
-        using var record = ArrowBatches.Convert(batch, coded, _schema!);
+        using var record = _arrow!.Convert(batch, coded, _schema!);
         _writer.NewBufferedRowGroup();
         _writer.WriteBufferedRecordBatch(record);
         return Task.CompletedTask;
