@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Recur.Lake.Ingest;
@@ -63,15 +64,26 @@ internal sealed class Utf8Interner
         }
     }
 
-    // The first 16 bytes as two little-endian words, zero-padded.
+    // The first 16 bytes as two little-endian words, zero-padded, read without copying: a word past the
+    // value's end is read from the value's last 8 (or 4) bytes and shifted to drop the bytes it shares.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong A, ulong B) Words(ReadOnlySpan<byte> utf8)
     {
-        Span<byte> padded = stackalloc byte[16];
-        padded.Clear();
-        utf8[..Math.Min(16, utf8.Length)].CopyTo(padded);
-        return (BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]));
+        var n = utf8.Length;
+        if (n >= 16) return (BinaryPrimitives.ReadUInt64LittleEndian(utf8), BinaryPrimitives.ReadUInt64LittleEndian(utf8[8..]));
+        if (n >= 8) return (BinaryPrimitives.ReadUInt64LittleEndian(utf8), n == 8 ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(utf8[(n - 8)..]) >> ((16 - n) * 8));
+        if (n >= 4)
+        {
+            ulong low = BinaryPrimitives.ReadUInt32LittleEndian(utf8);
+            ulong high = n == 4 ? 0 : BinaryPrimitives.ReadUInt32LittleEndian(utf8[(n - 4)..]) >> ((8 - n) * 8);
+            return (low | (high << 32), 0);
+        }
+        ulong a = 0;
+        for (var i = 0; i < n; i++) a |= (ulong)utf8[i] << (8 * i);
+        return (a, 0);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Mix(ulong a, ulong b, int length)
     {
         var h = (a * 0x9E3779B97F4A7C15UL) ^ (b + (ulong)length) * 0xC2B2AE3D27D4EB4FUL;

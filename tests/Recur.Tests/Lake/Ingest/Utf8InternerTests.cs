@@ -62,4 +62,29 @@ public sealed class Utf8InternerTests
         Assert.Equal(long_, interner.Get(Encoding.UTF8.GetBytes(long_), out var code));
         Assert.Equal(-1, code);
     }
+
+    [Fact]
+    public void Get_EveryLengthAndEveryByte_TellsValuesApart()
+    {
+        // Values of every length up to 40 that differ from a base in exactly one byte: each must get
+        // a code of its own, and asking again must give the same code.
+        var interner = new Utf8Interner();
+        var seen = new HashSet<int>();
+        var count = 0;
+        for (var length = 0; length <= 40; length++)
+        {
+            var base_ = Enumerable.Range(0, length).Select(i => (byte)('a' + i % 26)).ToArray();
+            for (var at = -1; at < length; at++)
+            {
+                var value = (byte[])base_.Clone();
+                if (at >= 0) value[at] = (byte)'#';
+                interner.Get(value, out var code);
+                Assert.True(seen.Add(code), $"length {length}, byte {at}: code {code} given twice");
+                interner.Get((byte[])value.Clone(), out var again);
+                Assert.Equal(code, again);
+                count++;
+            }
+        }
+        Assert.Equal(count, seen.Count);
+    }
 }
