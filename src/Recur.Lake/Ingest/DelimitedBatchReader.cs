@@ -23,6 +23,7 @@ internal sealed class DelimitedBatchReader : IPartReader
     private readonly string _source;
     private byte _delimiter;
     private StopFinder _stops = null!;
+    private SharedBlock _block;
     private byte[] _buffer;
     private int _length;
     private int _pos;
@@ -41,7 +42,8 @@ internal sealed class DelimitedBatchReader : IPartReader
         _stream = stream;
         _source = source;
         _blockSize = blockSize;
-        _buffer = new byte[blockSize];
+        _block = SharedBlock.Rent(blockSize);
+        _buffer = _block.Bytes;
     }
 
     /// <inheritdoc />
@@ -152,6 +154,7 @@ internal sealed class DelimitedBatchReader : IPartReader
     {
         var layout = _layout;
         var batch = new FieldBatch(_source, layout.Width, layout.Capacity) { Data = _buffer };
+        Hold(batch);
         var first = _pos;
         var status = Status.Record;
         var constants = WriteConstants(batch, layout);
@@ -165,6 +168,7 @@ internal sealed class DelimitedBatchReader : IPartReader
                 if (batch.Rows > 0 || batch.Quarantined.Count > 0) break;
                 Refill();
                 batch.Data = _buffer;
+                Hold(batch);
                 first = _pos;
                 continue;
             }
@@ -373,13 +377,23 @@ internal sealed class DelimitedBatchReader : IPartReader
         }
     }
 
+    // The batch points into the current block: it holds it (and lets go of a block it held before).
+    private void Hold(FieldBatch batch)
+    {
+        batch.Block?.Release();
+        _block.Hold();
+        batch.Block = _block;
+    }
+
     // Moves the unread tail into a fresh block (earlier batches keep the old one) and reads on.
     private void Refill()
     {
         var tail = _length - _pos;
-        var next = new byte[Math.Max(_blockSize, tail * 2)];
-        _buffer.AsSpan(_pos, tail).CopyTo(next);
-        _buffer = next;
+        var next = SharedBlock.Rent(Math.Max(_blockSize, tail * 2));
+        _buffer.AsSpan(_pos, tail).CopyTo(next.Bytes);
+        _block.Release();
+        _block = next;
+        _buffer = next.Bytes;
         _length = tail;
         _pos = 0;
         _stops.Reset();
@@ -387,5 +401,13 @@ internal sealed class DelimitedBatchReader : IPartReader
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _stream.Dispose();
+        _block.Release();
+    }
+
+    private bool _disposed;
 }

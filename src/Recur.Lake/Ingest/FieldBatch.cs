@@ -32,11 +32,15 @@ internal sealed class FieldBatch
         RecordEnds = Ints.Rent(capacity);
     }
 
-    /// <summary>Gives the batch's arrays back to the pool; the batch must not be used afterwards.</summary>
+    /// <summary>The shared block <see cref="Data"/> belongs to, if the reader shares its blocks.</summary>
+    public SharedBlock? Block { get; set; }
+
+    /// <summary>Gives the batch's arrays back to the pool (and lets go of its block); the batch must not be used afterwards.</summary>
     public void Release()
     {
         if (_released) return;
         _released = true;
+        Block?.Release();
         Ints.Return(Starts);
         Ints.Return(Lengths);
         Longs.Return(Lines);
