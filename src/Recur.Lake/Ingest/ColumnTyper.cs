@@ -65,7 +65,7 @@ internal sealed class ColumnTyper
         if (Working is { } numeric) return new ColumnChunk(TypeAsNumbers(batch, column, recoded, numeric, failures), null, failures);
 
         // The first batch: classify every value, then settle the working type from what was seen.
-        var numbers = BatchArrays.Numbers(rows);
+        var numbers = new double[rows];
         var kinds = new NumberKind[rows];
         var present = new bool[rows];
         long batchPresent = 0, batchIntegers = 0, batchReals = 0;
@@ -87,8 +87,8 @@ internal sealed class ColumnTyper
 
         if (Working == ColumnType.Text)
         {
-            var texts = BatchArrays.Texts(rows);
-            var codes = recoded is null ? BatchArrays.Codes(rows) : null;
+            var texts = new string?[rows];
+            var codes = recoded is null ? new int[rows] : null;
             for (var r = 0; r < rows; r++)
             {
                 if (!present[r]) { if (codes is not null) codes[r] = -1; continue; }
@@ -112,9 +112,9 @@ internal sealed class ColumnTyper
 
     private ColumnChunk TypeAsText(FieldBatch batch, int column, string?[]? recoded, List<(int, string)> failures)
     {
-        var texts = BatchArrays.Texts(batch.Rows);
+        var texts = new string?[batch.Rows];
         // Recoded values are not in the interner's tables, so a recoded column carries no codes.
-        var codes = recoded is null ? BatchArrays.Codes(batch.Rows) : null;
+        var codes = recoded is null ? new int[batch.Rows] : null;
         long present = 0, integers = 0, reals = 0;
         for (var r = 0; r < texts.Length; r++)
         {
@@ -155,7 +155,7 @@ internal sealed class ColumnTyper
 
     private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
     {
-        var numbers = BatchArrays.Numbers(batch.Rows);
+        var numbers = new double[batch.Rows];
         long present = 0, integers = 0, reals = 0;
         for (var r = 0; r < numbers.Length; r++)
         {

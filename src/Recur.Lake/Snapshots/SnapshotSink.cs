@@ -47,27 +47,19 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         if (_spill is not null)
         {
             await _spill.AppendAsync(batch, coded, ct);
-            await hashing;
-            BatchArrays.Return(batch, coded);
-            return;
         }
-        _held.Add((batch, coded));
-        _heldRows += batch.RowCount;
-        if (_heldRows > HeldRows)
+        else
         {
-            _spill = files.OpenWriter();
-            foreach (var held in _held) await _spill.AppendAsync(held.Table, held.Coded, ct);
-            await hashing;
-            ReturnHeld();
+            _held.Add((batch, coded));
+            _heldRows += batch.RowCount;
+            if (_heldRows > HeldRows)
+            {
+                _spill = files.OpenWriter();
+                foreach (var held in _held) await _spill.AppendAsync(held.Table, held.Coded, ct);
+                _held.Clear();
+            }
         }
         await hashing;
-    }
-
-    // The held batches are hashed and written (or not needed): their arrays can be reused.
-    private void ReturnHeld()
-    {
-        foreach (var held in _held) BatchArrays.Return(held.Table, held.Coded);
-        _held.Clear();
     }
 
     /// <inheritdoc />
@@ -121,7 +113,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
             foreach (var held in _held) await writer.AppendAsync(held.Table, held.Coded, ct);
             if (await writer.CommitAsync(id, ct)) Written++;
         }
-        ReturnHeld();
+        _held.Clear();
         _heldRows = 0;
         _segments.Add(id);
         if (_part is not null) SegmentOf[_part] = id;
