@@ -26,7 +26,8 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         var partsFolder = Path.Combine(files.Root, "parts");
         var swept = files.SweepAbandoned() + LakeTempFiles.SweepAbandoned(partsFolder);
         if (swept > 0) IngestTrace.Write($"deleted {swept} temporary file(s) left by an interrupted ingest");
-        var cache = useCache ? new PartCache(partsFolder, files.Exists) : null;
+        // Without the cache every file is read, and the cache is refreshed with what they give.
+        var cache = new PartCache(partsFolder, files.Exists, read: useCache);
         using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct, cache);
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
         await using (sink)
@@ -37,7 +38,7 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
             var snapshot = new SnapshotInfo(id, dataset, result.Rows, result.Quarantined.Count, sourceName,
                 time.GetUtcNow(), result.Schema, []);
             var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
-            if (cache is not null) Remember(cache, source, result, sink);
+            Remember(cache, source, result, sink);
             return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts);
         }
     }

@@ -28,10 +28,10 @@ internal sealed record CachedPart(
 /// full path, size and modification time, and by every setting that shapes its rows (the dataset's
 /// configuration); a part's result also depends on the source's columns, which are part of its key.
 /// A file changed in place with the same size and modification time is not noticed; <c>--no-cache</c>
-/// reads everything. Entries are small JSON files under <c>.recur/lake/parts/</c>, written atomically;
+/// reads everything (a cache that is not read is still written, so it is refreshed). Entries are small JSON files under <c>.recur/lake/parts/</c>, written atomically;
 /// an unreadable one is ignored.
 /// </summary>
-internal sealed class PartCache(string folder, Func<string, bool> segmentExists)
+internal sealed class PartCache(string folder, Func<string, bool> segmentExists, bool read = true)
 {
     private const int Version = 1;
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
@@ -45,7 +45,7 @@ internal sealed class PartCache(string folder, Func<string, bool> segmentExists)
     }
 
     /// <summary>The file's column names, if known.</summary>
-    public string[]? Names(string fileKey) => Read<string[]>(Path.Combine(folder, fileKey + ".names.json"));
+    public string[]? Names(string fileKey) => read ? Read<string[]>(Path.Combine(folder, fileKey + ".names.json")) : null;
 
     /// <summary>Remembers the file's column names.</summary>
     public void SaveNames(string fileKey, IReadOnlyList<string> names) => Write(Path.Combine(folder, fileKey + ".names.json"), names);
@@ -53,7 +53,7 @@ internal sealed class PartCache(string folder, Func<string, bool> segmentExists)
     /// <summary>The file's result under the source's columns, if known and its segment is still in the lake.</summary>
     public CachedPart? Find(string fileKey, IReadOnlyList<string> columns)
     {
-        var part = Read<CachedPart>(PartPath(fileKey, columns));
+        var part = read ? Read<CachedPart>(PartPath(fileKey, columns)) : null;
         if (part is null || part.Types.Length != columns.Count || part.Present.Length != columns.Count) return null;
         return part.Segment is null || segmentExists(part.Segment) ? part : null;
     }

@@ -130,10 +130,14 @@ public sealed class PartCacheTests : IDisposable
         var lake = Lake("a");
         await Ingest(lake);
 
+        foreach (var entry in Directory.GetFiles(_dir.Path("a/lake/parts"), "*.part.json")) File.Delete(entry);
         var again = await Ingest(lake, useCache: false);
+        var after = await Ingest(lake);
 
         Assert.Equal(0, again.PartsFromCache);
         Assert.True(again.Reused);
+        // Reading without the cache refreshes it.
+        Assert.Equal(2, after.PartsFromCache);
     }
 
     [Fact]
