@@ -41,6 +41,7 @@ internal sealed class FieldBatch
         if (_released) return;
         _released = true;
         Block?.Release();
+        if (Capacity == 0) return; // a part from the cache: its arrays are empty, not rented
         Ints.Return(Starts);
         Ints.Return(Lengths);
         Longs.Return(Lines);
