@@ -151,7 +151,7 @@ internal sealed class ColumnTyper
     }
 
     // The interner's tables are read after this batch's codes were issued, so they cover every code.
-    private CodedText? Coded(int[]? codes) => codes is null ? null : new CodedText(codes, _interner.Values, _interner.Utf8);
+    private CodedText? Coded(int[]? codes) => codes is null ? null : new CodedText(codes, _interner.Utf8);
 
     private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
     {

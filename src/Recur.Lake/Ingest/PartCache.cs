@@ -34,7 +34,6 @@ internal sealed record CachedPart(
 internal sealed class PartCache(string folder, Func<string, bool> segmentExists, bool read = true)
 {
     private const int Version = 1;
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = false };
 
     /// <summary>The key of a file as it is now under a dataset's settings.</summary>
     public static string FileKey(string path, DatasetConfig config)
@@ -71,7 +70,7 @@ internal sealed class PartCache(string folder, Func<string, bool> segmentExists,
     {
         try
         {
-            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json) : null;
+            return File.Exists(path) ? JsonSerializer.Deserialize<T>(File.ReadAllBytes(path)) : null;
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -83,7 +82,7 @@ internal sealed class PartCache(string folder, Func<string, bool> segmentExists,
     {
         Directory.CreateDirectory(folder);
         var temp = LakeTempFiles.New(folder);
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(value, Json));
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(value));
         File.Move(temp, path, overwrite: true);
     }
 }

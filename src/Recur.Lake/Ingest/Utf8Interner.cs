@@ -39,9 +39,6 @@ internal sealed class Utf8Interner
     /// <summary>The values' UTF-8 bytes by code.</summary>
     public byte[][] Utf8 => _utf8;
 
-    /// <summary>The string for the bytes.</summary>
-    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
-
     /// <summary>The string for the bytes, and its code; -1 when the value is not remembered (too long, too many values).</summary>
     public string Get(ReadOnlySpan<byte> utf8, out int code)
     {

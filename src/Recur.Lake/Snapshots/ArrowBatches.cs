@@ -130,20 +130,18 @@ internal sealed class ArrowBatches(int columnCount)
     {
         var codes = new int[rows];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var strings = new List<string>();
         var utf8 = new List<byte[]>();
         for (var i = 0; i < rows; i++)
         {
             if (values[i] is not { } value) { codes[i] = -1; continue; }
             if (!seen.TryGetValue(value, out var code))
             {
-                code = strings.Count;
+                code = utf8.Count;
                 seen.Add(value, code);
-                strings.Add(value);
                 utf8.Add(Encoding.UTF8.GetBytes(value));
             }
             codes[i] = code;
         }
-        return new CodedText(codes, strings.ToArray(), utf8.ToArray());
+        return new CodedText(codes, utf8.ToArray());
     }
 }

@@ -79,26 +79,18 @@ public sealed class ParquetSnapshotFiles(string root)
     /// </summary>
     public async IAsyncEnumerable<DataTable> ReadBatchesAsync(string id, IReadOnlyList<ColumnSpec> schema, [EnumeratorCancellation] CancellationToken ct = default)
     {
-        if (!Exists(id)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
-        foreach (var segment in SegmentsOf(id))
+        foreach (var path in SegmentPaths(id))
         {
-            if (!File.Exists(PathOf(segment))) throw RecurException.NotFound($"snapshot {id}: segment {segment} is missing from the lake");
-            await using var reader = await ParquetReader.CreateAsync(PathOf(segment), cancellationToken: ct);
+            await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct);
             var fields = reader.Schema.GetDataFields();
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 using var group = reader.OpenRowGroupReader(g);
                 var rows = (int)group.RowCount;
-                var columns = new DataColumn[schema.Count];
-                for (var c = 0; c < schema.Count; c++)
-                {
-                    var field = fields.First(f => f.Name == schema[c].Name);
-                    var numbers = schema[c].Type.IsNumeric() ? new double[rows] : null;
-                    var texts = numbers is null ? new string?[rows] : null;
-                    await ReadColumnAsync(group, field, schema[c].Type, numbers, texts, 0, rows, ct);
-                    columns[c] = numbers is not null ? new NumericColumn(schema[c], numbers) : new TextColumn(schema[c], texts!);
-                }
-                yield return new DataTable(columns);
+                var numbers = schema.Select(s => s.Type.IsNumeric() ? new double[rows] : null).ToArray();
+                var texts = schema.Select(s => s.Type.IsNumeric() ? null : new string?[rows]).ToArray();
+                await ReadGroupAsync(group, fields, schema, numbers, texts, 0, ct);
+                yield return Table(schema, numbers, texts);
             }
         }
     }
@@ -106,16 +98,10 @@ public sealed class ParquetSnapshotFiles(string root)
     /// <summary>Reads a snapshot's table with the given schema (all its segments, in order).</summary>
     public async Task<DataTable> ReadAsync(string id, IReadOnlyList<ColumnSpec> schema, CancellationToken ct = default)
     {
-        if (!Exists(id)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
-        var segments = SegmentsOf(id);
         var readers = new List<ParquetReader>();
         try
         {
-            foreach (var segment in segments)
-            {
-                if (!File.Exists(PathOf(segment))) throw RecurException.NotFound($"snapshot {id}: segment {segment} is missing from the lake");
-                readers.Add(await ParquetReader.CreateAsync(PathOf(segment), cancellationToken: ct));
-            }
+            foreach (var path in SegmentPaths(id)) readers.Add(await ParquetReader.CreateAsync(path, cancellationToken: ct));
             var total = 0L;
             foreach (var reader in readers)
             {
@@ -125,6 +111,7 @@ public sealed class ParquetSnapshotFiles(string root)
                     total += group.RowCount;
                 }
             }
+            // Read straight into arrays for the whole table: no per-group copies to concatenate.
             var numbers = schema.Select(s => s.Type.IsNumeric() ? new double[total] : null).ToArray();
             var texts = schema.Select(s => s.Type.IsNumeric() ? null : new string?[total]).ToArray();
             var offset = 0;
@@ -134,24 +121,43 @@ public sealed class ParquetSnapshotFiles(string root)
                 for (var g = 0; g < reader.RowGroupCount; g++)
                 {
                     using var group = reader.OpenRowGroupReader(g);
-                    var rows = (int)group.RowCount;
-                    for (var c = 0; c < schema.Count; c++)
-                    {
-                        var field = fields.First(f => f.Name == schema[c].Name);
-                        await ReadColumnAsync(group, field, schema[c].Type, numbers[c], texts[c], offset, rows, ct);
-                    }
-                    offset += rows;
+                    await ReadGroupAsync(group, fields, schema, numbers, texts, offset, ct);
+                    offset += (int)group.RowCount;
                 }
             }
-            return new DataTable(schema.Select((s, c) => s.Type.IsNumeric()
-                ? (DataColumn)new NumericColumn(s, numbers[c]!)
-                : new TextColumn(s, texts[c]!)).ToArray());
+            return Table(schema, numbers, texts);
         }
         finally
         {
             foreach (var reader in readers) await reader.DisposeAsync();
         }
     }
+
+    // The files of a snapshot's segments, in order; a missing one is named.
+    private IEnumerable<string> SegmentPaths(string id)
+    {
+        if (!Exists(id)) throw RecurException.NotFound($"snapshot {id} has no data file in the lake");
+        var segments = SegmentsOf(id);
+        foreach (var segment in segments)
+        {
+            if (!File.Exists(PathOf(segment))) throw RecurException.NotFound($"snapshot {id}: segment {segment} is missing from the lake");
+        }
+        return segments.Select(PathOf);
+    }
+
+    // One row group's columns, read into the arrays from offset on.
+    private static async Task ReadGroupAsync(ParquetRowGroupReader group, DataField[] fields, IReadOnlyList<ColumnSpec> schema, double[]?[] numbers, string?[]?[] texts, int offset, CancellationToken ct)
+    {
+        var rows = (int)group.RowCount;
+        for (var c = 0; c < schema.Count; c++)
+        {
+            var field = fields.First(f => f.Name == schema[c].Name);
+            await ReadColumnAsync(group, field, schema[c].Type, numbers[c], texts[c], offset, rows, ct);
+        }
+    }
+
+    private static DataTable Table(IReadOnlyList<ColumnSpec> schema, double[]?[] numbers, string?[]?[] texts) =>
+        new(schema.Select((s, c) => s.Type.IsNumeric() ? (DataColumn)new NumericColumn(s, numbers[c]!) : new TextColumn(s, texts[c]!)).ToArray());
 
     private static async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, ColumnType type, double[]? numbers, string?[]? texts, int offset, int rows, CancellationToken ct)
     {
