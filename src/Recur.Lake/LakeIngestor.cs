@@ -28,7 +28,9 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         if (swept > 0) IngestTrace.Write($"deleted {swept} temporary file(s) left by an interrupted ingest");
         // Without the cache every file is read, and the cache is refreshed with what they give.
         var cache = new PartCache(partsFolder, files.Exists, read: useCache);
+        IngestTrace.Write("opening the source");
         using var source = await SourceParts.OpenAsync(path, config, sourceName, stdin, ct, cache);
+        IngestTrace.Write("source open");
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new SnapshotSink(files), ct);
         await using (sink)
         {
@@ -39,6 +41,7 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
                 time.GetUtcNow(), result.Schema, []);
             var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
             Remember(cache, source, result, sink);
+            IngestTrace.Write("recorded");
             return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts);
         }
     }

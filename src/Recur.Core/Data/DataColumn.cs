@@ -49,14 +49,51 @@ public sealed class NumericColumn(ColumnSpec spec, double[] values) : DataColumn
     }
 }
 
-/// <summary>Text values; null marks a missing value.</summary>
-public sealed class TextColumn(ColumnSpec spec, string?[] values) : DataColumn(spec)
+/// <summary>
+/// Text values; null marks a missing value. The strings may be made on first use: a column read
+/// straight into another format (ingest writing Parquet from dictionary codes) never makes them.
+/// </summary>
+public sealed class TextColumn : DataColumn
 {
+    private string?[]? _values;
+    private Func<string?[]>? _make;
+
+    /// <summary>A column of the given values.</summary>
+    public TextColumn(ColumnSpec spec, string?[] values) : base(spec)
+    {
+        _values = values;
+        Length = values.Length;
+    }
+
+    /// <summary>A column of <paramref name="length"/> values that <paramref name="make"/> gives when they are first asked for.</summary>
+    public TextColumn(ColumnSpec spec, int length, Func<string?[]> make) : base(spec)
+    {
+        _make = make;
+        Length = length;
+    }
+
     /// <summary>The values; null where missing.</summary>
-    public string?[] Values { get; } = values;
+    public string?[] Values
+    {
+        get
+        {
+            if (Volatile.Read(ref _values) is { } values) return values;
+            lock (this)
+            {
+                if (_values is null)
+                {
+                    var made = _make!();
+                    if (made.Length != Length) throw new InvalidOperationException($"column {Name}: {made.Length} values made for {Length} rows");
+                    Volatile.Write(ref _values, made);
+                    _make = null;
+                }
+                return _values;
+            }
+        }
+    }
 
     /// <inheritdoc />
-    public override int Length => Values.Length;
+    public override int Length { get; }
 
     /// <inheritdoc />
     public override bool IsMissing(int row) => Values[row] is null;
@@ -67,8 +104,9 @@ public sealed class TextColumn(ColumnSpec spec, string?[] values) : DataColumn(s
     /// <inheritdoc />
     public override DataColumn Take(IReadOnlyList<int> rows)
     {
+        var values = Values;
         var taken = new string?[rows.Count];
-        for (var i = 0; i < taken.Length; i++) taken[i] = Values[rows[i]];
+        for (var i = 0; i < taken.Length; i++) taken[i] = values[rows[i]];
         return new TextColumn(Spec, taken);
     }
 }

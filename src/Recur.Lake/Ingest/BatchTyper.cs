@@ -89,8 +89,7 @@ internal sealed partial class BatchTyper
         var missing = new bool[_columns.Length];
         Parallel.For(0, _columns.Length, c =>
         {
-            (columns[c], missing[c]) = Build(c, chunks[c], kept);
-            if (chunks[c].Coded is { } codes) coded[c] = kept is null ? codes : codes with { Codes = kept.Select(r => codes.Codes[r]).ToArray() };
+            (columns[c], missing[c]) = Build(c, chunks[c], kept, out coded[c]);
         });
 
         if (!_parts.TryGetValue(batch.Source, out var tally)) _parts[batch.Source] = tally = new PartTally(_columns.Length);
@@ -125,9 +124,18 @@ internal sealed partial class BatchTyper
     }
 
     // The column, and whether it has a missing value.
-    private (DataColumn Column, bool Missing) Build(int c, ColumnChunk chunk, int[]? kept)
+    private (DataColumn Column, bool Missing) Build(int c, ColumnChunk chunk, int[]? kept, out CodedText? coded)
     {
+        coded = null;
         var spec = new ColumnSpec(_columns[c].Name, _columns[c].Working!.Value, false);
+        if (chunk.Coded is not null)
+        {
+            var codes = kept is null ? chunk.Coded.Codes : kept.Select(r => chunk.Coded.Codes[r]).ToArray();
+            coded = chunk.Coded with { Codes = codes };
+            var values = chunk.CodeValues!;
+            // The strings are made only if a consumer asks for them (the snapshot sink reads the codes).
+            return (new TextColumn(spec, codes.Length, () => Array.ConvertAll(codes, k => k < 0 ? null : values[k])), Array.IndexOf(codes, -1) >= 0);
+        }
         if (chunk.Texts is { } texts)
         {
             if (kept is not null) texts = kept.Select(r => texts[r]).ToArray();

@@ -4,8 +4,9 @@ using Recur.Core.Data;
 namespace Recur.Lake.Ingest;
 
 /// <summary>One column of a typed batch: numbers (NaN = missing) or texts (null = missing), and the
-/// rows whose value does not fit the column's type.</summary>
-internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures, CodedText? Coded = null);
+/// rows whose value does not fit the column's type. A text column comes as codes with the strings they
+/// stand for (<see cref="CodeValues"/>) when every value was remembered, else as strings.</summary>
+internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures, CodedText? Coded = null, string[]? CodeValues = null);
 
 /// <summary>
 /// Types one column, batch after batch. Each field is trimmed, recoded, checked against the missing
@@ -87,17 +88,14 @@ internal sealed class ColumnTyper
 
         if (Working == ColumnType.Text)
         {
-            var texts = new string?[rows];
-            var codes = recoded is null ? new int[rows] : null;
+            var text = new TextBuilder(rows, recoded is null, _interner);
             for (var r = 0; r < rows; r++)
             {
-                if (!present[r]) { if (codes is not null) codes[r] = -1; continue; }
-                if (recoded?[r] is { } mapped) { texts[r] = mapped; continue; }
-                texts[r] = _interner.Get(batch.Field(column, r), out var code);
-                if (code < 0) codes = null;
-                else if (codes is not null) codes[r] = code;
+                if (!present[r]) { text.Missing(r); continue; }
+                if (recoded?[r] is { } mapped) text.Set(r, mapped);
+                else text.Intern(r, batch.Field(column, r));
             }
-            return new ColumnChunk(null, texts, failures, Coded(codes));
+            return text.Chunk(failures);
         }
         for (var r = 0; r < rows; r++)
         {
@@ -112,46 +110,33 @@ internal sealed class ColumnTyper
 
     private ColumnChunk TypeAsText(FieldBatch batch, int column, string?[]? recoded, List<(int, string)> failures)
     {
-        var texts = new string?[batch.Rows];
         // Recoded values are not in the interner's tables, so a recoded column carries no codes.
-        var codes = recoded is null ? new int[batch.Rows] : null;
+        var text = new TextBuilder(batch.Rows, recoded is null, _interner);
         long present = 0, integers = 0, reals = 0;
-        for (var r = 0; r < texts.Length; r++)
+        for (var r = 0; r < batch.Rows; r++)
         {
             var value = Value(batch, column, r, recoded);
-            if (value.IsEmpty) { if (codes is not null) codes[r] = -1; continue; }
+            if (value.IsEmpty) { text.Missing(r); continue; }
             present++;
             // Counted all the same: the final type is decided over every row. A remembered value is
             // classified once, when first seen.
             NumberKind kind;
             if (recoded?[r] is { } mapped)
             {
-                texts[r] = mapped;
+                text.Set(r, mapped);
                 kind = NumberText.Classify(value, out _);
             }
             else
             {
-                texts[r] = _interner.Get(value, out var code);
-                if (code < 0)
-                {
-                    codes = null;
-                    kind = NumberText.Classify(value, out _);
-                }
-                else
-                {
-                    if (codes is not null) codes[r] = code;
-                    kind = KindOf(code);
-                }
+                var code = text.Intern(r, value);
+                kind = code < 0 ? NumberText.Classify(value, out _) : KindOf(code);
             }
             if (kind == NumberKind.Integer) integers++;
             else if (kind == NumberKind.Real) reals++;
         }
         Count(present, integers, reals);
-        return new ColumnChunk(null, texts, failures, Coded(codes));
+        return text.Chunk(failures);
     }
-
-    // The interner's tables are read after this batch's codes were issued, so they cover every code.
-    private CodedText? Coded(int[]? codes) => codes is null ? null : new CodedText(codes, _interner.Utf8);
 
     private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
     {

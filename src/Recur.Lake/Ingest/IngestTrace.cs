@@ -5,8 +5,11 @@ internal static class IngestTrace
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("RECUR_TRACE") == "1";
 
+    // Seconds since the process started (start-up included), for a timeline of the phases.
+    private static double Since() => (DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalSeconds;
+
     public static void Write(string message)
     {
-        if (Enabled) Console.Error.WriteLine($"ingest: {message}");
+        if (Enabled) Console.Error.WriteLine($"ingest: {Since():0.000}s {message}");
     }
 }

@@ -51,7 +51,8 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
     }
 
     // Dictionary pages for text (mostly categories), delta encoding for integers and byte-stream-split
-    // for reals, Snappy throughout: smaller and faster to write than plain pages.
+    // for reals, Snappy throughout: smaller and faster to write than plain pages. Numeric columns keep
+    // their statistics (min, max, null count) for readers that skip row groups.
     // jemalloc hands freed pages back sooner than the default pool (mimalloc): about 60 MB less at peak
     // on the 1M-row benchmark, at the same speed.
     private static readonly MemoryPool Pool = MemoryPool.JemallocMemoryPool();
@@ -68,6 +69,10 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
                 ColumnType.Real => builder.Encoding(path, Encoding.ByteStreamSplit),
                 _ => builder.EnableDictionary(path),
             };
+            // Text columns carry no min/max statistics: Arrow computes them from dictionary arrays by
+            // hashing every index of every batch, about a tenth of the ingest's CPU time, and a
+            // category's min and max help no reader skip a row group.
+            if (column.Spec.Type == ColumnType.Text) builder.DisableStatistics(path);
         }
         return builder.Build();
     }
