@@ -20,7 +20,8 @@ internal sealed class ColumnTyper
     private readonly Dictionary<string, string>? _recode;
     private readonly byte[][] _missing;
     private readonly Utf8Interner _interner = new();
-    private readonly List<NumberKind> _kinds = [];
+    private NumberKind[] _kinds = new NumberKind[256];
+    private int _classified;
     private long _present;
     private long _integers;
     private long _reals;
@@ -61,6 +62,7 @@ internal sealed class ColumnTyper
     {
         var rows = batch.Rows;
         var failures = new List<(int, string)>();
+        var fields = new ColumnFields(batch, column);
         string?[]? recoded = _recode is null ? null : new string?[rows];
         if (Working == ColumnType.Text) return TypeAsText(batch, column, recoded, failures);
         if (Working is { } numeric) return new ColumnChunk(TypeAsNumbers(batch, column, recoded, numeric, failures), null, failures);
@@ -73,7 +75,7 @@ internal sealed class ColumnTyper
         for (var r = 0; r < rows; r++)
         {
             numbers[r] = double.NaN;
-            var value = Value(batch, column, r, recoded);
+            var value = Value(ref fields, r, recoded);
             if (value.IsEmpty) continue;
             present[r] = true;
             batchPresent++;
@@ -112,10 +114,11 @@ internal sealed class ColumnTyper
     {
         // Recoded values are not in the interner's tables, so a recoded column carries no codes.
         var text = new TextBuilder(batch.Rows, recoded is null, _interner);
+        var fields = new ColumnFields(batch, column);
         long present = 0, integers = 0, reals = 0;
         for (var r = 0; r < batch.Rows; r++)
         {
-            var value = Value(batch, column, r, recoded);
+            var value = Value(ref fields, r, recoded);
             if (value.IsEmpty) { text.Missing(r); continue; }
             present++;
             // Counted all the same: the final type is decided over every row. A remembered value is
@@ -141,10 +144,11 @@ internal sealed class ColumnTyper
     private double[] TypeAsNumbers(FieldBatch batch, int column, string?[]? recoded, ColumnType type, List<(int, string)> failures)
     {
         var numbers = new double[batch.Rows];
+        var fields = new ColumnFields(batch, column);
         long present = 0, integers = 0, reals = 0;
         for (var r = 0; r < numbers.Length; r++)
         {
-            var value = Value(batch, column, r, recoded);
+            var value = Value(ref fields, r, recoded);
             if (value.IsEmpty) { numbers[r] = double.NaN; continue; }
             present++;
             var kind = NumberText.Classify(value, out numbers[r]);
@@ -163,7 +167,10 @@ internal sealed class ColumnTyper
     private NumberKind KindOf(int code)
     {
         // Codes are issued in order; classify the ones issued since the last call from their bytes.
-        while (_kinds.Count <= code) _kinds.Add(NumberText.Classify(_interner.Utf8[_kinds.Count], out _));
+        if (code < _classified) return _kinds[code];
+        if (code >= _kinds.Length) Array.Resize(ref _kinds, Math.Max(code + 1, _kinds.Length * 2));
+        var utf8 = _interner.Utf8;
+        for (; _classified <= code; _classified++) _kinds[_classified] = NumberText.Classify(utf8[_classified], out _);
         return _kinds[code];
     }
 
@@ -180,22 +187,25 @@ internal sealed class ColumnTyper
         kind == NumberKind.Integer || (kind == NumberKind.Real && type == ColumnType.Real);
 
     // The field trimmed and recoded; empty when missing. The trimmed span is stored back in the batch.
-    private ReadOnlySpan<byte> Value(FieldBatch batch, int column, int r, string?[]? recoded)
+    private ReadOnlySpan<byte> Value(ref ColumnFields fields, int r, string?[]? recoded)
     {
-        var at = column * batch.Capacity + r;
-        var length = batch.Lengths[at];
+        var length = fields.Lengths[r];
         if (length <= 0) return default;
-        var start = batch.Starts[at];
-        var field = start >= 0 ? batch.Data.AsSpan(start, length) : batch.Extra.AsSpan(~start, length);
-        var lead = 0;
-        while (lead < field.Length && IsSpace(field[lead])) lead++;
-        var end = field.Length;
-        while (end > lead && IsSpace(field[end - 1])) end--;
-        if (lead > 0 || end < field.Length)
+        var start = fields.Starts[r];
+        var field = start >= 0 ? fields.Data.AsSpan(start, length) : fields.Extra.AsSpan(~start, length);
+        // Spaces and control bytes sort below '!': a field with neither at either end needs no trimming.
+        if (field[0] <= (byte)' ' || field[^1] <= (byte)' ')
         {
-            field = field[lead..end];
-            batch.Starts[at] = start >= 0 ? start + lead : ~(~start + lead);
-            batch.Lengths[at] = field.Length;
+            var lead = 0;
+            while (lead < field.Length && IsSpace(field[lead])) lead++;
+            var end = field.Length;
+            while (end > lead && IsSpace(field[end - 1])) end--;
+            if (lead > 0 || end < field.Length)
+            {
+                field = field[lead..end];
+                fields.Starts[r] = start >= 0 ? start + lead : ~(~start + lead);
+                fields.Lengths[r] = field.Length;
+            }
         }
         if (recoded is not null)
         {
@@ -207,8 +217,17 @@ internal sealed class ColumnTyper
                 return mapped.Length == 0 ? default : Encoding.UTF8.GetBytes(mapped);
             }
         }
-        if (field.IsEmpty || IsMissing(field)) return default;
+        if (field.IsEmpty || (_missing.Length > 0 && IsMissing(field))) return default;
         return field;
+    }
+
+    // One column's slice of a batch's field arrays, taken once per column rather than once per field.
+    private readonly ref struct ColumnFields(FieldBatch batch, int column)
+    {
+        public readonly Span<int> Starts = batch.Starts.AsSpan(column * batch.Capacity, batch.Rows);
+        public readonly Span<int> Lengths = batch.Lengths.AsSpan(column * batch.Capacity, batch.Rows);
+        public readonly byte[] Data = batch.Data;
+        public readonly byte[] Extra = batch.Extra;
     }
 
     private bool IsMissing(string value) => value.Length == 0 || _missing.Any(m => Encoding.UTF8.GetBytes(value).AsSpan().SequenceEqual(m));

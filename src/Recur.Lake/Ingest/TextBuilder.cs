@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Recur.Lake.Ingest;
 
 /// <summary>
@@ -35,12 +37,12 @@ internal sealed class TextBuilder
     /// <summary>Row <paramref name="r"/> holds these bytes; returns their code, or -1 when the interner does not remember them.</summary>
     public int Intern(int r, ReadOnlySpan<byte> utf8)
     {
-        var value = _interner.Get(utf8, out var code);
+        var code = _interner.Code(utf8);
         if (code >= 0 && _codes is not null) _codes[r] = code;
         else
         {
             ToStrings(r);
-            _texts![r] = value;
+            _texts![r] = code >= 0 ? _interner.Values[code] : Encoding.UTF8.GetString(utf8);
         }
         return code;
     }

@@ -24,13 +24,15 @@ internal sealed class Utf8Interner
     private int _count;
     private bool _full;
 
+    // A slot holds what a look-up compares (hash, length, the first 16 bytes) so that a hit on a short
+    // value reads nothing else; longer values are compared with their bytes in the UTF-8 table.
     private struct Entry
     {
         public ulong A;
         public ulong B;
         public int Hash;
-        public int Code;
-        public byte[]? Bytes;
+        public int Length;
+        public int CodePlusOne; // 0 = empty slot
     }
 
     /// <summary>The values by code (valid below the codes issued so far).</summary>
@@ -42,22 +44,27 @@ internal sealed class Utf8Interner
     /// <summary>The string for the bytes, and its code; -1 when the value is not remembered (too long, too many values).</summary>
     public string Get(ReadOnlySpan<byte> utf8, out int code)
     {
-        code = -1;
-        if (_full || utf8.Length > MaxLength) return Encoding.UTF8.GetString(utf8);
+        code = Code(utf8);
+        return code < 0 ? Encoding.UTF8.GetString(utf8) : _values[code];
+    }
+
+    /// <summary>The code for the bytes (remembering them if new), or -1 when the value is not remembered (too long, too many values).</summary>
+    public int Code(ReadOnlySpan<byte> utf8)
+    {
+        if (_full || utf8.Length > MaxLength) return -1;
         // Values of up to 16 bytes (most categories) are compared as two words held in the slot.
         var (a, b) = Words(utf8);
-        var hash = utf8.Length <= 16 ? Mix(a, b, utf8.Length) : Hash(utf8);
-        var mask = _slots.Length - 1;
+        var length = utf8.Length;
+        var hash = length <= 16 ? Mix(a, b, length) : Hash(utf8);
+        var slots = _slots;
+        var mask = slots.Length - 1;
         for (var i = hash & mask; ; i = (i + 1) & mask)
         {
-            ref var slot = ref _slots[i];
-            if (slot.Bytes is null) return Add(ref slot, hash, a, b, utf8, out code);
-            if (slot.Hash != hash || slot.Bytes.Length != utf8.Length) continue;
-            if (utf8.Length <= 16 ? slot.A == a && slot.B == b : utf8.SequenceEqual(slot.Bytes))
-            {
-                code = slot.Code;
-                return _values[code];
-            }
+            ref var slot = ref slots[i];
+            if (slot.CodePlusOne == 0) return Add(ref slot, hash, a, b, utf8);
+            if (slot.Hash != hash || slot.Length != length || slot.A != a || slot.B != b) continue;
+            var code = slot.CodePlusOne - 1;
+            if (length <= 16 || utf8.SequenceEqual(_utf8[code])) return code;
         }
     }
 
@@ -90,15 +97,13 @@ internal sealed class Utf8Interner
         return (int)(h & 0x7fffffff);
     }
 
-    private string Add(ref Entry slot, int hash, ulong a, ulong b, ReadOnlySpan<byte> utf8, out int code)
+    private int Add(ref Entry slot, int hash, ulong a, ulong b, ReadOnlySpan<byte> utf8)
     {
-        var value = Encoding.UTF8.GetString(utf8);
-        code = -1;
         if (_count >= MaxDistinct)
         {
             _full = true;
             _slots = [];
-            return value;
+            return -1;
         }
         if (_count == _values.Length)
         {
@@ -110,12 +115,12 @@ internal sealed class Utf8Interner
             _values = values;
             _utf8 = bytes;
         }
-        code = _count;
-        slot = new Entry { Hash = hash, Code = code, A = a, B = b, Bytes = utf8.ToArray() };
-        _values[code] = value;
-        _utf8[code] = slot.Bytes;
+        var code = _count;
+        slot = new Entry { Hash = hash, Length = utf8.Length, A = a, B = b, CodePlusOne = code + 1 };
+        _values[code] = Encoding.UTF8.GetString(utf8);
+        _utf8[code] = utf8.ToArray();
         if (++_count * 2 > _slots.Length) Grow();
-        return value;
+        return code;
     }
 
     private void Grow()
@@ -125,9 +130,9 @@ internal sealed class Utf8Interner
         var mask = _slots.Length - 1;
         foreach (var entry in old)
         {
-            if (entry.Bytes is null) continue;
+            if (entry.CodePlusOne == 0) continue;
             var i = entry.Hash & mask;
-            while (_slots[i].Bytes is not null) i = (i + 1) & mask;
+            while (_slots[i].CodePlusOne != 0) i = (i + 1) & mask;
             _slots[i] = entry;
         }
     }
