@@ -22,13 +22,26 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        using var connection = Open();
-        connection.Execute("PRAGMA journal_mode=WAL;");
-        connection.Execute(Schema.Ddl);
+        // The schema is checked on a worker thread: a command reads its settings and its input meanwhile
+        // (about 25 ms at start-up); the first connection waits for it, and sees its error if it failed.
+        _ready = Task.Run(() =>
+        {
+            using var connection = Connect();
+            connection.Execute("PRAGMA journal_mode=WAL;");
+            connection.Execute(Schema.Ddl);
+        });
     }
+
+    private readonly Task _ready;
 
     /// <summary>Opens a connection with the project's pragmas applied.</summary>
     public SqliteConnection Open()
+    {
+        _ready.GetAwaiter().GetResult();
+        return Connect();
+    }
+
+    private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();

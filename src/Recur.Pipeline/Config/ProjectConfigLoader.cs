@@ -2,18 +2,12 @@ using System.Security.Cryptography;
 using Recur.Core;
 using Recur.Core.Project;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Recur.Pipeline.Config;
 
 /// <summary>Reads recur.yaml; unknown keys and wrong types are errors that name the line and column.</summary>
 public static class ProjectConfigLoader
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
-        .WithNamingConvention(UnderscoredNamingConvention.Instance)
-        .Build();
-
     /// <summary>Loads and validates a project file; also returns the SHA-256 of its bytes for lineage.</summary>
     public static (ProjectConfig Config, string Hash) Load(string path)
     {
@@ -22,8 +16,11 @@ public static class ProjectConfigLoader
         ProjectConfig config;
         try
         {
-            using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
-            config = Deserializer.Deserialize<ProjectConfig>(reader) ?? new ProjectConfig();
+            config = YamlBinder.Bind<ProjectConfig>(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        catch (YamlBindException e)
+        {
+            throw RecurException.Invalid($"recur.yaml: line {e.Start.Line}, column {e.Start.Column}: {e.Message}", "recur.yaml");
         }
         catch (YamlException e)
         {

@@ -46,4 +46,59 @@ public sealed class ProjectConfigLoaderTests
 
         Assert.Equal("evaluation.threshold", Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(path)).Field);
     }
+
+    [Fact]
+    public void Load_ListWhereAValueIsExpected_FailsNamingLineAndColumn()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("recur.yaml", "name: m\nlabel: [a, b]\n");
+
+        var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(path));
+
+        Assert.Contains("line 2, column 8", e.Message);
+    }
+
+    [Fact]
+    public void Load_EveryKind_ReadsNestedSettings()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("recur.yaml", """
+            name: m
+            seed: 7
+            label: y
+            datasets:
+              d:
+                source: d.csv
+                header: no
+                columns: [a, b]
+                types: {a: integer}
+                recode:
+                  b: {"x.": x}
+            evaluation:
+              threshold: 0.25
+            monitoring:
+              p_value: 0.01
+            """);
+
+        var (config, _) = ProjectConfigLoader.Load(path);
+
+        Assert.Equal(7, config.Seed);
+        Assert.False(config.Datasets["d"].Header);
+        Assert.Equal(["a", "b"], config.Datasets["d"].Columns!);
+        Assert.Equal("integer", config.Datasets["d"].Types["a"]);
+        Assert.Equal("x", config.Datasets["d"].Recode["b"]["x."]);
+        Assert.Equal(0.25, config.Evaluation.Threshold);
+        Assert.Equal(0.01, config.Monitoring.PValue);
+    }
+
+    [Fact]
+    public void SnakeCase_MatchesYamlDotNetsUnderscoredConvention_ForEverySetting()
+    {
+        var types = new[] { typeof(Recur.Core.Project.ProjectConfig) }.Concat(typeof(Recur.Core.Project.ProjectConfig).Assembly.GetTypes()
+            .Where(t => t.Namespace == "Recur.Core.Project" && t.Name.EndsWith("Config")));
+        foreach (var property in types.SelectMany(t => t.GetProperties()))
+        {
+            Assert.Equal(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance.Apply(property.Name), YamlBinder.SnakeCase(property.Name));
+        }
+    }
 }

@@ -151,4 +151,17 @@ public sealed class PartCacheTests : IDisposable
 
         Assert.Equal(0, other.PartsFromCache);
     }
+
+    [Fact]
+    public void GeneratedJson_WritesSettingsAsReflectionDoes()
+    {
+        // The cache key embeds the settings as JSON: generated and reflection-based contracts must agree,
+        // or caches written before the switch would all miss.
+        var config = new DatasetConfig { Source = "s.csv", Header = false, Columns = ["a", "b"], Missing = ["?"], SkipLines = 1 };
+        config.Types["a"] = "integer";
+        config.Recode["b"] = new() { ["x."] = "x" };
+
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(config),
+            System.Text.Json.JsonSerializer.Serialize(config, Recur.Lake.Ingest.PartCacheJson.Default.DatasetConfig));
+    }
 }
