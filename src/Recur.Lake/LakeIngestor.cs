@@ -40,6 +40,7 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
             var snapshot = new SnapshotInfo(id, dataset, result.Rows, result.Quarantined.Count, sourceName,
                 time.GetUtcNow(), result.Schema, []);
             var added = await catalog.AddAsync(snapshot, result.Quarantined, ct);
+            IngestTrace.Write("catalogued");
             Remember(cache, source, result, sink);
             IngestTrace.Write("recorded");
             return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts);
