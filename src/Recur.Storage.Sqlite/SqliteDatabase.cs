@@ -10,6 +10,7 @@ namespace Recur.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+    private readonly Task _ready;
 
     /// <summary>Opens (creating if needed) the database file.</summary>
     public SqliteDatabase(string path)
@@ -31,8 +32,6 @@ public sealed class SqliteDatabase
             connection.Execute(Schema.Ddl);
         });
     }
-
-    private readonly Task _ready;
 
     /// <summary>Opens a connection with the project's pragmas applied.</summary>
     public SqliteConnection Open()

@@ -132,7 +132,7 @@ internal sealed partial class BatchTyper
         {
             var codes = kept is null ? chunk.Coded.Codes : kept.Select(r => chunk.Coded.Codes[r]).ToArray();
             coded = chunk.Coded with { Codes = codes };
-            var values = chunk.CodeValues!;
+            var values = coded.Values;
             // The strings are made only if a consumer asks for them (the snapshot sink reads the codes).
             return (new TextColumn(spec, codes.Length, () => Array.ConvertAll(codes, k => k < 0 ? null : values[k])), Array.IndexOf(codes, -1) >= 0);
         }

@@ -5,8 +5,8 @@ namespace Recur.Lake.Ingest;
 
 /// <summary>One column of a typed batch: numbers (NaN = missing) or texts (null = missing), and the
 /// rows whose value does not fit the column's type. A text column comes as codes with the strings they
-/// stand for (<see cref="CodeValues"/>) when every value was remembered, else as strings.</summary>
-internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures, CodedText? Coded = null, string[]? CodeValues = null);
+/// stand for when every value was remembered, else as strings.</summary>
+internal sealed record ColumnChunk(double[]? Numbers, string?[]? Texts, List<(int Row, string Value)> Failures, CodedText? Coded = null);
 
 /// <summary>
 /// Types one column, batch after batch. Each field is trimmed, recoded, checked against the missing

@@ -50,7 +50,7 @@ internal sealed class TextBuilder
     /// <summary>The batch's column: codes with their strings, or strings.</summary>
     public ColumnChunk Chunk(List<(int, string)> failures) => _codes is not null
         // The interner's tables are read after this batch's codes were issued, so they cover every code.
-        ? new ColumnChunk(null, null, failures, new CodedText(_codes, _interner.Utf8), _interner.Values)
+        ? new ColumnChunk(null, null, failures, new CodedText(_codes, _interner.Utf8, _interner.Values))
         : new ColumnChunk(null, _texts, failures);
 
     // From row r on, values are kept as strings: the rows before it become strings too.

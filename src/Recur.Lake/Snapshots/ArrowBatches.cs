@@ -131,6 +131,7 @@ internal sealed class ArrowBatches(int columnCount)
         var codes = new int[rows];
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var utf8 = new List<byte[]>();
+        var strings = new List<string>();
         for (var i = 0; i < rows; i++)
         {
             if (values[i] is not { } value) { codes[i] = -1; continue; }
@@ -139,9 +140,10 @@ internal sealed class ArrowBatches(int columnCount)
                 code = utf8.Count;
                 seen.Add(value, code);
                 utf8.Add(Encoding.UTF8.GetBytes(value));
+                strings.Add(value);
             }
             codes[i] = code;
         }
-        return new CodedText(codes, utf8.ToArray());
+        return new CodedText(codes, utf8.ToArray(), [.. strings]);
     }
 }

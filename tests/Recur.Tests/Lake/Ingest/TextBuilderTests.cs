@@ -18,7 +18,7 @@ public sealed class TextBuilderTests
 
         Assert.Null(chunk.Texts);
         Assert.Equal([0, -1, 1, 0], chunk.Coded!.Codes);
-        Assert.Equal(["card", "cash"], chunk.CodeValues![..2]);
+        Assert.Equal(["card", "cash"], chunk.Coded.Values[..2]);
         Assert.Equal("cash"u8.ToArray(), chunk.Coded.Utf8[1]);
     }
 
