@@ -9,6 +9,15 @@ public enum FailureKind
     NotFound,
     /// <summary>The request conflicts with stored state. HTTP 409.</summary>
     Conflict,
+    /// <summary>The request body is larger than the configured limit. HTTP 413.</summary>
+    TooLarge,
+    /// <summary>The request body is not in a media type the endpoint reads (JSON). HTTP 415.</summary>
+    UnsupportedMediaType,
+    /// <summary>
+    /// Stored state the request needs is damaged or unreadable (a model file that fails its hash check):
+    /// the server's fault, not the caller's. HTTP 503; the CLI exits 1.
+    /// </summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -28,4 +37,7 @@ public sealed class RecurException(FailureKind kind, string message, string? fie
 
     /// <summary>Creates a <see cref="FailureKind.NotFound"/> failure.</summary>
     public static RecurException NotFound(string message) => new(FailureKind.NotFound, message);
+
+    /// <summary>Creates an <see cref="FailureKind.Unavailable"/> failure.</summary>
+    public static RecurException Unavailable(string message) => new(FailureKind.Unavailable, message);
 }

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.HostFiltering;
+using Recur.Core.Project;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,6 +25,9 @@ public static class RecurServer
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.UseUrls(url);
+        var serving = project.Config.Serving;
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = serving.MaxBodyBytes);
+        builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = AllowedHosts(url, serving));
         builder.Services.AddProblemDetails();
         // The same snake_case names as the CLI's --json output, for every response body.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
@@ -30,12 +35,16 @@ public static class RecurServer
         builder.Services.AddSingleton(project);
         builder.Services.AddSingleton(project.Time);
         builder.Services.AddSingleton(project.Registry);
+        builder.Services.AddSingleton(project.Artifacts);
+        builder.Services.AddSingleton(project.Config);
+        builder.Services.AddSingleton(serving);
         builder.Services.AddSingleton<IFeedbackStore>(project.Log);
         builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Artifacts, project.Time));
         builder.Services.AddSingleton(_ => new PredictionLogWriter(project.Log));
         builder.Services.AddSingleton<PredictionService>();
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ProblemMapping>();
@@ -43,11 +52,21 @@ public static class RecurServer
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
         app.MapFeedbackEndpoints();
-        app.MapGet("/healthz", (PredictionLogWriter log) => log.Failures == 0
-                ? Results.Ok(new { status = "healthy" })
-                : Results.Json(new { status = "degraded", log_write_failures = log.Failures }, statusCode: 503))
-            .WithName("Health").WithSummary("Liveness and prediction-log health.");
+        app.MapHealth();
         return app;
+    }
+
+    /// <summary>
+    /// The Host header values answered. Bound to loopback, only loopback names and serving.allowed_hosts: a
+    /// page on another site that rebinds its DNS name to 127.0.0.1 gets 400. Bound elsewhere, every name
+    /// unless serving.allowed_hosts lists some.
+    /// </summary>
+    internal static List<string> AllowedHosts(string url, ServingConfig serving)
+    {
+        var host = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Host;
+        var loopback = host is "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+        if (!loopback) return serving.AllowedHosts.Count > 0 ? [.. serving.AllowedHosts] : ["*"];
+        return ["localhost", "127.0.0.1", "[::1]", .. serving.AllowedHosts];
     }
 
     /// <summary>The address the started app listens on.</summary>

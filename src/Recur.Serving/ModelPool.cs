@@ -12,17 +12,21 @@ public sealed record LoadedModel(ModelVersion Version, TrainedModel Model);
 /// Resolves selectors through the registry and keeps loaded models by artifact hash, so each file is
 /// read once however many versions share it. A resolved selector is reused for at most
 /// <see cref="ResolveTtl"/>, so a moved alias takes effect within that time without a registry
-/// query on every request.
+/// query on every request. Every load checks the file against the SHA-256 recorded at registration;
+/// a load that fails is not remembered, so a restored file serves again without a restart.
 /// </summary>
 public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts, TimeProvider time)
 {
     /// <summary>How long a resolved alias or version is reused before asking the registry again.</summary>
     public static readonly TimeSpan ResolveTtl = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, Lazy<TrainedModel>> _loaded = new();
+    private readonly ConcurrentDictionary<string, Task<TrainedModel>> _loaded = new();
     private readonly ConcurrentDictionary<ModelSelector, (ModelVersion Version, DateTimeOffset At)> _resolved = new();
 
-    /// <summary>The loaded model for a selector; NotFound when the model, version or alias does not exist.</summary>
+    /// <summary>
+    /// The loaded model for a selector; NotFound when the model, version or alias does not exist,
+    /// Unavailable when the version's file is missing, altered or unreadable.
+    /// </summary>
     public async Task<LoadedModel> GetAsync(ModelSelector selector, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
@@ -31,10 +35,22 @@ public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts,
             hit = (await ResolveAsync(selector, ct), now);
             _resolved[selector] = hit;
         }
-        var model = _loaded.GetOrAdd(hit.Version.ArtifactSha256,
-            sha => new Lazy<TrainedModel>(() => TrainedModel.Load(artifacts.PathOf(sha)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-        return new LoadedModel(hit.Version, model);
+        var version = hit.Version;
+        var loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => RegisteredModel.LoadAsync(artifacts, version, CancellationToken.None));
+        try
+        {
+            return new LoadedModel(version, await loading);
+        }
+        catch
+        {
+            // Forget the failure (only this attempt, not a newer one that may already have started).
+            _loaded.TryRemove(new KeyValuePair<string, Task<TrainedModel>>(version.ArtifactSha256, loading));
+            throw;
+        }
     }
+
+    /// <summary>The selectors resolved so far (the aliases and versions clients have asked for).</summary>
+    public IReadOnlyCollection<ModelSelector> Requested => _resolved.Keys.ToList();
 
     private async Task<ModelVersion> ResolveAsync(ModelSelector selector, CancellationToken ct) =>
         selector.Version is { } v

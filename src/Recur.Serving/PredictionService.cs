@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Recur.Core.Project;
 using Recur.Core.Serving;
 using Recur.Serving.Log;
 using Recur.Serving.Requests;
@@ -9,14 +10,14 @@ namespace Recur.Serving;
 /// Answers keyed prediction requests: resolve the version, validate the instances against its input
 /// contract, score, apply the version's threshold, and log every prediction with its key.
 /// </summary>
-public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time)
+public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
     {
         var loaded = await pool.GetAsync(selector, ct);
         var manifest = loaded.Model.Manifest;
-        var batch = InstanceReader.Read(body, manifest.Plan);
+        var batch = InstanceReader.Read(body, manifest.Plan, limits);
         var scores = loaded.Model.Score(batch.Features);
         var now = time.GetUtcNow();
         var results = new PredictionResult[scores.Length];

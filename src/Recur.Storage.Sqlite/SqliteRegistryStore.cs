@@ -10,10 +10,34 @@ public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : 
     private sealed record Row(string model, long version, string artifact_sha256, string created_at, string lineage_json, string metrics_json, string description);
 
     /// <inheritdoc />
-    public Task<ModelVersion> RegisterAsync(NewModelVersion v, string? alias, CancellationToken ct = default)
+    public Task<ModelVersion> RegisterAsync(NewModelVersion v, string? alias, CancellationToken ct = default) =>
+        Task.FromResult(Register(v, alias, conditional: false, expected: null)!);
+
+    /// <inheritdoc />
+    public Task<ModelVersion?> RegisterIfAliasAsync(NewModelVersion v, string alias, int? expected, CancellationToken ct = default) =>
+        Task.FromResult(Register(v, alias, conditional: true, expected));
+
+    /// <inheritdoc />
+    public Task<bool> MoveAliasIfAsync(string model, string alias, int version, int? expected, CancellationToken ct = default)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction(deferred: false);
+        if (Current(connection, tx, model, alias) != expected) return Task.FromResult(false);
+        if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM model_versions WHERE model = @model AND version = @version", new { model, version }, tx) == 0)
+        {
+            throw RecurException.NotFound($"model '{model}' has no version {version}");
+        }
+        Upsert(connection, tx, model, alias, version);
+        tx.Commit();
+        return Task.FromResult(true);
+    }
+
+    // BEGIN IMMEDIATE takes the write lock first, so the alias read and the insert see one state.
+    private ModelVersion? Register(NewModelVersion v, string? alias, bool conditional, int? expected)
+    {
+        using var connection = db.Open();
+        using var tx = connection.BeginTransaction(deferred: false);
+        if (conditional && Current(connection, tx, v.Model, alias!) != expected) return null;
         var next = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = @Model", new { v.Model }, tx);
         connection.Execute(
             """
@@ -24,8 +48,11 @@ public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : 
             tx);
         if (alias is not null) Upsert(connection, tx, v.Model, alias, next);
         tx.Commit();
-        return Task.FromResult(Load(connection, v.Model, (int)next)!);
+        return Load(connection, v.Model, (int)next)!;
     }
+
+    private static int? Current(Microsoft.Data.Sqlite.SqliteConnection connection, System.Data.IDbTransaction tx, string model, string alias) =>
+        (int?)connection.ExecuteScalar<long?>("SELECT version FROM aliases WHERE model = @model AND alias = @alias", new { model, alias }, tx);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<ModelVersion>> ListAsync(string? model = null, CancellationToken ct = default)

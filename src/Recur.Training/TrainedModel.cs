@@ -69,53 +69,67 @@ public sealed class TrainedModel
         }
     }
 
-    /// <summary>Writes the model file (a zip of the ML.NET model and the manifest), atomically.</summary>
+    /// <summary>
+    /// Writes the model file (a zip of the ML.NET model and the manifest), atomically. The bytes depend only
+    /// on the model: every entry, including those of ML.NET's own inner zip, carries a fixed time, so the
+    /// same data, config and seed give the same SHA-256.
+    /// </summary>
     public void Save(string path)
     {
         var temp = path + ".tmp";
         using (var file = File.Create(temp))
-        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
-            // A fixed entry time keeps the file's bytes, and so its SHA-256, reproducible.
-            var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression);
-            entry.LastWriteTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-            using (var stream = entry.Open())
-            {
-                _ml.Model.Save(_transformer, _inputSchema, stream);
-            }
-            var manifest = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
-            manifest.LastWriteTime = entry.LastWriteTime;
-            using (var stream = manifest.Open())
-            {
-                JsonSerializer.Serialize(stream, Manifest, JsonOptions);
-            }
+            WriteTo(file);
         }
         File.Move(temp, path, overwrite: true);
     }
 
-    /// <summary>Loads a model file written by <see cref="Save"/>.</summary>
-    public static TrainedModel Load(string path)
+    private void WriteTo(Stream output)
+    {
+        var inner = new MemoryStream();
+        _ml.Model.Save(_transformer, _inputSchema, inner);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var entry = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression);
+        entry.LastWriteTime = ReproducibleZip.EntryTime;
+        using (var stream = entry.Open())
+        {
+            ReproducibleZip.Rewrite(inner, stream);
+        }
+        var manifest = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
+        manifest.LastWriteTime = ReproducibleZip.EntryTime;
+        using (var stream = manifest.Open())
+        {
+            JsonSerializer.Serialize(stream, Manifest, JsonOptions);
+        }
+    }
+
+    /// <summary>Loads a model file written by <see cref="Save"/> (unverified: for registered versions use <see cref="RegisteredModel"/>).</summary>
+    public static TrainedModel Load(string path) => Load(File.ReadAllBytes(path), path);
+
+    /// <summary>Loads a model from its file's bytes; <paramref name="source"/> names it in errors.</summary>
+    internal static TrainedModel Load(byte[] bytes, string source)
     {
         try
         {
-            using var zip = ZipFile.OpenRead(path);
-            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw RecurException.Invalid($"{path}: not a Recur model file (no {ManifestEntry})");
+            using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
+            var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw RecurException.Invalid($"{source}: not a Recur model file (no {ManifestEntry})");
             ModelManifest manifest;
             using (var stream = manifestEntry.Open())
             {
-                manifest = JsonSerializer.Deserialize<ModelManifest>(stream, JsonOptions) ?? throw RecurException.Invalid($"{path}: empty manifest");
+                manifest = JsonSerializer.Deserialize<ModelManifest>(stream, JsonOptions) ?? throw RecurException.Invalid($"{source}: empty manifest");
             }
-            if (manifest.Format != ModelManifest.CurrentFormat) throw RecurException.Invalid($"{path}: unsupported model format '{manifest.Format}'");
+            if (manifest.Format != ModelManifest.CurrentFormat) throw RecurException.Invalid($"{source}: unsupported model format '{manifest.Format}'");
+            var modelEntry = zip.GetEntry(ModelEntry) ?? throw RecurException.Invalid($"{source}: not a Recur model file (no {ModelEntry})");
             var buffer = new MemoryStream();
-            using (var stream = zip.GetEntry(ModelEntry)!.Open()) stream.CopyTo(buffer);
+            using (var stream = modelEntry.Open()) stream.CopyTo(buffer);
             buffer.Position = 0;
             var ml = new MLContext(manifest.Seed);
             var transformer = ml.Model.Load(buffer, out var schema);
             return new TrainedModel(ml, transformer, manifest, schema);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException or EndOfStreamException)
         {
-            throw RecurException.Invalid($"{path}: not a readable model file ({e.Message})");
+            throw RecurException.Invalid($"{source}: not a readable model file ({e.Message.Split('\n')[0]})");
         }
     }
 }

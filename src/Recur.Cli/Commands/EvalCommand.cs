@@ -25,7 +25,7 @@ internal static class EvalCommand
             var snapshot = await project.LatestSnapshotAsync(parse.GetValue(dataset)
                 ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : "train"), ct);
             var table = await project.ReadAsync(snapshot, ct);
-            var model = TrainedModel.Load(project.Artifacts.PathOf(v.ArtifactSha256));
+            var model = await RegisteredModel.LoadAsync(project.Artifacts, v, ct);
             var labels = model.Manifest.Plan.Labels(table);
             var evaluator = new ModelEvaluator(model.Manifest.Threshold, project.Config.Seed);
             var metrics = evaluator.Evaluate(model.Score(table), labels);

@@ -28,10 +28,12 @@ internal static class ModelsCommand
         {
             var project = ctx.OpenProject();
             var v = await Find(project.Registry, project.Config.Name, parse.GetValue(versionArg), ct);
+            var check = await Training.RegisteredModel.VerifyAsync(project.Artifacts, v, ct);
+            if (!check.Ok) throw RecurException.Unavailable(check.Problem!);
             if (ctx.Json) { ctx.WriteJson(v); return 0; }
             var table = Tables.Of("field", "value")
                 .Row("model", $"{v.Model} v{v.Version}").Row("aliases", string.Join(", ", v.Aliases)).Row("created", v.CreatedAt.ToString("u"))
-                .Row("artifact", v.ArtifactSha256).Row("snapshots", string.Join(", ", v.Lineage.Snapshots.Select(s => s[..12])))
+                .Row("artifact", v.ArtifactSha256 + " (verified)").Row("snapshots", string.Join(", ", v.Lineage.Snapshots.Select(s => s[..12])))
                 .Row("config", v.Lineage.ConfigHash[..12]).Row("code", v.Lineage.CodeVersion).Row("seed", v.Lineage.Seed)
                 .Row("trainer", $"{v.Lineage.Trainer} {string.Join(" ", v.Lineage.Parameters.Select(p => $"{p.Key}={p.Value}"))}")
                 .Row("gate", v.Description);
@@ -53,7 +55,28 @@ internal static class ModelsCommand
             else ctx.Human.WriteLine($"{project.Config.Name}@{name} -> version {parse.GetValue(aliasVersion)}");
             return 0;
         }));
+        var verify = new Command("verify", "Check every version's model file against the SHA-256 recorded at registration; exit 1 if any fails");
+        verify.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
+        {
+            var project = ctx.OpenProject();
+            var checks = new List<Training.ArtifactCheck>();
+            foreach (var v in await project.Registry.ListAsync(project.Config.Name, ct)) checks.Add(await Training.RegisteredModel.VerifyAsync(project.Artifacts, v, ct));
+            var failed = checks.Count(c => !c.Ok);
+            if (ctx.Json)
+            {
+                ctx.WriteJson(new { model = project.Config.Name, ok = failed == 0, verified = checks.Count - failed, failed, versions = checks });
+            }
+            else
+            {
+                var table = Tables.Of("version", "status", "detail");
+                foreach (var c in checks) table.Row(c.Version, c.Ok ? "ok" : "FAILED", c.Ok ? c.Expected[..12] : c.Problem!);
+                ctx.Human.Write(table);
+                ctx.Human.WriteLine(failed == 0 ? $"all {checks.Count} model files match their registered SHA-256" : $"{failed} of {checks.Count} model files fail verification");
+            }
+            return failed == 0 ? 0 : CommandContext.Failed;
+        }));
         command.Subcommands.Add(list);
+        command.Subcommands.Add(verify);
         command.Subcommands.Add(show);
         command.Subcommands.Add(alias);
         return command;

@@ -38,6 +38,8 @@ internal static class TrainCommand
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
+                same_as = o.SameAs is null ? null : new { version = o.SameAs.Version, aliases = o.SameAs.Aliases, artifact = o.SameAs.ArtifactSha256 },
+                gate_attempts = o.GateAttempts,
             });
             return;
         }
@@ -50,6 +52,8 @@ internal static class TrainCommand
         ctx.Human.Write(table);
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
+        if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");
         if (o.Registered is not null) ctx.Human.WriteLine($"registered version {o.Registered.Version} ({string.Join(", ", o.Registered.Aliases)})");
+        if (o.SameAs is not null) ctx.Human.WriteLine($"nothing registered: the model file is identical to version {o.SameAs.Version} ({string.Join(", ", o.SameAs.Aliases)})");
     }
 }

@@ -47,6 +47,28 @@ public sealed class ProjectConfig
 
     /// <summary>Drift detection and the retraining policy.</summary>
     public MonitoringConfig Monitoring { get; set; } = new();
+
+    /// <summary>Limits and host names of the REST server.</summary>
+    public ServingConfig Serving { get; set; } = new();
+}
+
+/// <summary>Limits and host names of the REST server (<c>recur serve</c>).</summary>
+public sealed class ServingConfig
+{
+    /// <summary>Largest request body accepted, in bytes; a larger one is answered 413.</summary>
+    public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Longest key (prediction or feedback), in characters.</summary>
+    public int MaxKeyLength { get; set; } = 256;
+
+    /// <summary>Longest text value (a feature value or a label), in characters.</summary>
+    public int MaxTextLength { get; set; } = 4096;
+
+    /// <summary>
+    /// Host names the server answers besides localhost, 127.0.0.1 and [::1] when bound to loopback (a defence
+    /// against DNS rebinding). When bound to another address and this is empty, every host name is answered.
+    /// </summary>
+    public List<string> AllowedHosts { get; set; } = [];
 }
 
 /// <summary>How to read one dataset's source file.</summary>

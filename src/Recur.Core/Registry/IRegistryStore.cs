@@ -17,6 +17,20 @@ public interface IRegistryStore
 
     /// <summary>Points an alias at an existing version.</summary>
     Task SetAliasAsync(string model, string alias, int version, CancellationToken ct = default);
+
+    /// <summary>
+    /// Registers the next version and points <paramref name="alias"/> at it, in one transaction, but only
+    /// if the alias still points at <paramref name="expected"/> (null: the alias does not exist). Returns
+    /// null and registers nothing when the alias moved meanwhile, so a decision taken against the old
+    /// target is never applied against a new one.
+    /// </summary>
+    Task<ModelVersion?> RegisterIfAliasAsync(NewModelVersion version, string alias, int? expected, CancellationToken ct = default);
+
+    /// <summary>
+    /// Points an alias at an existing version only if it still points at <paramref name="expected"/>
+    /// (null: the alias does not exist); false when it moved meanwhile.
+    /// </summary>
+    Task<bool> MoveAliasIfAsync(string model, string alias, int version, int? expected, CancellationToken ct = default);
 }
 
 /// <summary>Stores model files by the SHA-256 of their content.</summary>
@@ -27,4 +41,10 @@ public interface IArtifactStore
 
     /// <summary>The local path of a stored artifact; throws NotFound if absent.</summary>
     string PathOf(string sha256);
+
+    /// <summary>
+    /// A stored artifact's bytes as they are now, unverified (the caller compares their hash with the one it
+    /// recorded); throws NotFound if absent.
+    /// </summary>
+    Task<byte[]> ReadAsync(string sha256, CancellationToken ct = default);
 }

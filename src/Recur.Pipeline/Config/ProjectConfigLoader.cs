@@ -39,6 +39,13 @@ public static class ProjectConfigLoader
         }
         if (c.Evaluation.Threshold is < 0 or > 1) throw RecurException.Invalid("recur.yaml: evaluation.threshold must be in [0, 1]", "evaluation.threshold");
         if (c.Split.Validation is <= 0 or >= 1) throw RecurException.Invalid("recur.yaml: split.validation must be between 0 and 1", "split.validation");
+        if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
+        if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
+        if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");
+        if (c.Serving.AllowedHosts.FirstOrDefault(h => string.IsNullOrWhiteSpace(h) || h.Any(ch => ch is '/' or ' ' or '@')) is { } host)
+        {
+            throw RecurException.Invalid($"recur.yaml: serving.allowed_hosts: '{host}' is not a host name", "serving.allowed_hosts");
+        }
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

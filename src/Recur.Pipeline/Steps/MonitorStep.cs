@@ -35,7 +35,7 @@ public static class MonitorStep
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw RecurException.NotFound($"model '{config.Name}' has no champion yet (run 'recur train')");
-        var model = TrainedModel.Load(project.Artifacts.PathOf(champion.ArtifactSha256));
+        var model = await RegisteredModel.LoadAsync(project.Artifacts, champion, ct);
         var plan = model.Manifest.Plan;
 
         var joined = await project.Log.JoinAsync(config.Name, since, ct);

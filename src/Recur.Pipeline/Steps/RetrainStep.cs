@@ -17,7 +17,7 @@ public static class RetrainStep
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw RecurException.NotFound($"model '{config.Name}' has no champion to retrain");
-        var plan = TrainedModel.Load(project.Artifacts.PathOf(champion.ArtifactSha256)).Manifest.Plan;
+        var plan = (await RegisteredModel.LoadAsync(project.Artifacts, champion, ct)).Manifest.Plan;
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
         var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);
@@ -44,12 +44,19 @@ public static class RetrainStep
         return keep.Count == evaluation.RowCount ? evaluation : evaluation.Take(keep);
     }
 
-    // Logged numbers come back as reals; give them the training column's type so the tables concatenate.
+    // Logged numbers come back as reals and labels as text; give them the training column's type so the
+    // tables concatenate (an integer label column such as 0/1 takes the feedback's "0"/"1" as numbers).
     private static DataTable Align(DataTable fresh, DataTable like) =>
-        new(like.Columns.Select(c => fresh[c.Name] switch
+        new(like.Columns.Select(c => (fresh[c.Name], c) switch
         {
-            NumericColumn n => (DataColumn)new NumericColumn(c.Spec, n.Values),
-            TextColumn t => new TextColumn(c.Spec, t.Values),
-            _ => throw new InvalidOperationException(),
+            (NumericColumn n, _) => (DataColumn)new NumericColumn(c.Spec, n.Values),
+            (TextColumn t, NumericColumn) => new NumericColumn(c.Spec, t.Values.Select((v, r) => Number(v, c.Name, r)).ToArray()),
+            (TextColumn t, _) => new TextColumn(c.Spec, t.Values),
+            _ => throw new InvalidOperationException($"column '{c.Name}' cannot be aligned"),
         }).ToArray());
+
+    private static double Number(string? text, string column, int row) =>
+        text is null ? double.NaN
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+        : throw RecurException.Invalid($"feedback row {row + 1}: label '{text}' is not a number, but column '{column}' of the training data is numeric", column);
 }

@@ -21,7 +21,9 @@ public sealed record TrainingOutcome(
     ModelVersion? Champion,
     IReadOnlyDictionary<string, double>? ChampionMetrics,
     GateDecision Gate,
-    ModelVersion? Registered);
+    ModelVersion? Registered,
+    ModelVersion? SameAs = null,
+    int GateAttempts = 1);
 
 /// <summary>
 /// One training run: split by fingerprint, fit the heuristic baseline and the model, evaluate both
@@ -30,10 +32,10 @@ public sealed record TrainingOutcome(
 public static class TrainingRun
 {
     /// <summary>The alias of the serving model.</summary>
-    public const string ChampionAlias = "champion";
+    public const string ChampionAlias = ChampionPromotion.ChampionAlias;
 
     /// <summary>The alias given to a registered candidate that the gates rejected.</summary>
-    public const string ChallengerAlias = "challenger";
+    public const string ChallengerAlias = ChampionPromotion.ChallengerAlias;
 
     /// <summary>
     /// Trains on <paramref name="data"/> and evaluates on <paramref name="evaluation"/> (the validation split
@@ -74,48 +76,57 @@ public static class TrainingRun
         var candidateMetrics = evaluator.Evaluate(model.Score(evaluation), evalLabels);
         var validationMetrics = evaluator.Evaluate(model.Score(validation), plan.Labels(validation));
 
-        var champion = await project.Registry.ResolveAliasAsync(config.Name, ChampionAlias, ct);
-        IReadOnlyDictionary<string, double>? championMetrics = null;
-        if (champion is not null)
-        {
-            // Re-score the champion on this very snapshot so both sides of the gate see the same rows.
-            var championModel = TrainedModel.Load(project.Artifacts.PathOf(champion.ArtifactSha256));
-            championMetrics = evaluator.Evaluate(championModel.Score(evaluation), evalLabels);
-        }
-        var gate = PromotionGate.Decide(config.Promotion, candidateMetrics, baselineMetrics, championMetrics);
-
-        ModelVersion? registered = null;
-        if (gate.Promote || registerRejected)
-        {
-            var snapshot = await project.Catalog.FindAsync(snapshots[0], ct) ?? throw Core.RecurException.NotFound($"snapshot {snapshots[0]} is missing from the catalogue");
-            var reference = await ProfileStep.TrainingSplitAsync(project, snapshot, dataIsFirstSnapshot ? train : null, ct);
-            registered = await RegisterAsync(project, model, snapshots, reference.Id, candidateMetrics, validationMetrics, baselineMetrics, gate, ct);
-        }
-        return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
-            baselineMetrics, candidateMetrics, validationMetrics, champion, championMetrics, gate, registered);
-    }
-
-    private static async Task<ModelVersion> RegisterAsync(RecurProject project, TrainedModel model, IReadOnlyList<string> snapshots, string referenceProfile,
-        IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> validation, IReadOnlyDictionary<string, double> baseline,
-        GateDecision gate, CancellationToken ct)
-    {
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
         {
             model.Save(temp);
-            var sha = await project.Artifacts.PutAsync(temp, ct);
-            var recorded = new Dictionary<string, double>(metrics);
-            foreach (var (k, v) in validation) recorded["validation_" + k] = v;
-            foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
-            var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
-                model.Manifest.Trainer, model.Manifest.Parameters, referenceProfile);
-            var version = new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
-            return await project.Registry.RegisterAsync(version, gate.Promote ? ChampionAlias : ChallengerAlias, ct);
+            var sha = await Sha256Async(temp, ct);
+            string? reference = null;
+            var promotion = await ChampionPromotion.RunAsync(project.Registry, config.Promotion, config.Name, sha, candidateMetrics, baselineMetrics,
+                async (champion, token) =>
+                {
+                    // Re-score the champion on this very snapshot so both sides of the gate see the same rows.
+                    var championModel = await RegisteredModel.LoadAsync(project.Artifacts, champion, token);
+                    return evaluator.Evaluate(championModel.Score(evaluation), evalLabels);
+                },
+                async (gate, token) =>
+                {
+                    if (reference is null)
+                    {
+                        var snapshot = await project.Catalog.FindAsync(snapshots[0], token) ?? throw Core.RecurException.NotFound($"snapshot {snapshots[0]} is missing from the catalogue");
+                        reference = (await ProfileStep.TrainingSplitAsync(project, snapshot, dataIsFirstSnapshot ? train : null, token)).Id;
+                    }
+                    // The file goes into the store before the version that names it is visible.
+                    await project.Artifacts.PutAsync(temp, token);
+                    return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate);
+                },
+                registerRejected, ct);
+            return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
+                baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
+                promotion.Registered, promotion.SameAs, promotion.Attempts);
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    private static async Task<string> Sha256Async(string path, CancellationToken ct)
+    {
+        await using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, ct));
+    }
+
+    private static NewModelVersion Describe(RecurProject project, TrainedModel model, string sha, IReadOnlyList<string> snapshots, string referenceProfile,
+        IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> validation, IReadOnlyDictionary<string, double> baseline,
+        GateDecision gate)
+    {
+        var recorded = new Dictionary<string, double>(metrics);
+        foreach (var (k, v) in validation) recorded["validation_" + k] = v;
+        foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
+        var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
+            model.Manifest.Trainer, model.Manifest.Parameters, referenceProfile);
+        return new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
     }
 
     /// <summary>The rows of a snapshot-backed table restricted to the plan's columns and label, for enlarging training data.</summary>

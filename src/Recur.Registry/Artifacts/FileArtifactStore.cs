@@ -41,5 +41,18 @@ public sealed class FileArtifactStore(string root) : IArtifactStore
         return File.Exists(path) ? path : throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
     }
 
+    /// <inheritdoc />
+    public async Task<byte[]> ReadAsync(string sha256, CancellationToken ct = default)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(Locate(sha256), ct);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
+        }
+    }
+
     private string Locate(string sha) => Path.Combine(root, "sha256", sha[..2], sha);
 }

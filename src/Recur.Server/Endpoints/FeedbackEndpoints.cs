@@ -1,10 +1,13 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Recur.Core;
 using Recur.Core.Monitoring;
+using Recur.Core.Project;
+using Recur.Core.Registry;
+using Recur.Serving;
+using Recur.Serving.Feedback;
 
 namespace Recur.Server.Endpoints;
 
@@ -13,34 +16,26 @@ internal static class FeedbackEndpoints
 {
     public static void MapFeedbackEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/v1/feedback", Post).WithName("Feedback")
-            .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…}]}. A later label for a key replaces the earlier one.");
+            .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…}]}. Each label must be one of the model's classes. A later label for a key replaces the earlier one.");
 
-    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, ModelPool pool, IRegistryStore registry, IArtifactStore artifacts,
+        ProjectConfig config, TimeProvider time, CancellationToken ct)
     {
-        using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var items) || items.ValueKind != JsonValueKind.Array)
+        using var document = await JsonBody.ReadAsync(request, ct);
+        IReadOnlyList<string> classes;
+        try
         {
-            throw RecurException.Invalid("the body must be an object with a 'feedback' array", "feedback");
+            classes = LabelClasses.Of((await pool.GetAsync(ModelSelector.From(config.Name, null, null), ct)).Model.Manifest.Plan);
         }
-        var now = time.GetUtcNow();
-        var records = new List<FeedbackRecord>();
-        var i = 0;
-        foreach (var item in items.EnumerateArray())
+        catch (RecurException e) when (e.Kind == FailureKind.NotFound)
         {
-            records.Add(new FeedbackRecord(Text(item, "key", i), Text(item, "label", i), now));
-            i++;
+            classes = await LabelClasses.OfAsync(registry, artifacts, config.Name, ct);
         }
-        if (records.Count == 0) throw RecurException.Invalid("'feedback' is empty", "feedback");
+        var records = FeedbackReader.Read(document.RootElement, classes, config.Serving, time.GetUtcNow());
         await store.AddAsync(records, ct);
         return TypedResults.Ok(new FeedbackAccepted(records.Count));
     }
 
     /// <summary>How many labels were stored.</summary>
     internal sealed record FeedbackAccepted(int Accepted);
-
-    private static string Text(JsonElement item, string name, int index) =>
-        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
-            ? text
-            : throw RecurException.Invalid($"feedback[{index}].{name}: required, a non-empty string", $"feedback[{index}].{name}");
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,17 +32,8 @@ internal static class PredictionEndpoints
 
     private static async Task<Ok<PredictResponse>> Predict(ModelSelector selector, HttpRequest request, PredictionService service, CancellationToken ct)
     {
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            throw RecurException.Invalid($"the body is not valid JSON: {e.Message}", "body");
-        }
-        var results = await service.PredictAsync(selector, body, ct);
+        using var document = await JsonBody.ReadAsync(request, ct);
+        var results = await service.PredictAsync(selector, document.RootElement, ct);
         return TypedResults.Ok(new PredictResponse(results.Select(r => new PredictionDto(r.Key, r.Label, r.Score, r.ModelVersion)).ToList()));
     }
 }

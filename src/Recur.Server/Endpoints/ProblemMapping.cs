@@ -22,13 +22,20 @@ internal sealed class ProblemMapping(RequestDelegate next)
             {
                 FailureKind.NotFound => StatusCodes.Status404NotFound,
                 FailureKind.Conflict => StatusCodes.Status409Conflict,
+                FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                FailureKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+                FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status400BadRequest,
             };
             await Write(context, status, e.Message, e.Field);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
-            await Write(context, StatusCodes.Status400BadRequest, e.InnerException is JsonException j ? $"the body is not valid JSON: {j.Message}" : e.Message, null);
+            // Kestrel's own refusals keep their status: 413 for a body over serving.max_body_bytes.
+            var detail = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? $"the body is larger than the server's limit of {context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize} bytes (serving.max_body_bytes)"
+                : e.InnerException is JsonException j ? $"the body is not valid JSON: {j.Message}" : e.Message;
+            await Write(context, e.StatusCode, detail, "body");
         }
         catch (JsonException e) when (!context.Response.HasStarted)
         {
@@ -41,7 +48,15 @@ internal sealed class ProblemMapping(RequestDelegate next)
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
             Status = status,
-            Title = status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid request" },
+            Title = status switch
+            {
+                404 => "Not found",
+                409 => "Conflict",
+                413 => "Payload too large",
+                415 => "Unsupported media type",
+                503 => "Service unavailable",
+                _ => "Invalid request",
+            },
             Detail = detail,
             Instance = context.Request.Path,
         };

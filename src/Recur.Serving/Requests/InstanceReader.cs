@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Recur.Core;
 using Recur.Core.Data;
+using Recur.Core.Project;
 using Recur.Training;
 
 namespace Recur.Serving.Requests;
@@ -15,8 +16,11 @@ public static class InstanceReader
     /// <summary>Most instances accepted in one request.</summary>
     public const int MaxInstances = 10_000;
 
-    /// <summary>Reads and validates a request body.</summary>
-    public static PredictBatch Read(JsonElement body, FeaturePlan plan)
+    /// <summary>Reads and validates a request body (with the default limits of <see cref="ServingConfig"/>).</summary>
+    public static PredictBatch Read(JsonElement body, FeaturePlan plan) => Read(body, plan, new ServingConfig());
+
+    /// <summary>Reads and validates a request body; keys and text values longer than the limits are refused.</summary>
+    public static PredictBatch Read(JsonElement body, FeaturePlan plan, ServingConfig limits)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var instances) || instances.ValueKind != JsonValueKind.Array)
         {
@@ -35,11 +39,8 @@ public static class InstanceReader
         {
             var path = $"instances[{i}]";
             if (instance.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'features'", path);
-            if (!instance.TryGetProperty("key", out var key) || key.ValueKind != JsonValueKind.String || key.GetString() is not { Length: > 0 } keyText)
-            {
-                throw RecurException.Invalid($"{path}.key: required, a non-empty string", $"{path}.key");
-            }
-            keys[i] = keyText;
+            if (!instance.TryGetProperty("key", out var key)) throw RecurException.Invalid($"{path}.key: required, a non-empty string", $"{path}.key");
+            keys[i] = JsonValues.RequiredText(key, $"{path}.key", limits.MaxKeyLength);
             if (!instance.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
             {
                 throw RecurException.Invalid($"{path}.features: required, an object of feature values", $"{path}.features");
@@ -47,10 +48,12 @@ public static class InstanceReader
             var seen = new bool[plan.Features.Count];
             foreach (var property in features.EnumerateObject())
             {
-                var field = $"{path}.features.{property.Name}";
-                if (!index.TryGetValue(property.Name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
+                var name = JsonValues.Name(property, $"{path}.features", limits.MaxTextLength);
+                var field = $"{path}.features.{name}";
+                if (!index.TryGetValue(name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
+                if (seen[f]) throw RecurException.Invalid($"{field}: given twice", field);
                 seen[f] = true;
-                ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), i);
+                ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), i, limits.MaxTextLength);
             }
             var missing = Array.IndexOf(seen, false);
             if (missing >= 0) throw RecurException.Invalid($"{path}.features.{plan.Features[missing].Name}: missing (send null for an unknown value)", $"{path}.features.{plan.Features[missing].Name}");
@@ -60,7 +63,7 @@ public static class InstanceReader
         return new PredictBatch(keys, buffer.ToTable(), inputs);
     }
 
-    private static void ReadValue(JsonElement value, FeatureSpec feature, string field, double[]? numbers, string?[]? texts, int row)
+    private static void ReadValue(JsonElement value, FeatureSpec feature, string field, double[]? numbers, string?[]? texts, int row, int maxText)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -69,7 +72,11 @@ public static class InstanceReader
         }
         if (numbers is not null)
         {
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number))
+            if (value.ValueKind == JsonValueKind.Number && !JsonValues.TryFinite(value, out _))
+            {
+                throw RecurException.Invalid($"{field}: {Clip(value.GetRawText())} is not a finite number", field);
+            }
+            if (!JsonValues.TryFinite(value, out var number))
             {
                 throw RecurException.Invalid($"{field}: expected a number ({feature.Type.ToName()}), got {Describe(value)}", field);
             }
@@ -81,13 +88,15 @@ public static class InstanceReader
             return;
         }
         if (value.ValueKind != JsonValueKind.String) throw RecurException.Invalid($"{field}: expected a string, got {Describe(value)}", field);
-        texts![row] = value.GetString();
+        texts![row] = JsonValues.Text(value, field, maxText);
     }
+
+    private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => $"the number {Clip(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",

@@ -112,5 +112,6 @@ public sealed class LightGbmTrainerTests
         var e = Assert.Throws<RecurException>(() => TrainedModel.Load(path));
 
         Assert.Contains("junk.zip", e.Message);
+        Assert.Contains("not a readable model file", e.Message);
     }
 }

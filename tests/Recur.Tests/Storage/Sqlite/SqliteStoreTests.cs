@@ -90,3 +90,41 @@ public sealed class SqliteStoreTests : IDisposable
         Assert.Equal("b", Assert.Single(later).Key);
     }
 }
+
+public sealed class SqliteRegistryConditionalTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly SqliteRegistryStore _registry;
+
+    public SqliteRegistryConditionalTests() => _registry = new SqliteRegistryStore(new SqliteDatabase(_dir.Path("recur.db")), TimeProvider.System);
+
+    public void Dispose() => _dir.Dispose();
+
+    private static NewModelVersion Version() => new("m", new string('a', 64),
+        new ModelLineage(["s1"], "cfg", "0.1.0", 42, "lightgbm", new Dictionary<string, string>()), new Dictionary<string, double>(), "");
+
+    [Fact]
+    public async Task RegisterIfAliasAsync_AliasMovedMeanwhile_RegistersNothing()
+    {
+        await _registry.RegisterAsync(Version(), "champion");
+
+        var stale = await _registry.RegisterIfAliasAsync(Version(), "champion", expected: null);
+        var fresh = await _registry.RegisterIfAliasAsync(Version(), "champion", expected: 1);
+
+        Assert.Null(stale);
+        Assert.Equal(2, fresh!.Version);
+        Assert.Equal(2, (await _registry.ListAsync("m")).Count);
+        Assert.Equal(2, (await _registry.ResolveAliasAsync("m", "champion"))!.Version);
+    }
+
+    [Fact]
+    public async Task MoveAliasIfAsync_OnlyFromTheExpectedVersion()
+    {
+        await _registry.RegisterAsync(Version(), "champion");
+        await _registry.RegisterAsync(Version(), null);
+
+        Assert.False(await _registry.MoveAliasIfAsync("m", "champion", 2, expected: null));
+        Assert.True(await _registry.MoveAliasIfAsync("m", "champion", 2, expected: 1));
+        Assert.Equal(2, (await _registry.ResolveAliasAsync("m", "champion"))!.Version);
+    }
+}

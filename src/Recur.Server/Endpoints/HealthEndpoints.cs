@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Recur.Core;
+using Recur.Core.Project;
+using Recur.Serving;
+using Recur.Serving.Log;
+
+namespace Recur.Server.Endpoints;
+
+/// <summary>
+/// <c>/healthz</c>: "healthy", or "degraded" (503) while prediction-log writes fail or a routed alias
+/// (the champion, and every alias or version clients have asked for) points at a version whose model
+/// file cannot be loaded. A loaded model is kept, so a healthy check costs a registry look-up per alias.
+/// </summary>
+internal static class HealthEndpoints
+{
+    /// <summary>One routed alias or version that cannot serve.</summary>
+    internal sealed record UnavailableRoute(string Route, string Detail);
+
+    public static void MapHealth(this IEndpointRouteBuilder app) =>
+        app.MapGet("/healthz", Check).WithName("Health").WithSummary("Liveness, prediction-log health, and whether every routed model version loads.");
+
+    private static async Task<IResult> Check(PredictionLogWriter log, ModelPool pool, ProjectConfig config, CancellationToken ct)
+    {
+        var routes = pool.Requested.Append(ModelSelector.From(config.Name, null, null)).Distinct().ToList();
+        var unavailable = new List<UnavailableRoute>();
+        foreach (var route in routes)
+        {
+            try
+            {
+                await pool.GetAsync(route, ct);
+            }
+            catch (RecurException e) when (e.Kind == FailureKind.Unavailable)
+            {
+                unavailable.Add(new UnavailableRoute(route.ToString(), e.Message));
+            }
+            catch (RecurException e) when (e.Kind == FailureKind.NotFound)
+            {
+                // Nothing registered under that name or alias: nothing to serve there, so nothing broken.
+            }
+        }
+        return log.Failures == 0 && unavailable.Count == 0
+            ? Results.Ok(new { status = "healthy" })
+            : Results.Json(new { status = "degraded", log_write_failures = log.Failures, unavailable }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}

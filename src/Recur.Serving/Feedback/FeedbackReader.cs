@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Recur.Core;
+using Recur.Core.Monitoring;
+using Recur.Core.Project;
+using Recur.Serving.Requests;
+
+namespace Recur.Serving.Feedback;
+
+/// <summary>
+/// Turns <c>{"feedback":[{"key":…,"label":…}]}</c> into records, refusing the whole request (nothing is
+/// stored) at the first defect, named by its field and key. A label is a string, or a number or boolean
+/// whose JSON text is a class (<c>1</c> for class "1").
+/// </summary>
+public static class FeedbackReader
+{
+    /// <summary>Most labels accepted in one request.</summary>
+    public const int MaxItems = 10_000;
+
+    /// <summary>Reads and checks a request body.</summary>
+    public static IReadOnlyList<FeedbackRecord> Read(JsonElement body, IReadOnlyList<string> classes, ServingConfig limits, DateTimeOffset now)
+    {
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("feedback", out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            throw RecurException.Invalid("the body must be an object with a 'feedback' array", "feedback");
+        }
+        var count = items.GetArrayLength();
+        if (count == 0) throw RecurException.Invalid("'feedback' is empty", "feedback");
+        if (count > MaxItems) throw RecurException.Invalid($"'feedback' holds {count} items; at most {MaxItems} per request", "feedback");
+        var records = new List<FeedbackRecord>(count);
+        var i = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var path = $"feedback[{i}]";
+            if (item.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'label'", path);
+            var key = JsonValues.RequiredText(Property(item, "key", path), $"{path}.key", limits.MaxKeyLength);
+            var label = Label(Property(item, "label", path), $"{path}.label", limits.MaxTextLength);
+            if (LabelClasses.Problem(label, classes) is { } problem) throw RecurException.Invalid($"{path}.label (key '{key}'): {problem}", $"{path}.label");
+            records.Add(new FeedbackRecord(key, label, now));
+            i++;
+        }
+        return records;
+    }
+
+    private static JsonElement Property(JsonElement item, string name, string path) =>
+        item.TryGetProperty(name, out var value) ? value : throw RecurException.Invalid($"{path}.{name}: required, a non-empty string", $"{path}.{name}");
+
+    private static string Label(JsonElement value, string field, int maxLength) => value.ValueKind switch
+    {
+        JsonValueKind.String => JsonValues.RequiredText(value, field, maxLength),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False when value.GetRawText().Length <= maxLength => value.GetRawText(),
+        _ => throw RecurException.Invalid($"{field}: required, a non-empty string (or a number that is a class)", field),
+    };
+}
