@@ -15,26 +15,9 @@ public sealed class ServeTests(TrainedProject project) : IClassFixture<TrainedPr
 
     private async Task WithServerAsync(Func<HttpClient, Task> test)
     {
-        using var process = Process.Start(CliRunner.StartInfo(project.Root, "serve", "--port", "0", "--json", "--project", project.Root))!;
-        var stderr = new StringBuilder();
-        // Drain stderr so the server never blocks on a full pipe while logging.
-        process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
-        process.BeginErrorReadLine();
-        try
-        {
-            var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            Assert.False(string.IsNullOrEmpty(first), "serve printed nothing: " + stderr);
-            var builder = new StringBuilder(first);
-            while (!builder.ToString().TrimEnd().EndsWith('}')) builder.Append(await process.StandardOutput.ReadLineAsync());
-            var url = JsonDocument.Parse(builder.ToString()).RootElement.GetProperty("listening").GetString()!;
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
-            await test(http);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        await test(http);
     }
 
     [Fact]

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Recur.EndToEnd.Tests;
+
+/// <summary>
+/// `recur serve` probed as an attacker or a careless client would: a seeded fuzzer over loopback, then
+/// each defect class on its own. A client's mistake is never a 5xx.
+/// </summary>
+public sealed class HostileRequestTests(TrainedProject project, ITestOutputHelper output) : IClassFixture<TrainedProject>
+{
+    private const string Features = """{"age":39,"workclass":"State-gov","fnlwgt":77516,"education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
+    private const string Predict = $$"""{"instances":[{"key":"a-1","features":{{Features}}}]}""";
+    private const string Feedback = """{"feedback":[{"key":"a-1","label":">50K"},{"key":"a-2","label":"<=50K"}]}""";
+
+    private static readonly string[] Paths = ["/v1/models/adult:predict", "/v1/models/adult/versions/1:predict", "/v1/models/adult:predict?alias=champion", "/v1/feedback"];
+
+    // Pieces a fuzzer splices into valid bodies: the defects that once answered 500, and their neighbours.
+    private static readonly byte[][] Splices =
+    [
+        "\"\\ud800\""u8.ToArray(), "\"\\udfff\\ud800\""u8.ToArray(), [0x22, 0xC3, 0x28, 0x22], [0x22, 0xFF, 0xFE, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
+        "1e400"u8.ToArray(), "-1e400"u8.ToArray(), "1e-400"u8.ToArray(), "null"u8.ToArray(), "[]"u8.ToArray(), "{}"u8.ToArray(), "true"u8.ToArray(),
+        "\"\""u8.ToArray(), "\"age\":1,\"age\":2,"u8.ToArray(), "\"key\":\"k\",\"key\":\"j\","u8.ToArray(), "[[[[[[[[[[[[[[[[[[[["u8.ToArray(),
+        "99999999999999999999999999999"u8.ToArray(), "\"\\u0000\""u8.ToArray(), "{\"\\ud800\":1}"u8.ToArray(), "\"x"u8.ToArray(), "}"u8.ToArray(), ","u8.ToArray(),
+    ];
+
+    private static readonly string?[] ContentTypes = ["application/json", "application/json", "application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", null];
+
+    [Fact]
+    public async Task Fuzz_ThreeThousandSeededRequests_NeverAnswer5xx()
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        var random = new Random(20261129);
+        var statuses = new SortedDictionary<int, int>();
+        var failures = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var path = Paths[random.Next(Paths.Length)];
+            var body = Mutate(random, path.EndsWith("feedback", StringComparison.Ordinal) ? Feedback : Predict);
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+            var type = ContentTypes[random.Next(ContentTypes.Length)];
+            if (type is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+            using var response = await http.SendAsync(request);
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            if (status >= 500 && failures.Count < 5) failures.Add($"{status} {path}: {Encoding.UTF8.GetString(body)[..Math.Min(300, body.Length)]} -> {await response.Content.ReadAsStringAsync()}");
+        }
+
+        output.WriteLine("fuzz: 3000 requests; " + string.Join(", ", statuses.Select(s => $"{s.Key}: {s.Value}")));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(statuses.GetValueOrDefault(200) > 100, "the fuzzer should also send valid requests");
+        Assert.True(statuses.GetValueOrDefault(400) > 100, "the fuzzer should mostly send broken requests");
+    }
+
+    private static byte[] Mutate(Random random, string valid)
+    {
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes(valid));
+        var edits = random.Next(4);   // 0 edits: a valid request
+        for (var e = 0; e < edits; e++)
+        {
+            var at = random.Next(bytes.Count + 1);
+            switch (random.Next(5))
+            {
+                case 0: bytes.InsertRange(at, Splices[random.Next(Splices.Length)]); break;
+                case 1: if (at < bytes.Count) bytes[at] = (byte)random.Next(256); break;
+                case 2: bytes.RemoveRange(at, Math.Min(random.Next(1, 8), bytes.Count - at)); break;
+                case 3: bytes.RemoveRange(at, bytes.Count - at); break;
+                default:
+                    // Replace a value after a colon with a splice: the most direct way to a field.
+                    var colon = bytes.IndexOf((byte)':', Math.Min(at, bytes.Count - 1));
+                    if (colon >= 0) bytes.InsertRange(colon + 1, [.. Splices[random.Next(Splices.Length)], (byte)',']);
+                    break;
+            }
+        }
+        return [.. bytes];
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static ByteArrayContent Json(byte[] body) => new(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+
+    [Theory]
+    [InlineData("""{"instances":[{"key":"\ud800","features":FEATURES}]}""", "instances[0].key")]
+    [InlineData("""{"instances":[{"key":"k","features":FEATURES}]}""", "instances[0].features.workclass", "State-gov", "\\udc00")]
+    [InlineData("""{"instances":[{"key":"k","features":FEATURES}]}""", "instances[0].features.age", "39", "1e400")]
+    [InlineData("""{"instances":[{"key":"k","key":"j","features":FEATURES}]}""", "body")]
+    [InlineData("""{"feedback":[{"key":"\ud800","label":">50K"}]}""", "feedback[0].key")]
+    [InlineData("""{"feedback":[{"key":"k","label":"banana"}]}""", "feedback[0].label")]
+    public async Task Post_HostileField_Answers400NamingTheField(string template, string field, string? find = null, string? replace = null)
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        var features = find is null ? Features : Features.Replace(find, replace!, StringComparison.Ordinal).Replace("\"1e400\"", "1e400", StringComparison.Ordinal);
+        var body = template.Replace("FEATURES", features, StringComparison.Ordinal);
+
+        using var response = await http.PostAsync(template.Contains("feedback") ? "/v1/feedback" : "/v1/models/adult:predict", Json(Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(field, (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Post_InvalidUtf8InAValue_Answers400NamingTheField()
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        var text = Predict.Replace("State-gov", "BAD", StringComparison.Ordinal);
+        var at = text.IndexOf("BAD", StringComparison.Ordinal);
+        byte[] body = [.. Encoding.UTF8.GetBytes(text[..at]), 0xC3, 0x28, .. Encoding.UTF8.GetBytes(text[(at + 3)..])];
+
+        using var response = await http.PostAsync("/v1/models/adult:predict", Json(body));
+
+        Assert.Equal("instances[0].features.workclass", (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Post_BodyOverTheLimit_Answers413()
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        var instance = $$"""{"key":"k","features":{{Features}}}""";
+        var body = "{\"instances\":[" + string.Join(',', Enumerable.Repeat(instance, 9 * 1024 * 1024 / instance.Length + 1)) + "]}";
+
+        // Expect: 100-continue lets the server refuse on the declared length before the body is sent (it then
+        // closes the connection, which would break a client still writing).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/adult:predict") { Content = Json(Encoding.UTF8.GetBytes(body)) };
+        request.Headers.ExpectContinue = true;
+        using var response = await http.SendAsync(request);
+
+        Assert.Contains("serving.max_body_bytes", (await ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge)).GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData(null)]
+    public async Task Post_NotJson_Answers415(string? contentType)
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        foreach (var (path, body) in new[] { ("/v1/feedback", Feedback), ("/v1/models/adult:predict", Predict) })
+        {
+            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+            if (contentType is not null) content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+
+            using var response = await http.PostAsync(path, content);
+
+            await ProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Request_ForeignHostName_IsRefusedOnLoopback()
+    {
+        await using var server = await ServerProcess.StartAsync(project.Root);
+        using var http = server.Client();
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/v1/models") { Headers = { Host = "attacker.example" } };
+        using var local = new HttpRequestMessage(HttpMethod.Get, "/v1/models") { Headers = { Host = "localhost" } };
+
+        using var refused = await http.SendAsync(foreign);
+        using var answered = await http.SendAsync(local);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+
+namespace Recur.EndToEnd.Tests;
+
+/// <summary>`recur serve` started as a separate process on a free port, stopped on dispose.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stderr = new();
+
+    private ServerProcess(Process process) => _process = process;
+
+    /// <summary>The base address, e.g. http://127.0.0.1:41234.</summary>
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>What the server printed on stderr so far.</summary>
+    public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+    /// <summary>Starts the server for a project and waits until it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(string projectRoot)
+    {
+        var server = new ServerProcess(Process.Start(CliRunner.StartInfo(projectRoot, "serve", "--port", "0", "--json", "--project", projectRoot))!);
+        // Drain stderr so the server never blocks on a full pipe while logging.
+        server._process.ErrorDataReceived += (_, e) => { lock (server._stderr) server._stderr.AppendLine(e.Data); };
+        server._process.BeginErrorReadLine();
+        var first = await server._process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.False(string.IsNullOrEmpty(first), "serve printed nothing: " + server.Stderr);
+        var builder = new StringBuilder(first);
+        while (!builder.ToString().TrimEnd().EndsWith('}')) builder.Append(await server._process.StandardOutput.ReadLineAsync());
+        server.Address = new Uri(JsonDocument.Parse(builder.ToString()).RootElement.GetProperty("listening").GetString()!);
+        return server;
+    }
+
+    /// <summary>A client for the server.</summary>
+    public HttpClient Client() => new() { BaseAddress = Address };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
