@@ -42,6 +42,10 @@ public static class ProjectConfigLoader
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");
+            if (!QuoteSetting.TryParse(dataset.Quote, out _))
+            {
+                throw RecurException.Invalid($"recur.yaml: datasets.{name}.quote: {QuoteSetting.Problem(dataset.Quote)}", $"datasets.{name}.quote");
+            }
         }
     }
 
