@@ -66,8 +66,8 @@ internal static class IngestCommand
             ctx.Human.WriteLine($"{(outcome.Reused ? "Reused" : "Stored")} snapshot {s.Id[..12]} of '{s.Dataset}': {s.Rows} rows, {outcome.Quarantined.Count} quarantined");
             if (outcome.Lines is { } lines)
             {
-                ctx.Human.WriteLine($"  {lines.Physical} lines: {lines.Rows} rows, {lines.Quarantined} quarantined, {lines.Merged} merged into multi-line fields, "
-                    + $"{lines.Header} header, {lines.Blank} blank, {lines.Skipped} skipped{(lines.Balanced ? "" : $"; only {lines.Accounted} accounted for")}");
+                ctx.Human.WriteLine($"  lines: {lines.Physical} = {lines.Rows} rows + {lines.Quarantined} quarantined + {lines.Merged} merged"
+                    + $" + {lines.Header + lines.Blank + lines.Skipped} header/blank/skipped{(lines.Balanced ? "" : $" (only {lines.Accounted} accounted for)")}");
             }
             foreach (var q in outcome.Quarantined.Take(10)) ctx.Human.WriteLine($"  quarantined {q.Source}:{q.Line}: {q.Reason}");
             if (outcome.Quarantined.Count > 10) ctx.Human.WriteLine($"  … see: recur data quarantine {s.Id[..12]}");

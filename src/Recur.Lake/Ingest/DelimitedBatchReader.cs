@@ -316,7 +316,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         _buffer = next.Bytes;
         _length = tail;
         _pos = 0;
-        _stops.Reset();
+        _stops?.Reset(); // not made yet while junk lines are skipped
         Fill();
     }
 
