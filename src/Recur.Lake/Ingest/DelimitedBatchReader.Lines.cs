@@ -1,3 +1,5 @@
+using Recur.Core;
+
 namespace Recur.Lake.Ingest;
 
 /// <summary>
@@ -10,6 +12,18 @@ internal sealed partial class DelimitedBatchReader
 {
     /// <summary>A quoted field spanning more lines than this is reported as implausible, whatever its text.</summary>
     public const int SuspectLines = 100;
+
+    /// <summary>
+    /// A quoted field is not allowed to run over more lines than this: the line it opens on is
+    /// quarantined and reading goes on with the next line, so a stray quote cannot swallow the rest of
+    /// a file (nor make the reader hold all of it in one block).
+    /// </summary>
+    public const int MaxQuotedLines = 1000;
+
+    private static readonly string RunawayReason =
+        $"a quoted field opened on this line runs over more than {MaxQuotedLines} lines, so it was not read as one; if quote characters are plain text in this file, set quote: none (--quote none)";
+
+    private bool _runaway;
 
     private readonly PartLines _lines = new();
     private byte _lastByte = (byte)'\n';
@@ -76,6 +90,20 @@ internal sealed partial class DelimitedBatchReader
             rest = k < 0 ? default : rest[(k + 1)..];
         }
         return rows;
+    }
+
+    // The record is the first line alone (it goes to quarantine); reading goes on with the next line.
+    private Status Runaway(int recordStart, out int recordEnd, int extraMark)
+    {
+        _extra.Length = extraMark;
+        _fields = 0;
+        var end = recordStart + _buffer.AsSpan(recordStart, _length - recordStart).IndexOf((byte)'\n');
+        recordEnd = end > recordStart && _buffer[end - 1] == '\r' ? end - 1 : end;
+        _pos = end + 1;
+        _line++;
+        _runaway = true;
+        if (Names.Count == 0) throw RecurException.Invalid($"{_source}: line {_line}: the header opens a quoted field that runs over more than {MaxQuotedLines} lines; if quote characters are plain text in this file, set quote: none (--quote none)", "quote");
+        return Status.Record;
     }
 
     // Space-delimited lines are often padded with a space at the end or the start: those empty fields

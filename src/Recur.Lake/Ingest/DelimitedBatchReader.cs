@@ -40,7 +40,8 @@ internal sealed partial class DelimitedBatchReader : IPartReader
     private PartLayout _layout = null!;
     private bool _disposed;
 
-    private enum Status { Record, NeedMore, End }
+    // Runaway: a quoted field ran over more than MaxQuotedLines lines; the record is its first line alone.
+    private enum Status { Record, NeedMore, End, Runaway }
 
     private DelimitedBatchReader(Stream stream, string source, int blockSize)
     {
@@ -82,6 +83,13 @@ internal sealed partial class DelimitedBatchReader : IPartReader
                 batch.Data = _buffer;
                 Hold(batch);
                 first = _pos;
+                continue;
+            }
+            if (_runaway)
+            {
+                _runaway = false;
+                var raw = Encoding.UTF8.GetString(_buffer, recordStart, recordEnd - recordStart);
+                batch.Quarantined.Add(new(_source, line, RunawayReason, raw));
                 continue;
             }
             if (_fields != layout.Map.Length && !DropOuterSpaces(layout.Map.Length))
@@ -197,6 +205,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
             if (!IsBlank(buf.AsSpan(fieldStart, p - fieldStart))) { p++; continue; }
             var quoted = Quoted(buf, len, ref p, ref lines);
             if (quoted == Status.NeedMore) return NeedMore(extraMark);
+            if (quoted == Status.Runaway) return Runaway(recordStart, out recordEnd, extraMark);
             if (quoted == Status.End)
             {
                 throw RecurException.Invalid($"{_source}: line {line}: a quoted field is never closed (the file ends inside quotes); if quote characters are plain text in this file, set quote: none (--quote none)", "quote");
@@ -233,8 +242,13 @@ internal sealed partial class DelimitedBatchReader : IPartReader
             if (inQuotes)
             {
                 var k = buf.AsSpan(p, len - p).IndexOf(_quote);
-                if (k < 0) return _eof ? Status.End : Status.NeedMore;
+                if (k < 0)
+                {
+                    if (lines + buf.AsSpan(p, len - p).Count((byte)'\n') > MaxQuotedLines) return Status.Runaway;
+                    return _eof ? Status.End : Status.NeedMore;
+                }
                 lines += _extra.AppendQuoted(buf.AsSpan(p, k));
+                if (lines > MaxQuotedLines) return Status.Runaway;
                 p += k;
                 if (p + 1 >= len && !_eof) return Status.NeedMore;
                 if (p + 1 < len && buf[p + 1] == _quote) { _extra.Append(_quote); p += 2; continue; }

@@ -132,6 +132,22 @@ public sealed class DelimitedBatchReaderLinesTests
         Assert.Empty(lines.Warnings);
     }
 
+    [Theory]
+    [InlineData(64)]
+    [InlineData(DelimitedBatchReader.DefaultBlockSize)]
+    public void Next_StrayQuoteBeyondTheLineLimit_QuarantinesItsLineAndReadsOn(int blockSize)
+    {
+        var rows = string.Concat(Enumerable.Range(1, DelimitedBatchReader.MaxQuotedLines + 500).Select(i => $"row {i}\t0\n"));
+        var text = "text\tlabel\n\" stray\t1\n" + rows + "it \"ends\t1\n";
+
+        var (read, quarantined, lines) = Read(text, new DatasetConfig(), blockSize);
+
+        Assert.Equal(DelimitedBatchReader.MaxQuotedLines + 501, read.Count);
+        Assert.Equal(1, quarantined);
+        Assert.Equal(0, lines.Merged);
+        Assert.Equal(lines.Physical, Accounted(lines, read.Count, quarantined));
+    }
+
     [Fact]
     public void Lines_AddressSpanningLines_NoWarning()
     {
