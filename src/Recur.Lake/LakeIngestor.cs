@@ -6,8 +6,13 @@ using Recur.Lake.Snapshots;
 
 namespace Recur.Lake;
 
-/// <summary>What an ingest did; <paramref name="PartsFromCache"/> counts the files not read because the part cache knew them.</summary>
-public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnlyList<QuarantinedRow> Quarantined, int PartsFromCache = 0);
+/// <summary>
+/// What an ingest did; <paramref name="PartsFromCache"/> counts the files not read because the part cache
+/// knew them; <paramref name="Lines"/> says where every physical line of a text source went (null for
+/// JSON Lines and Parquet, and for derived tables); <paramref name="Warnings"/> name a file and line each.
+/// </summary>
+public sealed record IngestOutcome(SnapshotInfo Snapshot, bool Reused, IReadOnlyList<QuarantinedRow> Quarantined, int PartsFromCache = 0,
+    LineAccount? Lines = null, IReadOnlyList<string>? Warnings = null);
 
 /// <summary>
 /// Ingests a source file into the lake: parse with quarantine, hash, write the Parquet file, then
@@ -43,7 +48,7 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
             IngestTrace.Write("catalogued");
             Remember(cache, source, result, sink);
             IngestTrace.Write("recorded");
-            return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts);
+            return new IngestOutcome(snapshot, Reused: !added, result.Quarantined, result.CachedParts, result.Lines, result.Warnings);
         }
     }
 
@@ -54,7 +59,7 @@ public sealed class LakeIngestor(ParquetSnapshotFiles files, ISnapshotCatalog ca
         foreach (var (name, key) in source.Files)
         {
             if (key is null || !result.Parts.TryGetValue(name, out var tally)) continue;
-            cache.Save(key, source.Names, tally.ToCached(sink.SegmentOf.GetValueOrDefault(name), types));
+            cache.Save(key, source.Names, tally.ToCached(sink.SegmentOf.GetValueOrDefault(name), types, source.LinesOf(name)));
         }
     }
 

@@ -89,6 +89,12 @@ public sealed class DatasetConfig
     /// <summary>Field delimiter of csv sources; empty means detected from the first lines.</summary>
     public string Delimiter { get; set; } = "";
 
+    /// <summary>
+    /// The quote character of csv sources: <c>"</c> (default, RFC 4180), <c>none</c> (quote characters are
+    /// plain data) or another single punctuation character. See <see cref="QuoteSetting"/>.
+    /// </summary>
+    public string Quote { get; set; } = QuoteSetting.Default;
+
     /// <summary>Text encoding: utf-8 (default) or latin1.</summary>
     public string Encoding { get; set; } = "utf-8";
 
@@ -107,7 +113,7 @@ public sealed class DatasetConfig
     /// <summary>A copy whose lists and maps can be changed without touching this one.</summary>
     public DatasetConfig Clone() => new()
     {
-        Source = Source, Format = Format, Header = Header, Columns = Columns is null ? null : [.. Columns], Delimiter = Delimiter,
+        Source = Source, Format = Format, Header = Header, Columns = Columns is null ? null : [.. Columns], Delimiter = Delimiter, Quote = Quote,
         Encoding = Encoding, SkipLines = SkipLines, Missing = [.. Missing], Types = new(Types), Recode = new(Recode),
     };
 }

@@ -23,8 +23,8 @@ internal sealed class PartTally(int columns)
     public List<QuarantinedRow> Quarantined { get; } = [];
 
     /// <summary>The cache entry, once the part's segment and its columns' types are known.</summary>
-    public CachedPart ToCached(string? segment, IReadOnlyList<ColumnType> types) =>
-        new(segment, Rows, [.. types], Present, Integers, Reals, Nullable, Quarantined);
+    public CachedPart ToCached(string? segment, IReadOnlyList<ColumnType> types, PartLines? lines) =>
+        new(segment, Rows, [.. types], Present, Integers, Reals, Nullable, Quarantined, lines);
 }
 
 /// <summary>

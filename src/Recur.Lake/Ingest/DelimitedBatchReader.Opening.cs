@@ -7,7 +7,7 @@ namespace Recur.Lake.Ingest;
 /// <summary>
 /// Opening a delimited part: skipping junk lines at the top, picking the delimiter from a sample of
 /// lines, and reading (or taking) the column names, with precise errors for a missing, mismatched or
-/// malformed header.
+/// malformed header, and a warning for a single column whose lines look delimited.
 /// </summary>
 internal sealed partial class DelimitedBatchReader
 {
@@ -34,14 +34,33 @@ internal sealed partial class DelimitedBatchReader
         {
             int k;
             while ((k = _buffer.AsSpan(_pos, _length - _pos).IndexOf((byte)'\n')) < 0 && !_eof) Refill();
-            if (k < 0) { _pos = _length; break; }
+            if (k < 0)
+            {
+                if (_pos < _length) { _line++; _lines.Skipped++; }
+                _pos = _length;
+                break;
+            }
             _pos += k + 1;
             _line++;
+            _lines.Skipped++;
         }
-        _delimiter = (byte)DelimiterSniffer.Resolve(config, SampleLines(20), _source);
-        _stops = new StopFinder(_delimiter);
+        var quote = QuoteSetting.Parse(config.Quote, "quote");
+        var sample = SampleLines(20);
+        _delimiter = (byte)DelimiterSniffer.Resolve(config, sample, _source);
+        if (quote == (char)_delimiter) throw RecurException.Invalid($"{_source}: the quote character '{quote}' is also the delimiter (set quote: none, or another delimiter)", "quote");
+        _quote = quote is { } q ? (byte)q : (byte)'\n';
+        _stops = new StopFinder(_delimiter, _quote);
+        var (line0, blank0, merged0) = (_line, _lines.Blank, _lines.Merged);
         Names = ReadNames(config);
+        _lines.Header = _line - line0 - (_lines.Blank - blank0);
+        _lines.Merged = merged0;
         _extra.Length = 0;
+        if (Names.Count == 1 && DelimiterSniffer.SingleColumnHint(sample, quote) is { } hint)
+        {
+            var shown = hint.Delimiter == '\t' ? "\\t" : hint.Delimiter.ToString();
+            _lines.Warnings.Add($"{_source}: read as a single column, but {hint.Lines} of its first {sample.Count(l => l.Length > 0)} lines split into {hint.Fields} fields on '{shown}': "
+                + $"set delimiter: '{shown}' (--delimiter '{shown}')" + (config.Header ? ", and header: false with columns: if the first line is data" : ""));
+        }
     }
 
     // Up to `count` lines from the current position, decoded strictly, for sniffing the delimiter.
@@ -104,7 +123,11 @@ internal sealed partial class DelimitedBatchReader
             if (names[i].Length == 0) throw RecurException.Invalid($"{_source}: column {i + 1} has an empty name", "columns");
         }
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw RecurException.Invalid($"{_source}: column '{duplicate.Key}' appears twice", "columns");
+        if (duplicate is not null)
+        {
+            var noHeader = config.Header ? " (if the first line is data, set header: false and name the columns with columns:)" : "";
+            throw RecurException.Invalid($"{_source}: column '{duplicate.Key}' appears twice{noHeader}", "columns");
+        }
         return names;
     }
 }

@@ -8,9 +8,11 @@ namespace Recur.Lake.Ingest;
 /// <summary>
 /// Reads delimited UTF-8 text in blocks and splits it into <see cref="FieldBatch"/>es without making
 /// strings: fields are spans of the block. Quoting follows RFC 4180 (a quoted field may hold
-/// delimiters, doubled quotes and line breaks); blank lines are skipped; line numbers count every
-/// physical line. A record with the wrong number of fields is quarantined with its line. Memory is
-/// bounded by the block size and the batch size, whatever the size of the file.
+/// delimiters, doubled quotes and line breaks) with the configured quote character, or is off
+/// (<c>quote: none</c>); blank lines are skipped; line numbers count every physical line, and every
+/// line is accounted for (<see cref="PartLines"/>). A record with the wrong number of fields is
+/// quarantined with its line. Memory is bounded by the block size and the batch size, whatever the
+/// size of the file.
 /// </summary>
 internal sealed partial class DelimitedBatchReader : IPartReader
 {
@@ -22,6 +24,8 @@ internal sealed partial class DelimitedBatchReader : IPartReader
     private readonly Stream _stream;
     private readonly string _source;
     private byte _delimiter;
+    // With quoting off this is '\n', which the record loop always takes as a line end first.
+    private byte _quote = (byte)'"';
     private StopFinder _stops = null!;
     private SharedBlock _block;
     private byte[] _buffer;
@@ -36,7 +40,8 @@ internal sealed partial class DelimitedBatchReader : IPartReader
     private PartLayout _layout = null!;
     private bool _disposed;
 
-    private enum Status { Record, NeedMore, End }
+    // Runaway: a quoted field ran over more than MaxQuotedLines lines; the record is its first line alone.
+    private enum Status { Record, NeedMore, End, Runaway }
 
     private DelimitedBatchReader(Stream stream, string source, int blockSize)
     {
@@ -65,7 +70,11 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         while (batch.Rows < batch.Capacity)
         {
             status = NextRecord(out var recordStart, out var recordEnd, out var line);
-            if (status == Status.End) break;
+            if (status == Status.End)
+            {
+                Finish();
+                break;
+            }
             if (status == Status.NeedMore)
             {
                 // A batch never spans two blocks: end it here, or move on to the next block when it is empty.
@@ -76,7 +85,14 @@ internal sealed partial class DelimitedBatchReader : IPartReader
                 first = _pos;
                 continue;
             }
-            if (_fields != layout.Map.Length)
+            if (_runaway)
+            {
+                _runaway = false;
+                var raw = Encoding.UTF8.GetString(_buffer, recordStart, recordEnd - recordStart);
+                batch.Quarantined.Add(new(_source, line, RunawayReason, raw));
+                continue;
+            }
+            if (_fields != layout.Map.Length && !DropOuterSpaces(layout.Map.Length))
             {
                 var raw = Encoding.UTF8.GetString(_buffer, recordStart, recordEnd - recordStart);
                 batch.Quarantined.Add(new(_source, line, $"expected {layout.Map.Length} fields, found {_fields}", raw));
@@ -146,12 +162,14 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         {
             p += buf[p] == '\n' ? 1 : 2;
             _line++;
+            _lines.Blank++;
         }
         _pos = p;
         if (p >= len || (p == len - 1 && buf[p] == '\r')) return _eof ? Status.End : Status.NeedMore;
 
         long lines = 0;
         _fields = 0;
+        _textAfterQuote = false;
         var extraMark = _extra.Length;
         recordStart = p;
         line = _line + 1;
@@ -165,6 +183,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
                 recordEnd = len > fieldStart && buf[len - 1] == '\r' ? len - 1 : len;
                 AddField(fieldStart, recordEnd - fieldStart);
                 p = len;
+                lines++;
                 break;
             }
             p = stop;
@@ -186,11 +205,12 @@ internal sealed partial class DelimitedBatchReader : IPartReader
             if (!IsBlank(buf.AsSpan(fieldStart, p - fieldStart))) { p++; continue; }
             var quoted = Quoted(buf, len, ref p, ref lines);
             if (quoted == Status.NeedMore) return NeedMore(extraMark);
+            if (quoted == Status.Runaway) return Runaway(recordStart, out recordEnd, extraMark);
             if (quoted == Status.End)
             {
-                throw RecurException.Invalid($"{_source}: line {line}: a quoted field is never closed (the file ends inside quotes)", "source");
+                throw RecurException.Invalid($"{_source}: line {line}: a quoted field is never closed (the file ends inside quotes); if quote characters are plain text in this file, set quote: none (--quote none)", "quote");
             }
-            if (p >= len) { recordEnd = p; break; }
+            if (p >= len) { recordEnd = p; lines++; break; }
             if (buf[p] == _delimiter) { fieldStart = ++p; continue; }
             recordEnd = p > recordStart && buf[p - 1] == '\r' ? p - 1 : p;
             p++;
@@ -199,6 +219,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         }
         _pos = p;
         _line += lines;
+        if (lines > 1) MultiLine(recordStart, recordEnd, line, lines);
         return Status.Record;
     }
 
@@ -220,12 +241,17 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         {
             if (inQuotes)
             {
-                var k = buf.AsSpan(p, len - p).IndexOf((byte)'"');
-                if (k < 0) return _eof ? Status.End : Status.NeedMore;
+                var k = buf.AsSpan(p, len - p).IndexOf(_quote);
+                if (k < 0)
+                {
+                    if (lines + buf.AsSpan(p, len - p).Count((byte)'\n') > MaxQuotedLines) return Status.Runaway;
+                    return _eof ? Status.End : Status.NeedMore;
+                }
                 lines += _extra.AppendQuoted(buf.AsSpan(p, k));
+                if (lines > MaxQuotedLines) return Status.Runaway;
                 p += k;
                 if (p + 1 >= len && !_eof) return Status.NeedMore;
-                if (p + 1 < len && buf[p + 1] == '"') { _extra.Append((byte)'"'); p += 2; continue; }
+                if (p + 1 < len && buf[p + 1] == _quote) { _extra.Append(_quote); p += 2; continue; }
                 inQuotes = false;
                 p++;
                 continue;
@@ -236,13 +262,15 @@ internal sealed partial class DelimitedBatchReader : IPartReader
             if (b == _delimiter || b == '\n') break;
             if (b == '\r' && p + 1 >= len && !_eof) return Status.NeedMore;
             if (b == '\r' && p + 1 < len && buf[p + 1] == '\n') { p++; continue; }
-            if (b == '"' && IsBlank(_extra.Span(start, _extra.Length - start)))
+            if (b == _quote && IsBlank(_extra.Span(start, _extra.Length - start)))
             {
                 _extra.Length = start;
                 inQuotes = true;
                 p++;
                 continue;
             }
+            // RFC 4180 has nothing after a closing quote but the delimiter: the quote was likely prose.
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r')) _textAfterQuote = true;
             _extra.Append(b);
             p++;
         }
@@ -278,6 +306,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
             var n = _stream.Read(_buffer, _length, _buffer.Length - _length);
             if (n == 0) { _eof = true; break; }
             _length += n;
+            _lastByte = _buffer[_length - 1];
         }
     }
 
@@ -293,6 +322,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
     private void Refill()
     {
         var tail = _length - _pos;
+        CountLines(_pos);
         var next = SharedBlock.Rent(Math.Max(_blockSize, tail * 2));
         _buffer.AsSpan(_pos, tail).CopyTo(next.Bytes);
         _block.Release();
@@ -300,7 +330,7 @@ internal sealed partial class DelimitedBatchReader : IPartReader
         _buffer = next.Bytes;
         _length = tail;
         _pos = 0;
-        _stops.Reset();
+        _stops?.Reset(); // not made yet while junk lines are skipped
         Fill();
     }
 

@@ -15,6 +15,9 @@ internal interface IPartReader : IDisposable
 
     /// <summary>The next batch, or null at the end.</summary>
     FieldBatch? Next();
+
+    /// <summary>Where the part's lines went, complete once <see cref="Next"/> has returned null; null for sources that are not line-based text.</summary>
+    PartLines? Lines => null;
 }
 
 /// <summary>

@@ -17,7 +17,8 @@ internal interface IBatchSink : IAsyncDisposable
 }
 
 /// <summary>What a pipeline run produced besides what its sink holds.</summary>
-internal sealed record PipelineResult(IReadOnlyList<ColumnSpec> Schema, long Rows, List<QuarantinedRow> Quarantined, IReadOnlyDictionary<string, PartTally> Parts, int CachedParts);
+internal sealed record PipelineResult(IReadOnlyList<ColumnSpec> Schema, long Rows, List<QuarantinedRow> Quarantined, IReadOnlyDictionary<string, PartTally> Parts, int CachedParts,
+    LineAccount? Lines, IReadOnlyList<string> Warnings);
 
 /// <summary>
 /// Streams a source through three stages that overlap: reading and splitting into field batches,
@@ -58,7 +59,9 @@ internal static class IngestPipeline
                     continue;
                 }
                 quarantined.Sort((a, b) => string.CompareOrdinal(a.Source, b.Source) is var s and not 0 ? s : a.Line.CompareTo(b.Line));
-                return (new PipelineResult(typer.Schema, rows, quarantined, typer.Parts, useCache ? source.CachedCount : 0), sink);
+                var (lines, warnings) = source.Account(rows, quarantined.Count);
+                if (lines is { Balanced: false }) warnings = [.. warnings, Unbalanced(sourceName, lines)];
+                return (new PipelineResult(typer.Schema, rows, quarantined, typer.Parts, useCache ? source.CachedCount : 0, lines, warnings), sink);
             }
             catch
             {
@@ -67,6 +70,11 @@ internal static class IngestPipeline
             }
         }
     }
+
+    // Should never be seen: the reader lost track of a line. Said loudly rather than hidden.
+    private static string Unbalanced(string sourceName, LineAccount lines) =>
+        $"{sourceName}: {lines.Physical} physical lines, but only {lines.Accounted} accounted for (skipped {lines.Skipped}, header {lines.Header}, blank {lines.Blank}, "
+        + $"rows {lines.Rows}, quarantined {lines.Quarantined}, merged {lines.Merged}); please report this with the file";
 
     private static async Task<(long Rows, List<QuarantinedRow> Quarantined, int Batches)> PassAsync(SourceParts source, BatchTyper typer, IBatchSink sink, bool useCache, CancellationToken outer)
     {

@@ -10,7 +10,8 @@ namespace Recur.Lake.Ingest;
 
 /// <summary>
 /// What ingesting one file gave: the segment its rows were stored as, the types they were typed
-/// with, the counts type inference needs, which columns had missing values, and the rows set aside.
+/// with, the counts type inference needs, which columns had missing values, the rows set aside, and
+/// where its lines went (with its warnings) for text files.
 /// </summary>
 internal sealed record CachedPart(
     string? Segment,
@@ -20,7 +21,8 @@ internal sealed record CachedPart(
     long[] Integers,
     long[] Reals,
     bool[] Nullable,
-    List<QuarantinedRow> Quarantined);
+    List<QuarantinedRow> Quarantined,
+    PartLines? Lines = null);
 
 /// <summary>
 /// Remembers, per file, what an ingest learnt from it, so that ingesting a folder again does not read
@@ -33,7 +35,7 @@ internal sealed record CachedPart(
 /// </summary>
 internal sealed class PartCache(string folder, Func<string, bool> segmentExists, bool read = true)
 {
-    private const int Version = 1;
+    private const int Version = 2;
 
     /// <summary>The key of a file as it is now under a dataset's settings.</summary>
     public static string FileKey(string path, DatasetConfig config)

@@ -1,5 +1,6 @@
 using System.Text;
 using Recur.Core;
+using Recur.Core.Lake;
 using Recur.Core.Project;
 
 namespace Recur.Lake.Ingest;
@@ -117,6 +118,7 @@ internal sealed class SourceParts : IDisposable
             if (useCache && part.Cached is { } cached)
             {
                 ct.ThrowIfCancellationRequested();
+                part.Lines = cached.Lines;
                 yield return new FieldBatch(part.Name, Names.Count, 0) { Cached = cached };
                 continue;
             }
@@ -131,7 +133,24 @@ internal sealed class SourceParts : IDisposable
                 ct.ThrowIfCancellationRequested();
                 yield return batch;
             }
+            part.Lines = reader.Lines;
         }
+    }
+
+    /// <summary>Where the last pass's part put its lines (null for a part that is not line-based text).</summary>
+    public PartLines? LinesOf(string part) => _parts.FirstOrDefault(p => p.Name == part)?.Lines;
+
+    /// <summary>
+    /// After a pass: where every physical line of the source went, given the rows stored and quarantined
+    /// (null unless every part is line-based text), and the parts' warnings in part order.
+    /// </summary>
+    public (LineAccount? Lines, IReadOnlyList<string> Warnings) Account(long rows, long quarantined)
+    {
+        var warnings = _parts.SelectMany(p => p.Lines?.Warnings ?? []).ToList();
+        if (_parts.Any(p => p.Lines is null)) return (null, warnings);
+        var lines = _parts.Select(p => p.Lines!).ToList();
+        return (new LineAccount(lines.Sum(l => l.Physical), lines.Sum(l => l.Skipped), lines.Sum(l => l.Header),
+            lines.Sum(l => l.Blank), rows, quarantined, lines.Sum(l => l.Merged)), warnings);
     }
 
     /// <inheritdoc />
@@ -201,6 +220,9 @@ internal sealed class SourceParts : IDisposable
 
         /// <summary>What the last ingest of this file gave under the source's columns, if the cache knows.</summary>
         public CachedPart? Cached { get; set; }
+
+        /// <summary>Where the part's lines went in the last pass (set once it is read, or taken from the cache).</summary>
+        public PartLines? Lines { get; set; }
 
         public static async Task<Part> OpenAsync(string? file, string format, string name, List<(string, string)> partitions, DatasetConfig config, CancellationToken ct, byte[]? bytes = null, PartCache? cache = null)
         {

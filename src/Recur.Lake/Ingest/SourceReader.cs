@@ -20,6 +20,6 @@ public static class SourceReader
     internal static async Task<ParsedTable> CollectAsync(SourceParts source, DatasetConfig config, string sourceName, CancellationToken ct)
     {
         var (result, sink) = await IngestPipeline.RunAsync(source, config, sourceName, () => new TableCollector(), ct);
-        return new ParsedTable(sink.Table(result.Schema), result.Quarantined);
+        return new ParsedTable(sink.Table(result.Schema), result.Quarantined, result.Lines, result.Warnings);
     }
 }

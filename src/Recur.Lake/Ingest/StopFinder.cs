@@ -6,14 +6,14 @@ using System.Runtime.Intrinsics;
 namespace Recur.Lake.Ingest;
 
 /// <summary>
-/// Finds the bytes that end or quote a field (the delimiter, a newline, a quote) in a block.
+/// Finds the bytes that end or quote a field (the delimiter, a newline, the quote character) in a block.
 /// Fields are short, so rather than a search call per field, one 32-byte comparison yields a bit
 /// mask of every stop in the chunk, and the stops are taken from the mask one by one. Call
-/// <see cref="Reset"/> when the block changes.
+/// <see cref="Reset"/> when the block changes. With quoting off, pass '\n' as the quote.
 /// </summary>
-internal sealed class StopFinder(byte delimiter)
+internal sealed class StopFinder(byte delimiter, byte quote = (byte)'"')
 {
-    private readonly SearchValues<byte> _stops = SearchValues.Create(delimiter, (byte)'\n', (byte)'"');
+    private readonly SearchValues<byte> _stops = SearchValues.Create(delimiter, (byte)'\n', quote);
     private int _chunk = int.MinValue;
     private uint _mask;
 
@@ -61,7 +61,7 @@ internal sealed class StopFinder(byte delimiter)
         var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(buf), (nuint)at);
         var stops = Vector256.Equals(bytes, Vector256.Create(delimiter))
             | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
-            | Vector256.Equals(bytes, Vector256.Create((byte)'"'));
+            | Vector256.Equals(bytes, Vector256.Create(quote));
         return stops.ExtractMostSignificantBits();
     }
 }

@@ -27,11 +27,11 @@ public static class ProjectConfigLoader
             var cause = e.InnerException?.Message ?? e.Message;
             throw RecurException.Invalid($"recur.yaml: line {e.Start.Line}, column {e.Start.Column}: {FirstLine(cause)}", "recur.yaml");
         }
-        Validate(config);
+        Validate(config, System.Text.Encoding.UTF8.GetString(bytes));
         return (config, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    private static void Validate(ProjectConfig c)
+    private static void Validate(ProjectConfig c, string text)
     {
         if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')))
         {
@@ -49,6 +49,11 @@ public static class ProjectConfigLoader
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");
+            if (!QuoteSetting.TryParse(dataset.Quote, out _))
+            {
+                var at = YamlBinder.Locate(text, "datasets", name, "quote") is { } mark ? $"line {mark.Line}, column {mark.Column}: " : "";
+                throw RecurException.Invalid($"recur.yaml: {at}datasets.{name}.quote: {QuoteSetting.Problem(dataset.Quote)}", $"datasets.{name}.quote");
+            }
         }
     }
 

@@ -32,6 +32,21 @@ public static class YamlBinder
         return (T)Read(stream.Documents[0].RootNode, typeof(T))!;
     }
 
+    /// <summary>Where the value at a path of keys starts (for errors found after binding), or null when the document has no such key.</summary>
+    public static Mark? Locate(string text, params string[] keys)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        if (stream.Documents.Count == 0) return null;
+        var node = stream.Documents[0].RootNode;
+        foreach (var key in keys)
+        {
+            if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child)) return null;
+            node = child;
+        }
+        return node.Start;
+    }
+
     private static object? Read(YamlNode node, Type type)
     {
         var nullable = Nullable.GetUnderlyingType(type);

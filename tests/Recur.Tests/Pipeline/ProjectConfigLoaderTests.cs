@@ -28,6 +28,29 @@ public sealed class ProjectConfigLoaderTests
     }
 
     [Fact]
+    public void Load_QuoteNone_ReadsIt()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("recur.yaml", "name: m\nlabel: y\ndatasets:\n  train:\n    source: a.txt\n    quote: none\n");
+
+        var (config, _) = ProjectConfigLoader.Load(path);
+
+        Assert.Equal("none", config.Datasets["train"].Quote);
+    }
+
+    [Fact]
+    public void Load_BadQuote_FailsNamingTheOptionAndLine()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("recur.yaml", "name: m\nlabel: y\ndatasets:\n  train:\n    source: a.csv\n    quote: off\n");
+
+        var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(path));
+
+        Assert.Equal("datasets.train.quote", e.Field);
+        Assert.Contains("line 6", e.Message);
+    }
+
+    [Fact]
     public void Load_WrongType_FailsNamingTheLine()
     {
         using var dir = new TempDir();
