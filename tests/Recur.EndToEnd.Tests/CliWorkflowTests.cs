@@ -69,6 +69,17 @@ public sealed class CliWorkflowTests(TrainedProject project) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task NoCommandOrUnknownOption_SaysWhichInOneLine()
+    {
+        var none = await CliRunner.RunAsync(project.Root);
+        var option = await CliRunner.RunAsync(project.Root, "--jsn");
+
+        Assert.Equal((2, 2), (none.ExitCode, option.ExitCode));
+        Assert.StartsWith("error: no command given; recur has: init, ingest", Assert.Single(none.Stderr.Trim().Split('\n')));
+        Assert.Contains("'--jsn'", Assert.Single(option.Stderr.Trim().Split('\n')));
+    }
+
+    [Fact]
     public async Task PredictThenFeedbackThenMonitor_JoinsLabelsByKey()
     {
         var output = project.Data("scored.csv");

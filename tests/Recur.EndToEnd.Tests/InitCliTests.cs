@@ -97,4 +97,22 @@ public sealed class InitCliTests : IDisposable
         Assert.Equal(";", train.Delimiter);
         await CliRunner.OkAsync(_dir.Root, "ingest", "train", "--project", _dir.Path("p"));
     }
+
+    [Fact]
+    public async Task Init_SourceOverEightMebibytes_ReadsASampleAndSaysSo()
+    {
+        var source = _dir.Path("big.csv");
+        using (var writer = new StreamWriter(source))
+        {
+            writer.Write("id,amount,label\n");
+            for (var i = 0; i < 400_000; i++) writer.Write($"row{i:D8},{i % 977}.25,{(i % 3 == 0 ? "yes" : "no")}\n");
+        }
+
+        var json = (await Init("p", "--source", source, "--label", "label", "--json")).Json;
+
+        var read = json.GetProperty("source");
+        Assert.True(read.GetProperty("sampled").GetBoolean());
+        Assert.InRange(read.GetProperty("rows").GetInt32(), 100_000, 399_999);
+        Assert.Equal("binary", json.GetProperty("task").GetProperty("kind").GetString());
+    }
 }
