@@ -41,6 +41,45 @@ public sealed class CliWorkflowTests(TrainedProject project) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task Eval_NoEvaluationDataset_ScoresTheValidationSplitAndSaysSo()
+    {
+        var registered = (await Ok("models", "list", "--json")).Json.GetProperty("versions")[0].GetProperty("metrics").GetProperty("auc").GetDouble();
+
+        var json = (await Ok("eval", "--json")).Json;
+        var human = (await Ok("eval")).Stdout;
+
+        var rows = json.GetProperty("rows").GetInt32();
+        Assert.InRange(rows, 300, 900);
+        Assert.StartsWith("validation split of snapshot", json.GetProperty("data").GetString());
+        Assert.Contains($"({rows} of 3000 rows", json.GetProperty("data").GetString());
+        Assert.Equal(registered, json.GetProperty("metrics").GetProperty("auc").GetDouble(), 9);
+        Assert.Contains("validation split of snapshot", human.ReplaceLineEndings(" "));
+    }
+
+    [Fact]
+    public async Task UnknownCommand_SaysSoAndListsTheCommands()
+    {
+        var result = await Run("trian");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.StartsWith("error: unknown command 'trian'", line);
+        Assert.Contains("init, ingest", line);
+        Assert.Contains("train", line);
+    }
+
+    [Fact]
+    public async Task NoCommandOrUnknownOption_SaysWhichInOneLine()
+    {
+        var none = await CliRunner.RunAsync(project.Root);
+        var option = await CliRunner.RunAsync(project.Root, "--jsn");
+
+        Assert.Equal((2, 2), (none.ExitCode, option.ExitCode));
+        Assert.StartsWith("error: no command given; recur has: init, ingest", Assert.Single(none.Stderr.Trim().Split('\n')));
+        Assert.Contains("'--jsn'", Assert.Single(option.Stderr.Trim().Split('\n')));
+    }
+
+    [Fact]
     public async Task PredictThenFeedbackThenMonitor_JoinsLabelsByKey()
     {
         var output = project.Data("scored.csv");

@@ -98,6 +98,93 @@ public sealed class LakeCliTests : IDisposable
         Assert.False(batch.Json.GetProperty("ok").GetBoolean());
     }
 
+    // adult-small's first 1,000 training rows; the first `agesBroken` get an age of 200 or more, the last `countriesUnseen` an unknown country.
+    private string AdultBatch(string name, int agesBroken, int countriesUnseen)
+    {
+        var lines = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "adult-small", "train.csv")).Take(1001).ToList();
+        var rows = lines.Skip(1).Select((line, r) =>
+        {
+            var fields = line.Split(',');
+            if (r < agesBroken) fields[1] = (200 + r % 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (r >= 1000 - countriesUnseen) fields[14] = "Atlantis";
+            return string.Join(',', fields);
+        });
+        return Write(name, string.Join('\n', [lines[0], .. rows]) + "\n");
+    }
+
+    private async Task IngestAdultAsync() =>
+        await Ok("ingest", Path.Combine(AppContext.BaseDirectory, "data", "adult-small", "train.csv"), "--dataset", "adult");
+
+    private static Dictionary<string, (string? Severity, double Share)> ByColumn(CliResult result) =>
+        result.Json.GetProperty("anomalies").EnumerateArray().ToDictionary(
+            a => a.GetProperty("column").GetString()!, a => (a.GetProperty("severity").GetString(), a.GetProperty("share").GetDouble()));
+
+    [Fact]
+    public async Task Validate_AgainstSnapshot95PercentBadAgesAnd5PercentUnseenCountries_FailsWithExitFour()
+    {
+        await IngestAdultAsync();
+
+        var result = await Run("validate", AdultBatch("bad.csv", agesBroken: 950, countriesUnseen: 50), "--against", "adult", "--json");
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.False(result.Json.GetProperty("ok").GetBoolean());
+        var anomalies = ByColumn(result);
+        Assert.Equal(("error", 0.95), anomalies["age"]);
+        Assert.Equal(("error", 0.05), anomalies["native-country"]);
+    }
+
+    [Fact]
+    public async Task Validate_AgainstSnapshotHalfPercentUnseenCountries_WarnsAndPasses()
+    {
+        await IngestAdultAsync();
+
+        var result = await Run("validate", AdultBatch("few.csv", agesBroken: 0, countriesUnseen: 5), "--against", "adult", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.Json.GetProperty("ok").GetBoolean());
+        Assert.Equal(("warning", 0.005), Assert.Single(ByColumn(result)).Value);
+    }
+
+    [Fact]
+    public async Task Validate_MaxAnomalyShareFromRecurYamlOrOption_MovesTheLine()
+    {
+        await IngestAdultAsync();
+        var batch = AdultBatch("some.csv", agesBroken: 0, countriesUnseen: 50);
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "validation:\n  max_anomaly_share: 0.1\n");
+
+        var loose = await Run("validate", batch, "--against", "adult", "--json");
+        var strict = await Run("validate", batch, "--against", "adult", "--max-anomaly-share", "0.001", "--json");
+
+        Assert.Equal((0, "warning"), (loose.ExitCode, ByColumn(loose)["native-country"].Severity));
+        Assert.Equal((4, "error"), (strict.ExitCode, ByColumn(strict)["native-country"].Severity));
+    }
+
+    [Fact]
+    public async Task Validate_CommittedSchema_DecidesPerColumnNotByShare()
+    {
+        await IngestAdultAsync();
+        await Ok("schema", "infer", "adult");
+        var schema = Path.Combine(Root, "schema.yaml");
+        File.WriteAllText(schema, File.ReadAllText(schema).Replace("- name: age\n", "- name: age\n  severity:\n    out_of_range: error\n", StringComparison.Ordinal));
+
+        var countries = await Run("validate", AdultBatch("countries.csv", agesBroken: 0, countriesUnseen: 50), "--json");
+        var ages = await Run("validate", AdultBatch("ages.csv", agesBroken: 5, countriesUnseen: 0), "--json");
+
+        Assert.Equal((0, "warning", 0.05), (countries.ExitCode, ByColumn(countries)["native-country"].Severity, ByColumn(countries)["native-country"].Share));
+        Assert.Equal((4, "error", 0.005), (ages.ExitCode, ByColumn(ages)["age"].Severity, ByColumn(ages)["age"].Share));
+    }
+
+    [Fact]
+    public async Task Validate_MaxAnomalyShareAboveOneInRecurYaml_FailsNamingTheOption()
+    {
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "validation:\n  max_anomaly_share: 2\n");
+
+        var result = await Run("validate", Write("b.csv", "id\n1\n"), "--against", "x");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("validation.max_anomaly_share", result.Stderr);
+    }
+
     [Fact]
     public async Task Ingest_PartitionedFolderAgain_ReadsOnlyTheNewPartition()
     {

@@ -1,7 +1,11 @@
 using System.CommandLine;
 using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Lake;
+using Recur.Core.Registry;
 using Recur.Evaluation;
 using Recur.Evaluation.Baselines;
+using Recur.Pipeline;
 using Recur.Pipeline.Steps;
 using Recur.Training;
 
@@ -22,9 +26,7 @@ internal static class EvalCommand
             var v = parse.GetValue(version) is { } n
                 ? await project.Registry.FindAsync(name, n, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {n}")
                 : await project.Registry.ResolveAliasAsync(name, TrainingRun.ChampionAlias, ct) ?? throw RecurException.NotFound($"model '{name}' has no champion");
-            var snapshot = await project.LatestSnapshotAsync(parse.GetValue(dataset)
-                ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : "train"), ct);
-            var table = await project.ReadAsync(snapshot, ct);
+            var (snapshot, table, data) = await EvaluationRowsAsync(project, v, parse.GetValue(dataset), ct);
             var model = await RegisteredModel.LoadAsync(project.Artifacts, v, ct);
             var labels = model.Manifest.Plan.Labels(table);
             var evaluator = new ModelEvaluator(model.Manifest.Threshold, project.Config.Seed);
@@ -33,13 +35,32 @@ internal static class EvalCommand
             var baseline = evaluator.Evaluate(new PriorBaseline(prior).Score(table.RowCount), labels);
             if (ctx.Json)
             {
-                ctx.WriteJson(new { model = name, version = v.Version, snapshot = snapshot.Id, rows = table.RowCount, metrics, baseline });
+                ctx.WriteJson(new { model = name, version = v.Version, snapshot = snapshot.Id, data, rows = table.RowCount, metrics, baseline });
                 return 0;
             }
             ctx.Human.Write(Tables.Of("model", "metrics").Row($"{name} v{v.Version}", Tables.Metrics(metrics)).Row("baseline (class prior)", Tables.Metrics(baseline)));
-            ctx.Human.WriteLine($"on snapshot {snapshot.Id[..12]} ({table.RowCount} rows); AUC 95% interval [{Tables.Format(metrics.GetValueOrDefault("auc_low"))}, {Tables.Format(metrics.GetValueOrDefault("auc_high"))}]");
+            ctx.Human.WriteLine($"on the {data}; AUC 95% interval [{Tables.Format(metrics.GetValueOrDefault("auc_low"))}, {Tables.Format(metrics.GetValueOrDefault("auc_high"))}]");
             return 0;
         }));
         return command;
+    }
+
+    // With no evaluation dataset, the rows the model never trained on: the validation split of the snapshot it
+    // was trained on (or, if that is gone, of the newest training snapshot), never the whole training table.
+    private static async Task<(SnapshotInfo Snapshot, DataTable Table, string Data)> EvaluationRowsAsync(
+        RecurProject project, ModelVersion version, string? dataset, CancellationToken ct)
+    {
+        var chosen = dataset ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : null);
+        if (chosen is not null)
+        {
+            var snapshot = await project.LatestSnapshotAsync(chosen, ct);
+            var rows = await project.ReadAsync(snapshot, ct);
+            return (snapshot, rows, $"dataset '{chosen}', snapshot {snapshot.Id[..12]} ({rows.RowCount} rows)");
+        }
+        var trained = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
+        var source = trained ?? await project.LatestSnapshotAsync("train", ct);
+        var all = await project.ReadAsync(source, ct);
+        var validation = all.Take(TrainingRun.SplitRows(project.Config, all).Validation);
+        return (source, validation, $"validation split of snapshot {source.Id[..12]} ({validation.RowCount} of {all.RowCount} rows; no evaluation dataset declared)");
     }
 }

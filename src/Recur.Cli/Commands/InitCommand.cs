@@ -1,87 +1,91 @@
 using System.CommandLine;
+using Recur.Cli.Init;
 using Recur.Core;
 using Recur.Pipeline;
+using Recur.Pipeline.Config;
 
 namespace Recur.Cli.Commands;
 
-/// <summary><c>recur init</c>: an empty project — a commented recur.yaml and the .recur/ folder.</summary>
+/// <summary>
+/// <c>recur init [--source FILE --label COL]</c>: a project — a commented recur.yaml and the .recur/ folder.
+/// With a source, the file is read first (delimiter, header, types), the label is checked and the task it
+/// implies is shown; the written file is loaded back before it is put in place, so it always round-trips.
+/// </summary>
 internal static class InitCommand
 {
     public static Command Create()
     {
-        var source = new Option<string?>("--source") { Description = "A CSV file (with a header row) to declare as the 'train' dataset" };
-        var label = new Option<string?>("--label") { Description = "The column to predict" };
+        var source = new Option<string?>("--source") { Description = "A data file (csv, tsv, jsonl, parquet) to declare as the 'train' dataset; it is read to find the columns" };
+        var label = new Option<string?>("--label") { Description = "The column to predict (checked against the source's columns)" };
         var key = new Option<string?>("--key") { Description = "An entity key column: passed through predictions, never a feature" };
         var name = new Option<string>("--name") { Description = "The model's name", DefaultValueFactory = _ => "model" };
         var command = new Command("init", "Create a project: a commented recur.yaml and the .recur/ state folder") { source, label, key, name };
-        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, ctx =>
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var dir = Path.GetFullPath(ctx.ProjectDir);
             var file = Path.Combine(dir, RecurProject.FileName);
             if (File.Exists(file)) throw RecurException.Invalid($"{file} already exists; not overwriting it", "project");
-            Directory.CreateDirectory(Path.Combine(dir, ".recur"));
-            var src = parse.GetValue(source);
+            var (src, labelName, keyName) = (parse.GetValue(source), parse.GetValue(label), parse.GetValue(key));
+            var survey = src is null ? null : await SourceSurvey.ReadAsync(Path.GetFullPath(src), ct);
+            var task = survey is null || labelName is null ? null : LabelTask.Of(survey.Table[Column(survey, labelName, "--label", src!)]);
+            if (survey is not null && keyName is not null) Column(survey, keyName, "--key", src!);
+
             var relative = src is null ? "data/train.csv" : Path.GetRelativePath(dir, Path.GetFullPath(src)).Replace('\\', '/');
-            var text = Template(parse.GetValue(name)!, relative, parse.GetValue(label) ?? "label", parse.GetValue(key));
-            File.WriteAllText(file + ".tmp", text);
-            File.Move(file + ".tmp", file);
-            if (ctx.Json) ctx.WriteJson(new { project = dir, config = file });
-            else ctx.Human.MarkupLine($"Created [bold]{Spectre.Console.Markup.Escape(file)}[/]. Edit it, then run: recur ingest train");
-            return Task.FromResult(0);
+            var text = ProjectTemplate.Render(parse.GetValue(name)!, relative, labelName ?? (survey is null ? "label" : null), keyName, survey, task);
+            Directory.CreateDirectory(dir);
+            WriteChecked(file, text, labelName ?? (survey is null ? "label" : ""));
+            Directory.CreateDirectory(Path.Combine(dir, ".recur"));
+
+            if (ctx.Json)
+            {
+                ctx.WriteJson(new
+                {
+                    project = dir, config = file,
+                    source = survey is null ? null : new { path = relative, survey.Format, survey.Delimiter, survey.Header, rows = survey.Table.RowCount, survey.Sampled, survey.Columns },
+                    label = labelName, task,
+                });
+                return 0;
+            }
+            if (survey is not null) Describe(ctx, src!, survey, labelName, task);
+            ctx.Human.MarkupLine($"Created [bold]{Spectre.Console.Markup.Escape(file)}[/]. Review it, then run: recur ingest train");
+            return 0;
         }));
         return command;
     }
 
-    private static string Template(string name, string source, string label, string? key) => $"""
-        # recur.yaml — everything the loop does, declared and versioned with your code.
-        # Docs: docs/project-file.md
+    // The column's name as the file spells it; a one-line error listing the columns otherwise.
+    private static string Column(SourceSurvey survey, string wanted, string option, string src)
+    {
+        if (survey.Table.Has(wanted)) return wanted;
+        var header = survey.Header ? "" : " (the file has no header row, so columns are numbered)";
+        throw RecurException.Invalid($"{option} '{wanted}' is not a column of {src}{header}; its columns: {string.Join(", ", survey.Columns.Select(c => c.Name))}", option);
+    }
 
-        name: {name}            # the model's name in the registry and the REST routes
-        seed: 42                 # splits, sampling and training are repeatable for a seed
-        label: {label}           # the column to predict (binary)
-        # positive: "yes"        # the positive class (default: the larger value in sort order)
-        {(key is null ? "# key: customer_id" : $"key: {key}")}       # an entity key column, never used as a feature
+    // Loads the file back before it takes the name recur.yaml: what init writes, the project loader reads as meant.
+    private static void WriteChecked(string file, string text, string label)
+    {
+        var temporary = file + ".tmp";
+        File.WriteAllText(temporary, text);
+        try
+        {
+            var (config, _) = ProjectConfigLoader.Load(temporary);
+            if (config.Label != label) throw new InvalidOperationException($"recur.yaml would read label '{config.Label}', not '{label}'");
+            File.Move(temporary, file);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
 
-        datasets:
-          train:
-            source: {source}     # path relative to this file
-            header: true
-            # delimiter: ","
-            # missing: ["?", "NA"]   # values that mean "missing" (the empty field always does)
-            # types: {"{"} zip: text {"}"} # override inferred types (integer, real, text)
-          # test:                # evaluation data for metrics and promotion gates
-          #   source: data/test.csv
-
-        features:
-          exclude: []            # columns never used as features
-
-        split:
-          by: []                 # columns hashed with Fingerprint64 (default: the whole row)
-          validation: 0.2
-
-        training:
-          trainer: lightgbm
-          iterations: 200
-          learning_rate: 0.05
-          leaves: 31
-          min_rows_per_leaf: 20
-
-        evaluation:
-          # dataset: test        # a declared dataset that evaluates and gates models (default: the validation split)
-          threshold: 0.5
-
-        promotion:               # a candidate becomes champion only if it passes every gate
-          metric: auc
-          min_value: 0.6
-          min_gain_over_baseline: 0.01
-          min_gain_over_champion: 0.0
-
-        monitoring:
-          p_value: 0.05
-          distance_threshold: 0.1
-          correction: bonferroni
-          retrain_drift_share: 0.1
-          min_rows: 100
-
-        """;
+    private static void Describe(CommandContext ctx, string src, SourceSurvey survey, string? label, LabelTask? task)
+    {
+        var shape = survey.Delimiter is null ? survey.Format : $"{survey.Format}, delimiter {survey.DelimiterShown}, {(survey.Header ? "header row" : "no header row")}";
+        ctx.Human.WriteLine($"Read {src}: {shape}; {survey.RowsRead}, {survey.Columns.Count} columns");
+        var columns = Tables.Of("column", "type", "missing");
+        foreach (var c in survey.Columns) columns.Row(c.Name == label ? $"{c.Name} (label)" : c.Name, c.Type, c.Missing);
+        ctx.Human.Write(columns);
+        if (task is null) ctx.Human.WriteLine("No --label given: set 'label:' in recur.yaml to the column to predict.");
+        else ctx.Human.WriteLine($"Label '{label}': {task.Summary}");
+    }
 }

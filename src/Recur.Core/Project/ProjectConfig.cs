@@ -24,13 +24,27 @@ public sealed class ProjectConfig
     /// <summary>The reviewed data schema file (written by 'recur schema infer', checked by 'recur validate').</summary>
     public string Schema { get; set; } = "schema.yaml";
 
+    /// <summary>How 'recur validate' grades anomalies against a reference nobody has reviewed.</summary>
+    public ValidationConfig Validation { get; set; } = new();
+
     /// <summary>Named datasets and how to read them.</summary>
     public Dictionary<string, DatasetConfig> Datasets { get; set; } = [];
 
     /// <summary>Bridged schemas: derived datasets where old rows are mapped onto a changed categorical column.</summary>
     public Dictionary<string, BridgeConfig> Bridges { get; set; } = [];
 
-    /// <summary>Which columns feed the model.</summary>
+    /// <summary>How 'recur validate' grades anomalies when the schema is inferred from a reference snapshot.</summary>
+public sealed class ValidationConfig
+{
+    /// <summary>
+    /// Against an inferred reference (<c>recur validate NEW --against SNAPSHOT</c>), a value anomaly (unseen
+    /// category, out of range, missing rate, length) touching more than this share of rows is an error; at or
+    /// below it, a warning. In [0, 1]. A committed schema file's severities are not affected.
+    /// </summary>
+    public double MaxAnomalyShare { get; set; } = 0.01;
+}
+
+/// <summary>Which columns feed the model.</summary>
     public FeaturesConfig Features { get; set; } = new();
 
     /// <summary>How training data is split into train and validation.</summary>

@@ -5,9 +5,10 @@ namespace Recur.Lake.Validation;
 /// <param name="Kind">One of <see cref="AnomalyKinds"/>.</param>
 /// <param name="Severity"><see cref="AnomalySeverity.Error"/> or <see cref="AnomalySeverity.Warning"/>.</param>
 /// <param name="Count">How many rows are affected.</param>
+/// <param name="Share">The share of the batch's rows affected, in [0, 1] (<paramref name="Count"/> over the row count).</param>
 /// <param name="Examples">Up to five offending values, most telling first.</param>
 /// <param name="Detail">A one-line explanation for people.</param>
-public sealed record Anomaly(string Column, string Kind, string Severity, long Count, IReadOnlyList<string> Examples, string Detail);
+public sealed record Anomaly(string Column, string Kind, string Severity, long Count, double Share, IReadOnlyList<string> Examples, string Detail);
 
 /// <summary>The anomalies found in one batch.</summary>
 /// <param name="Anomalies">Sorted by column order in the schema, then kind.</param>
@@ -47,6 +48,12 @@ public static class AnomalyKinds
     /// <summary>Every kind, in alphabetical order.</summary>
     public static IReadOnlyList<string> All { get; } =
         [DuplicateKey, ExtraColumn, LengthOutOfRange, MissingColumn, MissingRate, OutOfRange, TypeChange, UnseenCategory];
+
+    /// <summary>
+    /// The kinds about values rather than structure, which <see cref="DataSchema.MaxAnomalyShare"/> grades by
+    /// the share of rows they touch.
+    /// </summary>
+    public static IReadOnlyList<string> ValueKinds { get; } = [LengthOutOfRange, MissingRate, OutOfRange, UnseenCategory];
 
     /// <summary>
     /// The severity when the schema does not override it. Structural breaks are errors because

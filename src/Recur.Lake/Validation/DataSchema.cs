@@ -17,6 +17,15 @@ public sealed class DataSchema
     /// </summary>
     public Dictionary<string, string> Severity { get; set; } = [];
 
+    /// <summary>
+    /// When set, a value anomaly (see <see cref="AnomalyKinds.ValueKinds"/>) that touches more than this share
+    /// of the batch's rows is an error and one at or below it a warning, unless <see cref="Severity"/> or the
+    /// column's own <see cref="ColumnRule.Severity"/> names the kind. Null (the default in a schema file):
+    /// severities are the reviewed ones alone. Set from <c>validation.max_anomaly_share</c> when a batch is
+    /// checked against an inferred reference, because nobody has reviewed that schema's severities.
+    /// </summary>
+    public double? MaxAnomalyShare { get; set; }
+
     /// <summary>Named environments (for example <c>serving</c>) whose data lacks some columns on purpose.</summary>
     public Dictionary<string, EnvironmentRule> Environments { get; set; } = [];
 
@@ -32,6 +41,12 @@ public sealed class ColumnRule
 
     /// <summary>The column's type: <c>integer</c>, <c>real</c> or <c>text</c>.</summary>
     public string Type { get; set; } = "";
+
+    /// <summary>
+    /// Anomaly kind to <c>error</c>, <c>warning</c> or <c>ignore</c> for this column alone, overriding the
+    /// schema-wide <see cref="DataSchema.Severity"/> (for example: out-of-range ages fail a batch, other ranges warn).
+    /// </summary>
+    public Dictionary<string, string>? Severity { get; set; }
 
     /// <summary>Whether a batch without this column is a <c>missing_column</c> anomaly. Defaults to true.</summary>
     public bool Required { get; set; } = true;

@@ -91,6 +91,10 @@ public static partial class SchemaFile
             if (c.MinLength < 0) yield return (["columns", i, "min_length"], "must not be negative");
             if (c.MaxLength < 0) yield return (["columns", i, "max_length"], "must not be negative");
             if (c.MinLength > c.MaxLength) yield return (["columns", i, "min_length"], $"min_length {c.MinLength} is above max_length {c.MaxLength}");
+            foreach (var (kind, severity) in c.Severity ?? [])
+            {
+                if (SeverityProblem(kind, severity) is { } problem) yield return (["columns", i, "severity", kind], problem);
+            }
         }
         for (var i = 0; i < schema.Key.Count; i++)
         {
@@ -98,9 +102,9 @@ public static partial class SchemaFile
         }
         foreach (var (kind, severity) in schema.Severity)
         {
-            if (!AnomalyKinds.All.Contains(kind)) yield return (["severity", kind], $"unknown anomaly kind '{kind}' (one of {string.Join(", ", AnomalyKinds.All)})");
-            else if (!AnomalySeverity.IsKnown(severity)) yield return (["severity", kind], $"severity '{severity}' is not error, warning or ignore");
+            if (SeverityProblem(kind, severity) is { } problem) yield return (["severity", kind], problem);
         }
+        if (schema.MaxAnomalyShare is { } share && share is not (>= 0 and <= 1)) yield return (["max_anomaly_share"], "must be in [0, 1]");
         foreach (var (name, environment) in schema.Environments)
         {
             var exclude = environment?.Exclude ?? [];
@@ -110,6 +114,11 @@ public static partial class SchemaFile
             }
         }
     }
+
+    private static string? SeverityProblem(string kind, string? severity) =>
+        !AnomalyKinds.All.Contains(kind) ? $"unknown anomaly kind '{kind}' (one of {string.Join(", ", AnomalyKinds.All)})"
+        : !AnomalySeverity.IsKnown(severity) ? $"severity '{severity}' is not error, warning or ignore"
+        : null;
 
     // Walks the YAML tree along the path, as far as it goes, so the error points at the offending value.
     private static Mark Locate(string text, object[] where)

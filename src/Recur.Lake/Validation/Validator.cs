@@ -25,8 +25,10 @@ public static class Validator
         var found = new List<(int Order, Anomaly Anomaly)>();
         void Report(int order, string column, string kind, long count, IReadOnlyList<string> examples, string detail)
         {
-            var severity = schema.Severity.GetValueOrDefault(kind) ?? AnomalyKinds.DefaultSeverity(kind);
-            if (severity != AnomalySeverity.Ignore) found.Add((order, new Anomaly(column, kind, severity, count, examples, detail)));
+            var share = table.RowCount == 0 ? 0 : Math.Min(1, (double)count / table.RowCount);
+            var rule = order < schema.Columns.Count ? schema.Columns[order] : null;
+            var severity = SeverityOf(schema, rule, kind, share);
+            if (severity != AnomalySeverity.Ignore) found.Add((order, new Anomaly(column, kind, severity, count, Math.Round(share, 6), examples, detail)));
         }
 
         for (var order = 0; order < schema.Columns.Count; order++)
@@ -66,6 +68,18 @@ public static class Validator
 
         var sorted = found.OrderBy(f => f.Order).ThenBy(f => f.Anomaly.Kind, StringComparer.Ordinal).Select(f => f.Anomaly).ToList();
         return new ValidationResult(sorted);
+    }
+
+    // The column's reviewed choice first, then the schema's, then the share rule, then the kind's default.
+    private static string SeverityOf(DataSchema schema, ColumnRule? rule, string kind, double share)
+    {
+        if (rule?.Severity?.GetValueOrDefault(kind) is { } forColumn) return forColumn;
+        if (schema.Severity.GetValueOrDefault(kind) is { } forSchema) return forSchema;
+        if (schema.MaxAnomalyShare is { } most && AnomalyKinds.ValueKinds.Contains(kind))
+        {
+            return share > most ? AnomalySeverity.Error : AnomalySeverity.Warning;
+        }
+        return AnomalyKinds.DefaultSeverity(kind);
     }
 
     private static IEnumerable<(string Kind, long Count, IReadOnlyList<string> Examples, string Detail)> Check(DataColumn column, ColumnRule rule, ColumnType expected)

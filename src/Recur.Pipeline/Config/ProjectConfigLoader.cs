@@ -38,6 +38,10 @@ public static class ProjectConfigLoader
             throw RecurException.Invalid($"recur.yaml: name '{c.Name}' must be letters, digits, '-', '_' or '.'", "name");
         }
         if (c.Evaluation.Threshold is < 0 or > 1) throw RecurException.Invalid("recur.yaml: evaluation.threshold must be in [0, 1]", "evaluation.threshold");
+        if (c.Validation.MaxAnomalyShare is not (>= 0 and <= 1))
+        {
+            throw RecurException.Invalid($"recur.yaml: validation.max_anomaly_share must be in [0, 1] (a share of rows, e.g. 0.01), not {c.Validation.MaxAnomalyShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "validation.max_anomaly_share");
+        }
         if (c.Split.Validation is <= 0 or >= 1) throw RecurException.Invalid("recur.yaml: split.validation must be between 0 and 1", "split.validation");
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");

@@ -124,4 +124,27 @@ public sealed class ProjectConfigLoaderTests
             Assert.Equal(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance.Apply(property.Name), YamlBinder.SnakeCase(property.Name));
         }
     }
+
+    [Fact]
+    public void Load_ValidationMaxAnomalyShare_IsReadAndDefaultsToOnePercent()
+    {
+        using var dir = new TempDir();
+
+        var (set, _) = ProjectConfigLoader.Load(dir.Write("a/recur.yaml", "name: m\nvalidation:\n  max_anomaly_share: 0.05\n"));
+        var (unset, _) = ProjectConfigLoader.Load(dir.Write("b/recur.yaml", "name: m\n"));
+
+        Assert.Equal(0.05, set.Validation.MaxAnomalyShare);
+        Assert.Equal(0.01, unset.Validation.MaxAnomalyShare);
+    }
+
+    [Fact]
+    public void Load_MaxAnomalyShareAboveOne_FailsNamingTheOption()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("recur.yaml", "name: m\nvalidation:\n  max_anomaly_share: 5\n");
+
+        var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(path));
+
+        Assert.Contains("validation.max_anomaly_share must be in [0, 1]", e.Message);
+    }
 }

@@ -134,4 +134,25 @@ public sealed class SchemaFileTests
         Assert.Empty(schema.Columns);
         Assert.Empty(schema.Key);
     }
+
+    [Fact]
+    public void Load_ColumnSeverityWithUnknownKind_FailsNamingTheField()
+    {
+        using var dir = new TempDir();
+
+        var e = LoadFails(dir, IdColumn + "    severity:\n      out_of_rnage: error\n");
+
+        Assert.Contains("columns[0].severity.out_of_rnage", e.Message);
+        Assert.Contains("line 5", e.Message);
+    }
+
+    [Fact]
+    public void Load_MaxAnomalyShareAboveOne_FailsNamingTheKey()
+    {
+        using var dir = new TempDir();
+
+        var e = LoadFails(dir, "max_anomaly_share: 5\n" + IdColumn);
+
+        Assert.Contains("max_anomaly_share: must be in [0, 1]", e.Message);
+    }
 }
