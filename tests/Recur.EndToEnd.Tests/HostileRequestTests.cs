@@ -13,7 +13,7 @@ namespace Recur.EndToEnd.Tests;
 /// </summary>
 public sealed class HostileRequestTests(TrainedProject project, ITestOutputHelper output) : IClassFixture<TrainedProject>
 {
-    private const string Features = """{"age":39,"workclass":"State-gov","fnlwgt":77516,"education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
+    private const string Features = AdultRequest.Features;
     private const string Predict = $$"""{"instances":[{"key":"a-1","features":{{Features}}}]}""";
     private const string Feedback = """{"feedback":[{"key":"a-1","label":">50K"},{"key":"a-2","label":"<=50K"}]}""";
 

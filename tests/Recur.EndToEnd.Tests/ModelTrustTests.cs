@@ -8,7 +8,7 @@ namespace Recur.EndToEnd.Tests;
 /// <summary>What is served is what was registered: model files are checked at every load, and training is byte-reproducible.</summary>
 public sealed class ModelTrustTests(TrainedProject project) : IClassFixture<TrainedProject>
 {
-    private const string Features = """{"age":39,"workclass":"State-gov","fnlwgt":77516,"education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
+    private const string Features = AdultRequest.Features;
 
     private async Task<string> ArtifactPathAsync()
     {

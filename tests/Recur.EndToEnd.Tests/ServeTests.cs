@@ -9,7 +9,7 @@ namespace Recur.EndToEnd.Tests;
 /// <summary>`recur serve` as a separate process, spoken to over real HTTP.</summary>
 public sealed class ServeTests(TrainedProject project) : IClassFixture<TrainedProject>
 {
-    private static readonly string Features = """{"age":39,"workclass":"State-gov","fnlwgt":77516,"education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
+    private const string Features = AdultRequest.Features;
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
