@@ -3,7 +3,7 @@
 # trust changes) next to the current one, then measures with both, alternating:
 #   - ingest of a generated CSV (wall time, median of REPEAT runs, fresh lake each run)
 #   - single-row prediction throughput over HTTP (wrk, loopback, the same trained demo project)
-# Usage: [REPEAT=3] bash bench/peers/before-after.sh [old-ref] [rows] [seconds] [connections]
+# Usage: [REPEAT=3] [ROUNDS=2] bash bench/peers/before-after.sh [old-ref] [rows] [seconds] [connections]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 old_ref="${1:-035968d}"; rows="${2:-1000000}"; seconds="${3:-10}"; connections="${4:-8}"
@@ -40,7 +40,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"instances":[{"key":"bench-1","features":{"age":39,"workclass":"State-gov","education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}}]}'
 LUA
 threads=$(( connections < 2 ? 1 : 2 ))
-for round in 1 2; do
+for round in $(seq 1 "${ROUNDS:-2}"); do
   for v in old new; do
     dotnet "$work/$v/recur.dll" serve --project "$work/demo" --port 0 --json > "$work/serve-$v.json" 2> /dev/null &
     servers+=($!)

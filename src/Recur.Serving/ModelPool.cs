@@ -36,7 +36,9 @@ public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts,
             _resolved[selector] = hit;
         }
         var version = hit.Version;
-        var loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => RegisteredModel.LoadAsync(artifacts, version, CancellationToken.None));
+        // The loaded case first: no closure is allocated on the hot path.
+        if (_loaded.TryGetValue(version.ArtifactSha256, out var loading) && loading.IsCompletedSuccessfully) return new LoadedModel(version, loading.Result);
+        loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => RegisteredModel.LoadAsync(artifacts, version, CancellationToken.None));
         try
         {
             return new LoadedModel(version, await loading);
