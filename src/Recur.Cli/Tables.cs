@@ -30,6 +30,6 @@ internal static class Tables
 
     /// <summary>The common metrics of a metric dictionary as a short line.</summary>
     public static string Metrics(IReadOnlyDictionary<string, double>? metrics) => metrics is null ? "" :
-        string.Join("  ", new[] { "auc", "accuracy", "log_loss", "precision", "recall" }
+        string.Join("  ", new[] { "auc", "accuracy", "macro_f1", "log_loss", "precision", "recall", "rmse", "mae", "r2" }
             .Where(metrics.ContainsKey).Select(k => $"{k} {Format(metrics[k])}"));
 }

@@ -34,6 +34,7 @@ public sealed class RecurProject
         Profiles = new ProfileFiles(Path.Combine(state, "lake"));
         Registry = new SqliteRegistryStore(Database, time);
         Artifacts = new FileArtifactStore(Path.Combine(state, "artifacts"));
+        Models = Training.RegisteredModel.Loader(Artifacts);
         Log = new SqlitePredictionLog(Database);
         ReportsDir = Path.Combine(state, "reports");
     }
@@ -67,6 +68,9 @@ public sealed class RecurProject
 
     /// <summary>The model artifact store.</summary>
     public IArtifactStore Artifacts { get; }
+
+    /// <summary>Loads registered versions, verifying each model file against its SHA-256 first.</summary>
+    public Core.Modeling.IModelLoader Models { get; }
 
     /// <summary>The prediction log and feedback.</summary>
     public SqlitePredictionLog Log { get; }

@@ -36,10 +36,11 @@ public static class RecurServer
         builder.Services.AddSingleton(project.Time);
         builder.Services.AddSingleton(project.Registry);
         builder.Services.AddSingleton(project.Artifacts);
+        builder.Services.AddSingleton(project.Models);
         builder.Services.AddSingleton(project.Config);
         builder.Services.AddSingleton(serving);
         builder.Services.AddSingleton<IFeedbackStore>(project.Log);
-        builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Artifacts, project.Time));
+        builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Models, project.Time));
         builder.Services.AddSingleton(_ => new PredictionLogWriter(project.Log));
         builder.Services.AddSingleton<PredictionService>();
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Recur.Core;
 using Recur.Core.Registry;
-using Recur.Training;
+using Recur.Core.Modeling;
 
 namespace Recur.Serving;
 
 /// <summary>A model version loaded and ready to score.</summary>
-public sealed record LoadedModel(ModelVersion Version, TrainedModel Model);
+public sealed record LoadedModel(ModelVersion Version, IPredictor Model);
 
 /// <summary>
 /// Resolves selectors through the registry and keeps loaded models by artifact hash, so each file is
@@ -15,12 +15,12 @@ public sealed record LoadedModel(ModelVersion Version, TrainedModel Model);
 /// query on every request. Every load checks the file against the SHA-256 recorded at registration;
 /// a load that fails is not remembered, so a restored file serves again without a restart.
 /// </summary>
-public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts, TimeProvider time)
+public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, TimeProvider time)
 {
     /// <summary>How long a resolved alias or version is reused before asking the registry again.</summary>
     public static readonly TimeSpan ResolveTtl = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, Task<TrainedModel>> _loaded = new();
+    private readonly ConcurrentDictionary<string, Task<IPredictor>> _loaded = new();
     private readonly ConcurrentDictionary<ModelSelector, (ModelVersion Version, DateTimeOffset At)> _resolved = new();
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts,
         var version = hit.Version;
         // The loaded case first: no closure is allocated on the hot path.
         if (_loaded.TryGetValue(version.ArtifactSha256, out var loading) && loading.IsCompletedSuccessfully) return new LoadedModel(version, loading.Result);
-        loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => RegisteredModel.LoadAsync(artifacts, version, CancellationToken.None));
+        loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => loader.LoadAsync(version, CancellationToken.None));
         try
         {
             return new LoadedModel(version, await loading);
@@ -46,7 +46,7 @@ public sealed class ModelPool(IRegistryStore registry, IArtifactStore artifacts,
         catch
         {
             // Forget the failure (only this attempt, not a newer one that may already have started).
-            _loaded.TryRemove(new KeyValuePair<string, Task<TrainedModel>>(version.ArtifactSha256, loading));
+            _loaded.TryRemove(new KeyValuePair<string, Task<IPredictor>>(version.ArtifactSha256, loading));
             throw;
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Recur.Core.Modeling;
 using Recur.Core.Project;
 using Recur.Core.Serving;
 using Recur.Serving.Log;
@@ -7,8 +8,9 @@ using Recur.Serving.Requests;
 namespace Recur.Serving;
 
 /// <summary>
-/// Answers keyed prediction requests: resolve the version, validate the instances against its input
-/// contract, score, apply the version's threshold, and log every prediction with its key.
+/// Answers keyed predictions for REST and for <c>recur predict</c> alike: resolve the version, validate
+/// the instances against its input contract, score for the model's task, and log every prediction
+/// with its key.
 /// </summary>
 public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits)
 {
@@ -16,17 +18,22 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
     {
         var loaded = await pool.GetAsync(selector, ct);
-        var manifest = loaded.Model.Manifest;
-        var batch = InstanceReader.Read(body, manifest.Plan, limits);
-        var scores = loaded.Model.Score(batch.Features);
+        return Predict(loaded, InstanceReader.Read(body, loaded.Model.Manifest.Plan, limits));
+    }
+
+    /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
+    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
+    {
+        var output = loaded.Model.Predict(batch.Features);
+        var classes = loaded.Model.Manifest.Plan.ClassNames;
         var now = time.GetUtcNow();
-        var results = new PredictionResult[scores.Length];
-        var records = new PredictionRecord[scores.Length];
-        for (var i = 0; i < scores.Length; i++)
+        var results = new PredictionResult[output.Scores.Length];
+        var records = new PredictionRecord[output.Scores.Length];
+        for (var i = 0; i < results.Length; i++)
         {
-            var label = scores[i] >= manifest.Threshold ? manifest.Plan.Positive : manifest.Plan.Negative;
-            results[i] = new PredictionResult(batch.Keys[i], label, scores[i], loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], label, scores[i]);
+            var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
+            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
+            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
         }
         log.Enqueue(records);
         return results;

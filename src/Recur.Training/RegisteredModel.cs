@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Core.Registry;
 
 namespace Recur.Training;
@@ -22,6 +23,14 @@ public sealed record ArtifactCheck(string Model, int Version, bool Ok, string Ex
 /// </summary>
 public static class RegisteredModel
 {
+    /// <summary>The <see cref="IModelLoader"/> over an artifact store.</summary>
+    public static IModelLoader Loader(IArtifactStore artifacts) => new VerifiedLoader(artifacts);
+
+    private sealed class VerifiedLoader(IArtifactStore artifacts) : IModelLoader
+    {
+        public async Task<IPredictor> LoadAsync(ModelVersion version, CancellationToken ct = default) => await RegisteredModel.LoadAsync(artifacts, version, ct);
+    }
+
     /// <summary>The verified, loaded model of a version.</summary>
     public static async Task<TrainedModel> LoadAsync(IArtifactStore artifacts, ModelVersion version, CancellationToken ct = default)
     {

@@ -4,6 +4,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Recur.Core;
 using Recur.Core.Data;
+using Recur.Core.Modeling;
 using Recur.Training.Internal;
 
 namespace Recur.Training;
@@ -12,7 +13,7 @@ namespace Recur.Training;
 /// A fitted model — transforms and trees — with its manifest. Scoring is thread-safe: every call
 /// builds its own cursor over the shared, immutable transformer.
 /// </summary>
-public sealed class TrainedModel
+public sealed class TrainedModel : IPredictor
 {
     private const string ModelEntry = "model.mlnet";
     private const string ManifestEntry = "manifest.json";
@@ -32,14 +33,16 @@ public sealed class TrainedModel
     /// <summary>The model's contract and training facts.</summary>
     public ModelManifest Manifest { get; }
 
-    /// <summary>Probabilities of the positive class for every row of the table.</summary>
+    /// <summary>
+    /// For every row of the table: the probability of the positive class (binary) or the predicted value
+    /// (regression). For multiclass use <see cref="ScoreClasses"/>.
+    /// </summary>
     public double[] Score(DataTable table)
     {
-        if (table.RowCount <= RowByRowLimit) return ScoreRowByRow(table);
-        var scored = _transformer.Transform(new TableDataView(table, Manifest.Plan.Features, labels: null));
-        var column = scored.Schema["Probability"];
+        if (Manifest.Plan.Task == ModelTask.Multiclass) throw new InvalidOperationException("a multiclass model scores with ScoreClasses");
+        if (table.RowCount <= RowByRowLimit) return WithScorer(scorer => Rows(table, r => scorer.Score(table, r)));
         var result = new double[table.RowCount];
-        using var cursor = scored.GetRowCursor([column]);
+        using var cursor = Cursor(table, out var column);
         var getter = cursor.GetGetter<float>(column);
         float value = 0;
         for (var i = 0; cursor.MoveNext(); i++)
@@ -50,18 +53,55 @@ public sealed class TrainedModel
         return result;
     }
 
+    /// <summary>For every row of the table, a probability per class (in <see cref="FeaturePlan.ClassNames"/> order). Multiclass only.</summary>
+    public double[][] ScoreClasses(DataTable table)
+    {
+        if (Manifest.Plan.Task != ModelTask.Multiclass) throw new InvalidOperationException("only a multiclass model scores classes");
+        if (table.RowCount <= RowByRowLimit) return WithScorer(scorer => Rows(table, r => scorer.ScoreVector(table, r)));
+        var result = new double[table.RowCount][];
+        using var cursor = Cursor(table, out var column);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> buffer = default;
+        for (var i = 0; cursor.MoveNext(); i++)
+        {
+            getter(ref buffer);
+            result[i] = buffer.DenseValues().Select(v => (double)v).ToArray();
+        }
+        return result;
+    }
+
+    /// <inheritdoc />
+    public ModelOutput Predict(DataTable rows) => Manifest.Plan.Task switch
+    {
+        ModelTask.Binary => ModelOutput.Binary(Score(rows), Manifest.Plan, Manifest.Threshold),
+        ModelTask.Multiclass => ModelOutput.Multiclass(ScoreClasses(rows), Manifest.Plan),
+        _ => ModelOutput.Regression(Score(rows)),
+    };
+
+    private DataViewRowCursor Cursor(DataTable table, out DataViewSchema.Column column)
+    {
+        var scored = _transformer.Transform(new TableDataView(table, Manifest.Plan.Features, labels: null));
+        column = scored.Schema[RowScorer.OutputColumn(Manifest.Plan.Task)];
+        return scored.GetRowCursor([column]);
+    }
+
+    private static T[] Rows<T>(DataTable table, Func<int, T> score)
+    {
+        var result = new T[table.RowCount];
+        for (var i = 0; i < result.Length; i++) result[i] = score(i);
+        return result;
+    }
+
     // Below this many rows a pooled row mapper beats building a transform chain (measured in bench/).
     private const int RowByRowLimit = 32;
     private readonly System.Collections.Concurrent.ConcurrentBag<RowScorer> _scorers = [];
 
-    private double[] ScoreRowByRow(DataTable table)
+    private T WithScorer<T>(Func<RowScorer, T> score)
     {
-        if (!_scorers.TryTake(out var scorer)) scorer = new RowScorer(_transformer, Manifest.Plan.Features);
+        if (!_scorers.TryTake(out var scorer)) scorer = new RowScorer(_transformer, Manifest.Plan.Features, Manifest.Plan.Task);
         try
         {
-            var result = new double[table.RowCount];
-            for (var i = 0; i < result.Length; i++) result[i] = scorer.Score(table, i);
-            return result;
+            return score(scorer);
         }
         finally
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Core.Data;
 using Recur.Core.Lake;
 using Recur.Core.Registry;
@@ -27,19 +28,33 @@ internal static class EvalCommand
                 ? await project.Registry.FindAsync(name, n, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {n}")
                 : await project.Registry.ResolveAliasAsync(name, TrainingRun.ChampionAlias, ct) ?? throw RecurException.NotFound($"model '{name}' has no champion");
             var (snapshot, table, data) = await EvaluationRowsAsync(project, v, parse.GetValue(dataset), ct);
-            var model = await RegisteredModel.LoadAsync(project.Artifacts, v, ct);
-            var labels = model.Manifest.Plan.Labels(table);
-            var evaluator = new ModelEvaluator(model.Manifest.Threshold, project.Config.Seed);
-            var metrics = evaluator.Evaluate(model.Score(table), labels);
-            var prior = v.Metrics.TryGetValue("baseline_positive_rate", out var rate) ? rate : labels.Count(l => l) / (double)labels.Length;
-            var baseline = evaluator.Evaluate(new PriorBaseline(prior).Score(table.RowCount), labels);
+            var model = await project.Models.LoadAsync(v, ct);
+            var plan = model.Manifest.Plan;
+            var threshold = model.Manifest.Threshold;
+            var metrics = TaskScoring.Evaluate(plan, model.Predict(table), table, threshold, project.Config.Seed);
+            // The baselines learn from the training split of the snapshot the version was trained on.
+            var trainedOn = v.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(v.Lineage.Snapshots[0], ct) : null;
+            var baselines = new List<object>();
+            var rows = Tables.Of("model", "metrics").Row($"{name} v{v.Version} ({plan.Task.ToName()})", Tables.Metrics(metrics));
+            if (trainedOn is not null)
+            {
+                var all = await project.ReadAsync(trainedOn, ct);
+                var train = all.Take(TrainingRun.SplitRows(project.Config, all).Train);
+                foreach (var b in TaskScoring.FitBaselines(plan, train, threshold))
+                {
+                    var m = TaskScoring.Evaluate(plan, b.Predict(table), table, threshold, project.Config.Seed);
+                    baselines.Add(new { name = b.Name, description = b.Description, metrics = m });
+                    rows.Row($"baseline: {b.Name}", Tables.Metrics(m));
+                }
+            }
             if (ctx.Json)
             {
-                ctx.WriteJson(new { model = name, version = v.Version, snapshot = snapshot.Id, data, rows = table.RowCount, metrics, baseline });
+                ctx.WriteJson(new { model = name, version = v.Version, task = plan.Task.ToName(), snapshot = snapshot.Id, data, rows = table.RowCount, metrics, baselines });
                 return 0;
             }
-            ctx.Human.Write(Tables.Of("model", "metrics").Row($"{name} v{v.Version}", Tables.Metrics(metrics)).Row("baseline (class prior)", Tables.Metrics(baseline)));
-            ctx.Human.WriteLine($"on the {data}; AUC 95% interval [{Tables.Format(metrics.GetValueOrDefault("auc_low"))}, {Tables.Format(metrics.GetValueOrDefault("auc_high"))}]");
+            ctx.Human.Write(rows);
+            var metric = TaskScoring.DefaultMetric(plan.Task);
+            ctx.Human.WriteLine($"on the {data}; {metric} 95% interval [{Tables.Format(metrics.GetValueOrDefault(metric + "_low"))}, {Tables.Format(metrics.GetValueOrDefault(metric + "_high"))}]");
             return 0;
         }));
         return command;

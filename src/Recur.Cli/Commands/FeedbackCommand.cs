@@ -25,7 +25,8 @@ internal static class FeedbackCommand
             var parsed = DelimitedParser.ParseFile(Path.GetFullPath(parse.GetValue(file)!),
                 new DatasetConfig { Header = true, Types = new() { [k] = "text", [l] = "text" } }, parse.GetValue(file)!);
             if (!parsed.Table.Has(k) || !parsed.Table.Has(l)) throw RecurException.Invalid($"{parse.GetValue(file)}: needs columns '{k}' and '{l}'", "--key-column");
-            var classes = await LabelClasses.OfAsync(project.Registry, project.Artifacts, project.Config.Name, ct);
+            var plan = await LabelClasses.OfAsync(project.Registry, project.Models, project.Config.Name, ct);
+            var classes = plan.ClassNames;
             var now = project.Time.GetUtcNow();
             var records = new List<FeedbackRecord>();
             var refused = new List<RefusedLabel>();
@@ -33,7 +34,7 @@ internal static class FeedbackCommand
             {
                 var key = parsed.Table[k].Format(r);
                 var label = parsed.Table[l].Format(r);
-                var problem = key is null ? "no key" : label is null ? "no label" : LabelClasses.Problem(label, classes);
+                var problem = key is null ? "no key" : label is null ? "no label" : LabelClasses.Problem(label, plan);
                 if (problem is null) records.Add(new FeedbackRecord(key!, label!, now));
                 else refused.Add(new RefusedLabel(r + 1, key, label, problem));
             }
@@ -48,7 +49,7 @@ internal static class FeedbackCommand
                 if (refused.Count > 20) ctx.Human.WriteLine($"... and {refused.Count - 20} more refused rows (--json lists them all)");
                 ctx.Human.WriteLine($"Stored {stored} labels, refused {refused.Count} ({parsed.Quarantined.Count} rows quarantined)");
             }
-            if (!store) await Console.Error.WriteLineAsync($"error: {refused.Count} of {parsed.Table.RowCount} rows have a label that is not one of the classes ({string.Join(", ", classes)}); nothing was stored (fix them, or pass --skip-invalid)");
+            if (!store) await Console.Error.WriteLineAsync($"error: {refused.Count} of {parsed.Table.RowCount} rows have a label that does not fit the model ({(plan.Task == Core.Modeling.ModelTask.Regression ? "a number" : "classes: " + string.Join(", ", classes))}); nothing was stored (fix them, or pass --skip-invalid)");
             return store ? 0 : CommandContext.Failed;
         }));
         return command;

@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -8,6 +9,8 @@ using Recur.Core.Project;
 using Recur.Core.Serving;
 using Recur.Lake.Ingest;
 using Recur.Serving;
+using Recur.Serving.Log;
+using Recur.Serving.Requests;
 
 namespace Recur.Cli.Commands;
 
@@ -25,7 +28,7 @@ internal static class PredictCommand
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
-            var pool = new ModelPool(project.Registry, project.Artifacts, project.Time);
+            var pool = new ModelPool(project.Registry, project.Models, project.Time);
             var loaded = await pool.GetAsync(ModelSelector.From(project.Config.Name, parse.GetValue(version), parse.GetValue(alias)), ct);
             var plan = loaded.Model.Manifest.Plan;
             var path = Path.GetFullPath(parse.GetValue(input)!);
@@ -45,13 +48,17 @@ internal static class PredictCommand
             if (keyColumn is not null && !table.Has(keyColumn)) throw RecurException.Invalid($"{parse.GetValue(input)}: no key column '{keyColumn}'", "--key");
             var keys = Enumerable.Range(0, table.RowCount).Select(r => keyColumn is null ? $"row-{r + 1}" : table[keyColumn].Format(r) ?? $"row-{r + 1}").ToArray();
 
-            var scores = loaded.Model.Score(table);
-            var threshold = loaded.Model.Manifest.Threshold;
-            var now = project.Time.GetUtcNow();
-            var records = scores.Select((s, r) => new PredictionRecord(keys[r], loaded.Version.Model, loaded.Version.Version, now,
-                InputsJson(table, plan.Features, r), s >= threshold ? plan.Positive : plan.Negative, s)).ToList();
-            WriteCsv(parse.GetValue(output)!, records);
-            await project.Log.AppendAsync(records, ct);
+            // The same prediction service as the REST API: scoring for the task, and the log.
+            IReadOnlyList<PredictionResult> records;
+            await using (var log = new PredictionLogWriter(project.Log))
+            {
+                var service = new PredictionService(pool, log, project.Time, project.Config.Serving);
+                var inputs = Enumerable.Range(0, table.RowCount).Select(r => InputsJson(table, plan.Features, r)).ToArray();
+                records = service.Predict(loaded, new PredictBatch(keys, table, inputs));
+                await log.FlushAsync();
+                if (log.Failures > 0) throw new IOException("the prediction log could not be written");
+            }
+            WriteCsv(parse.GetValue(output)!, records, plan);
             if (ctx.Json) ctx.WriteJson(new { rows = records.Count, quarantined = parsed.Quarantined.Count, output = parse.GetValue(output), model_version = loaded.Version.Version });
             else ctx.Human.WriteLine($"Scored {records.Count} rows with {loaded.Version.Model} v{loaded.Version.Version} -> {parse.GetValue(output)} ({parsed.Quarantined.Count} quarantined)");
             return 0;
@@ -59,7 +66,7 @@ internal static class PredictCommand
         return command;
     }
 
-    internal static string InputsJson(DataTable table, IEnumerable<Training.FeatureSpec> features, int row)
+    internal static string InputsJson(DataTable table, IEnumerable<FeatureSpec> features, int row)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -79,17 +86,22 @@ internal static class PredictCommand
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteCsv(string path, IReadOnlyList<PredictionRecord> records)
+    // Binary: key,label,score; multiclass: key,label,score,score_<class>…; regression: key,value.
+    private static void WriteCsv(string path, IReadOnlyList<PredictionResult> records, FeaturePlan plan)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
         {
-            writer.WriteLine("key,label,score,model_version");
+            var regression = plan.Task == ModelTask.Regression;
+            var classes = plan.Task == ModelTask.Multiclass ? plan.Classes : [];
+            writer.WriteLine(regression ? "key,value,model_version" : "key,label,score" + string.Concat(classes.Select(c => "," + Quote("score_" + c))) + ",model_version");
             foreach (var r in records)
             {
-                writer.WriteLine($"{Quote(r.Key)},{Quote(r.Label)},{r.Score.ToString("R", CultureInfo.InvariantCulture)},{r.Version}");
+                var score = r.Score.ToString("R", CultureInfo.InvariantCulture);
+                var perClass = string.Concat(classes.Select(c => "," + r.Scores![c].ToString("R", CultureInfo.InvariantCulture)));
+                writer.WriteLine(regression ? $"{Quote(r.Key)},{score},{r.ModelVersion}" : $"{Quote(r.Key)},{Quote(r.Label)},{score}{perClass},{r.ModelVersion}");
             }
         }
         File.Move(temp, full, overwrite: true);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Recur.Core.Modeling;
 using Recur.Pipeline.Steps;
 
 namespace Recur.Cli.Commands;
@@ -34,7 +35,8 @@ internal static class TrainCommand
             ctx.WriteJson(new
             {
                 snapshots = o.Snapshots, train_rows = o.TrainRows, validation_rows = o.ValidationRows, evaluation_rows = o.EvaluationRows,
-                baseline = o.Baseline, candidate = o.Candidate, validation = o.Validation,
+                task = o.Task.ToName(), metric = o.Metric,
+                baseline = o.Baseline, baselines = o.Baselines, candidate = o.Candidate, validation = o.Validation,
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
@@ -43,13 +45,15 @@ internal static class TrainCommand
             });
             return;
         }
-        var table = Tables.Of("model", "auc", "accuracy", "log loss", "precision", "recall");
+        var columns = TaskScoring.MetricNames(o.Task).Where(o.Candidate.ContainsKey).Take(5).ToList();
+        var table = Tables.Of(["model", .. columns.Select(c => c.Replace('_', ' '))]);
         void Add(string name, IReadOnlyDictionary<string, double> m) =>
-            table.Row(name, m["auc"], m["accuracy"], m["log_loss"], m["precision"], m["recall"]);
-        Add("baseline (class prior)", o.Baseline);
-        if (o.ChampionMetrics is not null) Add($"champion v{o.Champion!.Version}", o.ChampionMetrics);
-        Add("candidate (lightgbm)", o.Candidate);
+            table.Row([name, .. columns.Select(c => (object)m.GetValueOrDefault(c, double.NaN))]);
+        foreach (var b in o.Baselines) Add($"baseline: {b.Name}", b.Metrics);
+        if (o.ChampionMetrics is { Count: > 0 }) Add($"champion v{o.Champion!.Version}", o.ChampionMetrics);
+        Add($"candidate (lightgbm, {o.Task.ToName()})", o.Candidate);
         ctx.Human.Write(table);
+        foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -43,7 +44,7 @@ internal sealed class DemoRun(CommandContext ctx)
         var first = await TrainingRun.RunAsync(project, await project.ReadAsync(train.Snapshot, ct), testTable,
             TrainingRun.Ids(train.Snapshot, test.Snapshot), dataIsFirstSnapshot: true, registerRejected: false, ct);
         if (first.Registered is null) throw RecurException.Invalid($"the model did not pass the gates, so there is nothing to serve: {first.Gate.Reason}", "promotion");
-        var plan = (await RegisteredModel.LoadAsync(project.Artifacts, first.Registered, ct)).Manifest.Plan;
+        var plan = (await project.Models.LoadAsync(first.Registered, ct)).Manifest.Plan;
 
         ctx.Progress("[4/8] serving on 127.0.0.1 (free port) and sending keyed requests over HTTP");
         await using var app = RecurServer.Create(project, "http://127.0.0.1:0");

@@ -13,7 +13,10 @@ internal static class ProjectTemplate
     public static string Render(string name, string source, string? label, string? key, SourceSurvey? survey, LabelTask? task)
     {
         var labelLine = label is null ? "label: \"\"                # TODO: the column to predict" : $"label: {YamlScalar.Of(label)}";
-        var taskNote = task is null ? "# the column to predict (binary)" : $"# {task.Summary.Split(';')[0]}";
+        var taskNote = task is null ? "# the column to predict" : $"# {task.Summary.Split(';')[0]}";
+        var taskLine = task is { Trainable: true } ? $"task: {task.Kind}" : "# task: binary";
+        var metric = task?.Kind switch { "multiclass" => "macro_f1", "regression" => "rmse", _ => "auc" };
+        var minValue = task?.Kind == "regression" ? "# max_value: 100        # the candidate's RMSE must be at most this" : "min_value: 0.6";
         var positive = task is { Kind: "binary" } ? $"# positive: {YamlScalar.Of(task.Classes[1])}" : "# positive: \"yes\"";
         var keyLine = key is null ? "# key: customer_id" : $"key: {YamlScalar.Of(key)}";
         var header = survey is null ? "header: true" : $"header: {(survey.Header ? "true" : "false")}";
@@ -26,6 +29,7 @@ internal static class ProjectTemplate
             name: {YamlScalar.Of(name)}            # the model's name in the registry and the REST routes
             seed: 42                 # splits, sampling and training are repeatable for a seed
             {labelLine}           {taskNote}
+            {taskLine}             # binary | multiclass | regression (inferred from the label when absent)
             {positive}        # the positive class (default: the larger value in sort order)
             {keyLine}       # an entity key column, never used as a feature
 
@@ -61,8 +65,8 @@ internal static class ProjectTemplate
               max_anomaly_share: 0.01  # against an inferred reference, a value anomaly on more rows than this is an error
 
             promotion:               # a candidate becomes champion only if it passes every gate
-              metric: auc
-              min_value: 0.6
+              metric: {metric}            # binary: auc, …; multiclass: macro_f1, accuracy, log_loss; regression: rmse, mae, r2
+              {minValue}
               min_gain_over_baseline: 0.01
               min_gain_over_champion: 0.0
 

@@ -15,6 +15,15 @@ public sealed class ProjectConfig
     /// <summary>The column to predict.</summary>
     public string Label { get; set; } = "";
 
+    /// <summary>
+    /// What the model predicts: "binary", "multiclass" or "regression"; empty to infer it from the label
+    /// (text or two distinct values: classification; more than two numbers: regression).
+    /// </summary>
+    public string Task { get; set; } = "";
+
+    /// <summary>Most classes a multiclass label may have (more suggests regression or hashing).</summary>
+    public int MaxClasses { get; set; } = 100;
+
     /// <summary>The positive class of the label (binary classification).</summary>
     public string Positive { get; set; } = "";
 
@@ -172,6 +181,12 @@ public sealed class TrainingConfig
 
     /// <summary>Minimum rows per leaf.</summary>
     public int MinRowsPerLeaf { get; set; } = 20;
+
+    /// <summary>
+    /// Threads the trainer may use; 0 (the default) means every core. The same data, config, seed and
+    /// thread count give the same model, byte for byte (LightGBM's deterministic mode).
+    /// </summary>
+    public int Threads { get; set; }
 }
 
 /// <summary>Evaluation settings.</summary>
@@ -187,8 +202,8 @@ public sealed class EvaluationConfig
 /// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>
 public sealed class PromotionConfig
 {
-    /// <summary>Metric the gates compare (higher is better).</summary>
-    public string Metric { get; set; } = "auc";
+    /// <summary>Metric the gates compare; empty for the task's default (binary auc, multiclass macro_f1, regression rmse).</summary>
+    public string Metric { get; set; } = "";
 
     /// <summary>The candidate's metric must be at least this.</summary>
     public double MinValue { get; set; } = 0.6;

@@ -1,7 +1,7 @@
+using Recur.Core.Modeling;
 using System.Text.Json;
 using Recur.Core.Data;
 using Recur.Core.Serving;
-using Recur.Training;
 
 namespace Recur.Monitoring.Live;
 

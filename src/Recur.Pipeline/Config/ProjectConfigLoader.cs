@@ -43,6 +43,12 @@ public static class ProjectConfigLoader
             throw RecurException.Invalid($"recur.yaml: validation.max_anomaly_share must be in [0, 1] (a share of rows, e.g. 0.01), not {c.Validation.MaxAnomalyShare.ToString(System.Globalization.CultureInfo.InvariantCulture)}", "validation.max_anomaly_share");
         }
         if (c.Split.Validation is <= 0 or >= 1) throw RecurException.Invalid("recur.yaml: split.validation must be between 0 and 1", "split.validation");
+        if (c.Task.Length > 0 && !Core.Modeling.ModelTasks.ByName.ContainsKey(c.Task))
+        {
+            throw RecurException.Invalid($"recur.yaml: task '{c.Task}' is not a task (expected one of: {string.Join(", ", Core.Modeling.ModelTasks.ByName.Keys)})", "task");
+        }
+        if (c.MaxClasses < 3) throw RecurException.Invalid("recur.yaml: max_classes must be at least 3", "max_classes");
+        if (c.Task is "regression" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is regression", "positive");
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");

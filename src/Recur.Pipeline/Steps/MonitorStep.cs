@@ -35,16 +35,12 @@ public static class MonitorStep
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw RecurException.NotFound($"model '{config.Name}' has no champion yet (run 'recur train')");
-        var model = await RegisteredModel.LoadAsync(project.Artifacts, champion, ct);
+        var model = await project.Models.LoadAsync(champion, ct);
         var plan = model.Manifest.Plan;
 
         var joined = await project.Log.JoinAsync(config.Name, since, ct);
         IReadOnlyDictionary<string, double>? live = null;
-        if (joined.Count > 0)
-        {
-            var labels = joined.Select(j => j.TrueLabel == plan.Positive).ToArray();
-            live = new Evaluation.ModelEvaluator(model.Manifest.Threshold, config.Seed).Evaluate(joined.Select(j => j.Prediction.Score).ToArray(), labels);
-        }
+        if (joined.Count > 0) live = LiveMetrics.Compute(plan, joined, model.Manifest.Threshold, config.Seed);
 
         var logged = await project.Log.ReadAsync(config.Name, since, ct: ct);
         if (logged.Count == 0) return new MonitorOutcome(champion.Version, 0, joined.Count, live, null, new(false, "nothing logged yet"));

@@ -17,7 +17,7 @@ public static class RetrainStep
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw RecurException.NotFound($"model '{config.Name}' has no champion to retrain");
-        var plan = (await RegisteredModel.LoadAsync(project.Artifacts, champion, ct)).Manifest.Plan;
+        var plan = (await project.Models.LoadAsync(champion, ct)).Manifest.Plan;
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
         var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);

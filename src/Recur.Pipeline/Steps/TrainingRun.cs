@@ -1,8 +1,11 @@
+using Recur.Core.Modeling;
 using Recur.Core.Data;
+using Recur.Core.Project;
 using Recur.Core.Lake;
 using Recur.Core.Registry;
 using Recur.Evaluation;
 using Recur.Evaluation.Baselines;
+using Recur.Evaluation.Metrics;
 using Recur.Lake.Splitting;
 using Recur.Registry.Gates;
 using Recur.Training;
@@ -23,7 +26,20 @@ public sealed record TrainingOutcome(
     GateDecision Gate,
     ModelVersion? Registered,
     ModelVersion? SameAs = null,
-    int GateAttempts = 1);
+    int GateAttempts = 1)
+{
+    /// <summary>The task trained.</summary>
+    public ModelTask Task { get; init; } = ModelTask.Binary;
+
+    /// <summary>The metric the gates compared.</summary>
+    public string Metric { get; init; } = "auc";
+
+    /// <summary>Every heuristic baseline on the evaluation rows; <see cref="Baseline"/> is the best of them.</summary>
+    public IReadOnlyList<BaselineResult> Baselines { get; init; } = [];
+}
+
+/// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
+public sealed record BaselineResult(string Name, string Description, IReadOnlyDictionary<string, double> Metrics, string Comparison);
 
 /// <summary>
 /// One training run: split by fingerprint, fit the heuristic baseline and the model, evaluate both
@@ -67,14 +83,24 @@ public static class TrainingRun
         var threshold = config.Evaluation.Threshold;
         evaluation ??= validation;
 
-        var baseline = PriorBaseline.Fit(plan.Labels(train));
+        var gates = GatesFor(config.Promotion, plan.Task);
         var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
 
-        var evalLabels = plan.Labels(evaluation);
-        var evaluator = new ModelEvaluator(threshold, config.Seed);
-        var baselineMetrics = evaluator.Evaluate(baseline.Score(evaluation.RowCount), evalLabels);
-        var candidateMetrics = evaluator.Evaluate(model.Score(evaluation), evalLabels);
-        var validationMetrics = evaluator.Evaluate(model.Score(validation), plan.Labels(validation));
+        IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
+        var candidateMetrics = Evaluate(model.Predict(evaluation), evaluation);
+        var validationMetrics = Evaluate(model.Predict(validation), validation);
+        var lower = MetricDirection.LowerIsBetter(gates.Metric);
+        var baselines = TaskScoring.FitBaselines(plan, train, threshold)
+            .Select(b =>
+            {
+                var metrics = Evaluate(b.Predict(evaluation), evaluation);
+                var comparison = BaselineWording.Compare(gates.Metric, candidateMetrics.GetValueOrDefault(gates.Metric, double.NaN), metrics.GetValueOrDefault(gates.Metric, double.NaN), b.Description);
+                return new BaselineResult(b.Name, b.Description, metrics, comparison);
+            })
+            .ToList();
+        // The gate's baseline is the best of them on the promotion metric.
+        var best = baselines.OrderBy(b => (lower ? 1 : -1) * b.Metrics.GetValueOrDefault(gates.Metric, lower ? double.MaxValue : double.MinValue)).First();
+        var baselineMetrics = best.Metrics;
 
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
@@ -82,12 +108,13 @@ public static class TrainingRun
             model.Save(temp);
             var sha = await Sha256Async(temp, ct);
             string? reference = null;
-            var promotion = await ChampionPromotion.RunAsync(project.Registry, config.Promotion, config.Name, sha, candidateMetrics, baselineMetrics,
+            var promotion = await ChampionPromotion.RunAsync(project.Registry, gates, config.Name, sha, candidateMetrics, baselineMetrics,
                 async (champion, token) =>
                 {
                     // Re-score the champion on this very snapshot so both sides of the gate see the same rows.
-                    var championModel = await RegisteredModel.LoadAsync(project.Artifacts, champion, token);
-                    return evaluator.Evaluate(championModel.Score(evaluation), evalLabels);
+                    var championModel = await project.Models.LoadAsync(champion, token);
+                    if (championModel.Manifest.Plan.Task != plan.Task) return new Dictionary<string, double>();
+                    return Evaluate(championModel.Predict(evaluation), evaluation);
                 },
                 async (gate, token) =>
                 {
@@ -103,12 +130,28 @@ public static class TrainingRun
                 registerRejected, ct);
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
-                promotion.Registered, promotion.SameAs, promotion.Attempts);
+                promotion.Registered, promotion.SameAs, promotion.Attempts)
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines };
         }
         finally
         {
             File.Delete(temp);
         }
+    }
+
+    /// <summary>The promotion settings with the task's default metric filled in when recur.yaml names none.</summary>
+    public static PromotionConfig GatesFor(PromotionConfig declared, ModelTask task)
+    {
+        var metric = string.IsNullOrEmpty(declared.Metric) ? TaskScoring.DefaultMetric(task) : declared.Metric;
+        if (!TaskScoring.MetricNames(task).Contains(metric))
+        {
+            throw Core.RecurException.Invalid($"promotion.metric: '{metric}' is not a {task.ToName()} metric (one of: {string.Join(", ", TaskScoring.MetricNames(task))})", "promotion.metric");
+        }
+        return new PromotionConfig
+        {
+            Metric = metric, MinValue = declared.MinValue, MaxValue = declared.MaxValue,
+            MinGainOverBaseline = declared.MinGainOverBaseline, MinGainOverChampion = declared.MinGainOverChampion,
+        };
     }
 
     private static async Task<string> Sha256Async(string path, CancellationToken ct)

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Core.Monitoring;
 using Recur.Core.Project;
-using Recur.Core.Registry;
 using Recur.Serving;
 using Recur.Serving.Feedback;
 
@@ -18,20 +18,20 @@ internal static class FeedbackEndpoints
         app.MapPost("/v1/feedback", Post).WithName("Feedback")
             .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…}]}. Each label must be one of the model's classes. A later label for a key replaces the earlier one.");
 
-    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, ModelPool pool, IRegistryStore registry, IArtifactStore artifacts,
+    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, ModelPool pool, Recur.Core.Registry.IRegistryStore registry, IModelLoader loader,
         ProjectConfig config, TimeProvider time, CancellationToken ct)
     {
         using var document = await JsonBody.ReadAsync(request, ct);
-        IReadOnlyList<string> classes;
+        FeaturePlan plan;
         try
         {
-            classes = LabelClasses.Of((await pool.GetAsync(ModelSelector.From(config.Name, null, null), ct)).Model.Manifest.Plan);
+            plan = (await pool.GetAsync(ModelSelector.From(config.Name, null, null), ct)).Model.Manifest.Plan;
         }
         catch (RecurException e) when (e.Kind == FailureKind.NotFound)
         {
-            classes = await LabelClasses.OfAsync(registry, artifacts, config.Name, ct);
+            plan = await LabelClasses.OfAsync(registry, loader, config.Name, ct);
         }
-        var records = FeedbackReader.Read(document.RootElement, classes, config.Serving, time.GetUtcNow());
+        var records = FeedbackReader.Read(document.RootElement, plan, config.Serving, time.GetUtcNow());
         await store.AddAsync(records, ct);
         return TypedResults.Ok(new FeedbackAccepted(records.Count));
     }

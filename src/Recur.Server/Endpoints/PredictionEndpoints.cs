@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.Text.Json.Serialization;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Serving;
+using Recur.Serving.Requests;
 
 namespace Recur.Server.Endpoints;
 
@@ -21,8 +24,25 @@ internal static class PredictionEndpoints
     /// <summary>The response body.</summary>
     internal sealed record PredictResponse(IReadOnlyList<PredictionDto> Predictions);
 
-    /// <summary>One keyed prediction.</summary>
-    internal sealed record PredictionDto(string Key, string Label, double Score, int ModelVersion);
+    /// <summary>
+    /// One keyed prediction: <c>{key, label, score}</c> (binary), <c>{key, label, scores}</c> (multiclass) or
+    /// <c>{key, value}</c> (regression), each with <c>model_version</c>.
+    /// </summary>
+    internal sealed record PredictionDto(
+        string Key,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Label,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Scores,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Value,
+        int ModelVersion)
+    {
+        public static PredictionDto From(PredictionResult r) => r.Task switch
+        {
+            ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion),
+            ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion),
+            _ => new(r.Key, null, null, null, r.Score, r.ModelVersion),
+        };
+    }
 
     private static Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, HttpRequest request, PredictionService service, CancellationToken ct) =>
         Predict(ModelSelector.From(name, version, alias), request, service, ct);
@@ -34,6 +54,6 @@ internal static class PredictionEndpoints
     {
         using var document = await JsonBody.ReadAsync(request, ct);
         var results = await service.PredictAsync(selector, document.RootElement, ct);
-        return TypedResults.Ok(new PredictResponse(results.Select(r => new PredictionDto(r.Key, r.Label, r.Score, r.ModelVersion)).ToList()));
+        return TypedResults.Ok(new PredictResponse(results.Select(PredictionDto.From).ToList()));
     }
 }

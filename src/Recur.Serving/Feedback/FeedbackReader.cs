@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Core.Monitoring;
 using Recur.Core.Project;
 using Recur.Serving.Requests;
@@ -9,7 +10,7 @@ namespace Recur.Serving.Feedback;
 /// <summary>
 /// Turns <c>{"feedback":[{"key":…,"label":…}]}</c> into records, refusing the whole request (nothing is
 /// stored) at the first defect, named by its field and key. A label is a string, or a number or boolean
-/// whose JSON text is a class (<c>1</c> for class "1").
+/// whose JSON text is a class (<c>1</c> for class "1"); for regression, a number.
 /// </summary>
 public static class FeedbackReader
 {
@@ -17,7 +18,7 @@ public static class FeedbackReader
     public const int MaxItems = 10_000;
 
     /// <summary>Reads and checks a request body.</summary>
-    public static IReadOnlyList<FeedbackRecord> Read(JsonElement body, IReadOnlyList<string> classes, ServingConfig limits, DateTimeOffset now)
+    public static IReadOnlyList<FeedbackRecord> Read(JsonElement body, FeaturePlan plan, ServingConfig limits, DateTimeOffset now)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("feedback", out var items) || items.ValueKind != JsonValueKind.Array)
         {
@@ -34,7 +35,7 @@ public static class FeedbackReader
             if (item.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'label'", path);
             var key = JsonValues.RequiredText(Property(item, "key", path), $"{path}.key", limits.MaxKeyLength);
             var label = Label(Property(item, "label", path), $"{path}.label", limits.MaxTextLength);
-            if (LabelClasses.Problem(label, classes) is { } problem) throw RecurException.Invalid($"{path}.label (key '{key}'): {problem}", $"{path}.label");
+            if (LabelClasses.Problem(label, plan) is { } problem) throw RecurException.Invalid($"{path}.label (key '{key}'): {problem}", $"{path}.label");
             records.Add(new FeedbackRecord(key, label, now));
             i++;
         }

@@ -1,8 +1,8 @@
+using Recur.Core.Modeling;
 using System.Text.Json;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Project;
-using Recur.Training;
 
 namespace Recur.Serving.Requests;
 

@@ -1,9 +1,14 @@
 using Recur.Core.Data;
+using Recur.Core.Modeling;
 
 namespace Recur.Serving.Requests;
 
 /// <summary>Validated instances of one request: their keys, features as a table, and the raw JSON of each to log.</summary>
 public sealed record PredictBatch(IReadOnlyList<string> Keys, DataTable Features, IReadOnlyList<string> InputsJson);
 
-/// <summary>One answer, keyed as the request was.</summary>
-public sealed record PredictionResult(string Key, string Label, double Score, int ModelVersion);
+/// <summary>
+/// One answer, keyed as the request was. Binary: <see cref="Label"/> and <see cref="Score"/> (the
+/// positive class's probability); multiclass: <see cref="Label"/> and <see cref="Scores"/> per class
+/// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value.
+/// </summary>
+public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion);

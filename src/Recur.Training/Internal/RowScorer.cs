@@ -1,33 +1,52 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Recur.Core.Data;
+using Recur.Core.Modeling;
 
 namespace Recur.Training.Internal;
 
 /// <summary>
 /// Scores one row at a time through a row-to-row mapper bound once, the way ML.NET's prediction
-/// engine does, instead of building a transform chain per call. Not thread-safe: pooled per model.
+/// engine does, instead of building a transform chain per call. Reads the task's output column: a
+/// binary model's probability, a regression model's score, a multiclass model's score vector. Not
+/// thread-safe: pooled per model.
 /// </summary>
 internal sealed class RowScorer
 {
     private readonly TableRow _input;
-    private readonly ValueGetter<float> _probability;
+    private readonly ValueGetter<float>? _scalar;
+    private readonly ValueGetter<VBuffer<float>>? _vector;
+    private VBuffer<float> _buffer;
 
-    public RowScorer(ITransformer transformer, IReadOnlyList<FeatureSpec> features)
+    public RowScorer(ITransformer transformer, IReadOnlyList<FeatureSpec> features, ModelTask task)
     {
         _input = new TableRow(features);
         var mapper = transformer.GetRowToRowMapper(_input.Schema);
-        var column = mapper.OutputSchema["Probability"];
+        var column = mapper.OutputSchema[OutputColumn(task)];
         var output = mapper.GetRow(_input, [column]);
-        _probability = output.GetGetter<float>(column);
+        if (task == ModelTask.Multiclass) _vector = output.GetGetter<VBuffer<float>>(column);
+        else _scalar = output.GetGetter<float>(column);
     }
+
+    /// <summary>The column a task's score is read from.</summary>
+    public static string OutputColumn(ModelTask task) => task == ModelTask.Binary ? "Probability" : "Score";
 
     public double Score(DataTable table, int row)
     {
         _input.MoveTo(table, row);
         float value = 0;
-        _probability(ref value);
+        _scalar!(ref value);
         return value;
+    }
+
+    public double[] ScoreVector(DataTable table, int row)
+    {
+        _input.MoveTo(table, row);
+        _vector!(ref _buffer);
+        var result = new double[_buffer.Length];
+        var i = 0;
+        foreach (var v in _buffer.DenseValues()) result[i++] = v;
+        return result;
     }
 
     /// <summary>One row of a table, re-pointed for every prediction; a new position tells ML.NET to recompute.</summary>

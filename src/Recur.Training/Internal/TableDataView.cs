@@ -1,21 +1,30 @@
+using Recur.Core.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Recur.Core.Data;
 
 namespace Recur.Training.Internal;
 
+/// <summary>The training label of every row, typed for the task's trainers.</summary>
+/// <param name="Binary">Binary: true for the positive class.</param>
+/// <param name="Classes">Multiclass: class indices (0-based), presented to ML.NET as a key.</param>
+/// <param name="ClassCount">Multiclass: how many classes.</param>
+/// <param name="Targets">Regression: the values.</param>
+internal sealed record TrainingLabels(bool[]? Binary = null, int[]? Classes = null, int ClassCount = 0, double[]? Targets = null);
+
 /// <summary>
 /// Presents a <see cref="DataTable"/> to ML.NET without copying: numbers as Single, text as text, and
-/// an optional boolean "Label" column. Lets one model serve any schema without generated classes.
+/// an optional "Label" column (boolean, key or Single by task). Lets one model serve any schema
+/// without generated classes.
 /// </summary>
 internal sealed class TableDataView : IDataView
 {
     public const string LabelColumn = "Label";
     private readonly DataColumn[] _columns;
-    private readonly bool[]? _labels;
+    private readonly TrainingLabels? _labels;
     private readonly int _rows;
 
-    public TableDataView(DataTable table, IEnumerable<FeatureSpec> features, bool[]? labels)
+    public TableDataView(DataTable table, IEnumerable<FeatureSpec> features, TrainingLabels? labels)
     {
         _columns = features.Select(f => table[f.Name]).ToArray();
         _labels = labels;
@@ -25,7 +34,9 @@ internal sealed class TableDataView : IDataView
         {
             builder.AddColumn(column.Name, column is NumericColumn ? NumberDataViewType.Single : TextDataViewType.Instance);
         }
-        if (labels is not null) builder.AddColumn(LabelColumn, BooleanDataViewType.Instance);
+        if (labels?.Binary is not null) builder.AddColumn(LabelColumn, BooleanDataViewType.Instance);
+        else if (labels?.Classes is not null) builder.AddColumn(LabelColumn, new KeyDataViewType(typeof(uint), labels.ClassCount));
+        else if (labels?.Targets is not null) builder.AddColumn(LabelColumn, NumberDataViewType.Single);
         Schema = builder.ToSchema();
     }
 
@@ -60,8 +71,21 @@ internal sealed class TableDataView : IDataView
         {
             if (column.Index == view._columns.Length)
             {
-                ValueGetter<bool> label = (ref bool value) => value = view._labels![_position];
-                return (ValueGetter<TValue>)(Delegate)label;
+                var labels = view._labels!;
+                if (labels.Binary is { } binary)
+                {
+                    ValueGetter<bool> label = (ref bool value) => value = binary[_position];
+                    return (ValueGetter<TValue>)(Delegate)label;
+                }
+                if (labels.Classes is { } classes)
+                {
+                    // Key values count from 1; 0 would mean "missing".
+                    ValueGetter<uint> key = (ref uint value) => value = (uint)classes[_position] + 1;
+                    return (ValueGetter<TValue>)(Delegate)key;
+                }
+                var targets = labels.Targets!;
+                ValueGetter<float> target = (ref float value) => value = (float)targets[_position];
+                return (ValueGetter<TValue>)(Delegate)target;
             }
             switch (view._columns[column.Index])
             {

@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using Recur.Core;
 using Recur.Core.Project;
 using Recur.Core.Registry;

@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Project;

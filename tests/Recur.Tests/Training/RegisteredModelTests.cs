@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using System.Security.Cryptography;
 using Recur.Core;
 using Recur.Core.Data;

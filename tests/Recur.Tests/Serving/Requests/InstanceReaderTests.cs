@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using System.Text.Json;
 using Recur.Core;
 using Recur.Core.Data;

@@ -1,6 +1,6 @@
 using Recur.Core.Data;
 
-namespace Recur.Training;
+namespace Recur.Core.Modeling;
 
 /// <summary>
 /// Column arrays shaped like a model's input contract, filled cell by cell and then turned into a

@@ -1,4 +1,4 @@
-namespace Recur.Training;
+namespace Recur.Core.Modeling;
 
 /// <summary>
 /// What a model artifact declares about itself, stored beside the ML.NET model in the same file: the

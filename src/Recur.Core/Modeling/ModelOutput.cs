@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace Recur.Core.Modeling;
+
+/// <summary>
+/// What a model said about each row of a table. Binary: <see cref="Scores"/> is the probability of the
+/// positive class and <see cref="Labels"/> the class at the decision threshold. Multiclass:
+/// <see cref="ClassScores"/> holds a probability per class (in <see cref="FeaturePlan.ClassNames"/>
+/// order), <see cref="Labels"/> the most probable class and <see cref="Scores"/> its probability.
+/// Regression: <see cref="Scores"/> is the predicted value and <see cref="Labels"/> its text.
+/// </summary>
+public sealed record ModelOutput(ModelTask Task, double[] Scores, string[] Labels, double[][]? ClassScores)
+{
+    /// <summary>Outputs of a binary model at a threshold.</summary>
+    public static ModelOutput Binary(double[] probabilities, FeaturePlan plan, double threshold) =>
+        new(ModelTask.Binary, probabilities, probabilities.Select(p => p >= threshold ? plan.Positive : plan.Negative).ToArray(), null);
+
+    /// <summary>Outputs of a multiclass model from its class probabilities (ties go to the first class).</summary>
+    public static ModelOutput Multiclass(double[][] probabilities, FeaturePlan plan)
+    {
+        var labels = new string[probabilities.Length];
+        var scores = new double[probabilities.Length];
+        for (var r = 0; r < probabilities.Length; r++)
+        {
+            var best = 0;
+            for (var c = 1; c < probabilities[r].Length; c++) if (probabilities[r][c] > probabilities[r][best]) best = c;
+            labels[r] = plan.Classes[best];
+            scores[r] = probabilities[r][best];
+        }
+        return new(ModelTask.Multiclass, scores, labels, probabilities);
+    }
+
+    /// <summary>Outputs of a regression model.</summary>
+    public static ModelOutput Regression(double[] values) =>
+        new(ModelTask.Regression, values, values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)).ToArray(), null);
+}
+
+/// <summary>A loaded model version that scores tables of its inputs. Thread-safe.</summary>
+public interface IPredictor
+{
+    /// <summary>The model's contract and training facts.</summary>
+    ModelManifest Manifest { get; }
+
+    /// <summary>The model's outputs for every row of a table holding its features.</summary>
+    ModelOutput Predict(Data.DataTable rows);
+}
+
+/// <summary>Loads registered versions into predictors, verifying each file first.</summary>
+public interface IModelLoader
+{
+    /// <summary>The predictor of a version; Unavailable when its file is missing, altered or unreadable.</summary>
+    Task<IPredictor> LoadAsync(Registry.ModelVersion version, CancellationToken ct = default);
+}

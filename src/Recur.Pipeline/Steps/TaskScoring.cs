@@ -1,0 +1,88 @@
+using Recur.Core.Data;
+using Recur.Core.Modeling;
+using Recur.Evaluation;
+using Recur.Evaluation.Baselines;
+using Recur.Evaluation.Metrics;
+
+namespace Recur.Pipeline.Steps;
+
+/// <summary>A heuristic baseline fitted on the training rows: a name, what it does, and its predictions.</summary>
+public sealed record TaskBaseline(string Name, string Description, Func<DataTable, ModelOutput> Predict);
+
+/// <summary>
+/// The task-specific parts of training and monitoring in one place: the metrics of a model's outputs,
+/// the heuristic baselines every candidate is measured against, and the default promotion metric.
+/// </summary>
+public static class TaskScoring
+{
+    /// <summary>The metric gates compare when recur.yaml names none: AUC, macro-F1, RMSE.</summary>
+    public static string DefaultMetric(ModelTask task) => task switch
+    {
+        ModelTask.Binary => "auc",
+        ModelTask.Multiclass => "macro_f1",
+        _ => "rmse",
+    };
+
+    /// <summary>The metric names a task reports (for checking promotion.metric).</summary>
+    public static IReadOnlyList<string> MetricNames(ModelTask task) => task switch
+    {
+        ModelTask.Binary => ["auc", "pr_auc", "log_loss", "brier", "accuracy", "precision", "recall", "f1"],
+        ModelTask.Multiclass => ["accuracy", "macro_f1", "micro_f1", "log_loss"],
+        _ => ["rmse", "mae", "r2", "median_absolute_error", "mape"],
+    };
+
+    /// <summary>Every metric of the outputs against the rows' labels, with seeded bootstrap intervals.</summary>
+    public static IReadOnlyDictionary<string, double> Evaluate(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold, int seed) => plan.Task switch
+    {
+        ModelTask.Binary => new ModelEvaluator(threshold, seed).Evaluate(output.Scores, plan.Labels(rows)),
+        ModelTask.Multiclass => MulticlassMetrics.Evaluate(output.ClassScores!, plan.ClassIndices(rows), plan.Classes, seed),
+        _ => RegressionMetrics.Evaluate(output.Scores, plan.Targets(rows), seed),
+    };
+
+    /// <summary>
+    /// The heuristic baselines of the task, fitted on the training rows: the class prior (binary), the
+    /// class prior and the majority class (multiclass), the mean and the median (regression), and for
+    /// every task the best single feature (one rule).
+    /// </summary>
+    public static IReadOnlyList<TaskBaseline> FitBaselines(FeaturePlan plan, DataTable train, double threshold)
+    {
+        var features = plan.Features.Select(f => f.Name).ToList();
+        switch (plan.Task)
+        {
+            case ModelTask.Binary:
+            {
+                var labels = plan.Labels(train);
+                var prior = PriorBaseline.Fit(labels);
+                var rule = OneRuleBaseline.FitClassification(train, features, labels.Select(l => l ? 1 : 0).ToArray(), 2);
+                return
+                [
+                    new("class prior", "predicting the share of the positive class", rows => ModelOutput.Binary(prior.Score(rows.RowCount), plan, threshold)),
+                    new("one rule", rule.Describe(), rows => ModelOutput.Binary(rule.PredictProbabilities(rows).Select(p => p[1]).ToArray(), plan, threshold)),
+                ];
+            }
+            case ModelTask.Multiclass:
+            {
+                var labels = plan.ClassIndices(train);
+                var k = plan.Classes.Count;
+                var rule = OneRuleBaseline.FitClassification(train, features, labels, k);
+                return
+                [
+                    new("class prior", "predicting the class frequencies", rows => ModelOutput.Multiclass(ClassPriorBaseline.Predict(labels, k, rows.RowCount), plan)),
+                    new("majority class", "predicting the most frequent class", rows => ModelOutput.Multiclass(MajorityClassBaseline.Predict(labels, k, rows.RowCount), plan)),
+                    new("one rule", rule.Describe(), rows => ModelOutput.Multiclass(rule.PredictProbabilities(rows), plan)),
+                ];
+            }
+            default:
+            {
+                var targets = plan.Targets(train);
+                var rule = OneRuleBaseline.FitRegression(train, features, targets);
+                return
+                [
+                    new("mean", "predicting the mean", rows => ModelOutput.Regression(MeanBaseline.Predict(targets, rows.RowCount))),
+                    new("median", "predicting the median", rows => ModelOutput.Regression(MedianBaseline.Predict(targets, rows.RowCount))),
+                    new("one rule", rule.Describe(), rows => ModelOutput.Regression(rule.PredictValues(rows))),
+                ];
+            }
+        }
+    }
+}
