@@ -202,13 +202,22 @@ public sealed class EvaluationConfig
 /// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>
 public sealed class PromotionConfig
 {
-    /// <summary>Metric the gates compare; empty for the task's default (binary auc, multiclass macro_f1, regression rmse).</summary>
+    /// <summary>
+    /// Metric the gates compare; empty for the task's default (binary auc, multiclass macro_f1, regression
+    /// rmse). Error metrics (rmse, mae, log_loss, …) are judged lower-is-better.
+    /// </summary>
     public string Metric { get; set; } = "";
 
-    /// <summary>The candidate's metric must be at least this.</summary>
+    /// <summary>The candidate's metric must be at least this; applies only to higher-is-better metrics.</summary>
     public double MinValue { get; set; } = 0.6;
 
-    /// <summary>The candidate must beat the heuristic baseline by at least this (absolute).</summary>
+    /// <summary>
+    /// When set, the candidate's metric must be at most this: the absolute gate of an error metric
+    /// such as rmse. Unset by default, because no ceiling suits every target's scale.
+    /// </summary>
+    public double? MaxValue { get; set; }
+
+    /// <summary>The candidate must beat the heuristic baseline by at least this (absolute; for an error metric, a reduction).</summary>
     public double MinGainOverBaseline { get; set; } = 0.01;
 
     /// <summary>The candidate must beat the champion by at least this (absolute; may be negative to tolerate a small loss).</summary>

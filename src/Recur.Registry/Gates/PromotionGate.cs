@@ -12,6 +12,8 @@ public sealed record GateDecision(bool Promote, string Reason, IReadOnlyList<Gat
 /// <summary>
 /// Decides promotion as MLflow and TFMA do: an absolute threshold on the metric, then a minimum gain
 /// over the heuristic baseline and over the current champion. Every check is reported, pass or fail.
+/// For an error metric (<see cref="MetricDirection.LowerIsBetter"/>) a gain is a reduction, and the
+/// absolute threshold is the optional ceiling <see cref="PromotionConfig.MaxValue"/> rather than the floor.
 /// </summary>
 public static class PromotionGate
 {
@@ -23,15 +25,22 @@ public static class PromotionGate
         IReadOnlyDictionary<string, double>? champion)
     {
         var metric = gates.Metric;
+        var lowerIsBetter = MetricDirection.LowerIsBetter(metric);
         var value = candidate.GetValueOrDefault(metric, double.NaN);
-        var checks = new List<GateCheck>
+        var checks = new List<GateCheck>();
+        // min_value's default (0.6) is an AUC-like floor that means nothing for an error metric.
+        if (!lowerIsBetter)
         {
-            Check($"{metric} >= {F(gates.MinValue)}", value >= gates.MinValue, $"candidate {metric} {F(value)}"),
-            Gain("baseline", value, baseline.GetValueOrDefault(metric, double.NaN), gates.MinGainOverBaseline, metric),
-        };
+            checks.Add(Check($"{metric} >= {F(gates.MinValue)}", value >= gates.MinValue, $"candidate {metric} {F(value)}"));
+        }
+        if (gates.MaxValue is { } max)
+        {
+            checks.Add(Check($"{metric} <= {F(max)}", value <= max, $"candidate {metric} {F(value)}"));
+        }
+        checks.Add(Gain("baseline", value, baseline.GetValueOrDefault(metric, double.NaN), gates.MinGainOverBaseline, metric, lowerIsBetter));
         if (champion is not null)
         {
-            checks.Add(Gain("champion", value, champion.GetValueOrDefault(metric, double.NaN), gates.MinGainOverChampion, metric));
+            checks.Add(Gain("champion", value, champion.GetValueOrDefault(metric, double.NaN), gates.MinGainOverChampion, metric, lowerIsBetter));
         }
         var failed = checks.Where(c => !c.Passed).ToList();
         var reason = failed.Count == 0
@@ -40,11 +49,11 @@ public static class PromotionGate
         return new GateDecision(failed.Count == 0, reason, checks);
     }
 
-    private static GateCheck Gain(string against, double value, double reference, double minGain, string metric)
+    private static GateCheck Gain(string against, double value, double reference, double minGain, string metric, bool lowerIsBetter)
     {
-        var gain = value - reference;
+        var gain = lowerIsBetter ? reference - value : value - reference;
         return Check($"{metric} gain over {against} >= {F(minGain)}", gain >= minGain,
-            $"{metric} {F(value)} vs {against} {F(reference)}, gain {F(gain)}");
+            $"{metric} {F(value)} vs {against} {F(reference)}, gain {F(gain)}" + (lowerIsBetter ? " (lower is better)" : ""));
     }
 
     private static GateCheck Check(string name, bool passed, string detail) => new(name, passed && !detail.Contains("NaN"), detail);

@@ -44,4 +44,46 @@ public sealed class PromotionGateTests
 
         Assert.False(decision.Promote);
     }
+
+    private static readonly PromotionConfig RmseGates = new() { Metric = "rmse", MinGainOverBaseline = 0.5, MinGainOverChampion = 0.0 };
+
+    private static Dictionary<string, double> Rmse(double v) => new() { ["rmse"] = v };
+
+    [Fact]
+    public void Decide_LowerRmseThanBaselineAndChampion_Promotes()
+    {
+        var decision = PromotionGate.Decide(RmseGates, Rmse(2.0), Rmse(5.0), Rmse(2.5));
+
+        Assert.True(decision.Promote, decision.Reason);
+        Assert.Contains("gain 3", decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_HigherRmseThanChampion_Rejects()
+    {
+        var decision = PromotionGate.Decide(RmseGates, Rmse(2.6), Rmse(5.0), Rmse(2.5));
+
+        Assert.False(decision.Promote);
+        Assert.Contains("rmse gain over champion", decision.Reason);
+    }
+
+    [Fact]
+    public void Decide_RmseWithDefaultMinValue_HasNoAbsoluteGate()
+    {
+        var decision = PromotionGate.Decide(RmseGates, Rmse(2.0), Rmse(5.0), null);
+
+        Assert.True(decision.Promote, decision.Reason);
+        Assert.Single(decision.Checks);
+    }
+
+    [Fact]
+    public void Decide_RmseAboveMaxValue_RejectsNamingTheCeiling()
+    {
+        var gates = new PromotionConfig { Metric = "rmse", MaxValue = 1.5, MinGainOverBaseline = 0.5 };
+
+        var decision = PromotionGate.Decide(gates, Rmse(2.0), Rmse(5.0), null);
+
+        Assert.False(decision.Promote);
+        Assert.Contains("rmse <= 1.5 failed", decision.Reason);
+    }
 }

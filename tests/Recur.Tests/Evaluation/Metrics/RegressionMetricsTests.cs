@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Recur.Evaluation.Metrics;
+
+namespace Recur.Tests.Evaluation.Metrics;
+
+public sealed class RegressionMetricsTests
+{
+    public static TheoryData<string> Cases() => TaskGolden.Names("regression");
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Evaluate_GoldenCase_MatchesScikitLearn(string name)
+    {
+        var golden = TaskGolden.Case("regression", name);
+        var actual = golden.GetProperty("actual").Doubles();
+
+        var metrics = RegressionMetrics.Evaluate(golden.GetProperty("predicted").Doubles(), actual, seed: 7);
+
+        foreach (var key in new[] { "rmse", "mae", "r2", "median_absolute_error" })
+        {
+            TaskGolden.AssertClose(golden.GetProperty(key).GetDouble(), metrics[key], $"{name} {key}");
+        }
+        if (golden.GetProperty("mape").ValueKind == JsonValueKind.Null) Assert.False(metrics.ContainsKey("mape"), $"{name}: mape must be left out");
+        else TaskGolden.AssertClose(golden.GetProperty("mape").GetDouble(), metrics["mape"], $"{name} mape");
+        Assert.Equal(actual.Length, metrics["count"]);
+    }
+
+    [Fact]
+    public void Evaluate_Intervals_ContainThePointEstimate()
+    {
+        var golden = TaskGolden.Case("regression", "noisy");
+
+        var metrics = RegressionMetrics.Evaluate(golden.GetProperty("predicted").Doubles(), golden.GetProperty("actual").Doubles(), seed: 3);
+
+        foreach (var key in new[] { "rmse", "mae", "r2" })
+        {
+            Assert.InRange(metrics[key], metrics[key + "_low"], metrics[key + "_high"]);
+            Assert.True(metrics[key + "_low"] < metrics[key + "_high"], $"{key} interval has no width");
+        }
+    }
+
+    [Fact]
+    public void Evaluate_SameSeed_SameIntervals()
+    {
+        var golden = TaskGolden.Case("regression", "noisy");
+        var (predicted, actual) = (golden.GetProperty("predicted").Doubles(), golden.GetProperty("actual").Doubles());
+
+        var first = RegressionMetrics.Evaluate(predicted, actual, seed: 11);
+        var second = RegressionMetrics.Evaluate(predicted, actual, seed: 11);
+        var other = RegressionMetrics.Evaluate(predicted, actual, seed: 12);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first["rmse_low"], other["rmse_low"]);
+    }
+
+    [Fact]
+    public void Evaluate_NaNActual_ThrowsNamingTheRow()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => RegressionMetrics.Evaluate([1, 2, 3], [1, double.NaN, 3], seed: 1));
+
+        Assert.Equal("actual", exception.ParamName);
+        Assert.Contains("row 1", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NaNPrediction_ThrowsArgumentException()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => RegressionMetrics.Evaluate([double.NaN], [1], seed: 1));
+
+        Assert.Equal("predicted", exception.ParamName);
+    }
+
+    [Fact]
+    public void Evaluate_LengthMismatch_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => RegressionMetrics.Evaluate([1, 2], [1], seed: 1));
+    }
+
+    [Fact]
+    public void Evaluate_Empty_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => RegressionMetrics.Evaluate([], [], seed: 1));
+    }
+}
