@@ -1,0 +1,33 @@
+using System.Reflection;
+
+namespace Recur.Tests;
+
+/// <summary>Who may reference whom: ML.NET stays inside Training; Serving, Monitoring and Evaluation see only Core's contracts.</summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["Recur.Core"] = [],
+        ["Recur.Evaluation"] = ["Recur.Core"],
+        ["Recur.Registry"] = ["Recur.Core"],
+        ["Recur.Serving"] = ["Recur.Core"],
+        ["Recur.Monitoring"] = ["Recur.Core", "Recur.Evaluation"],
+        ["Recur.Training"] = ["Recur.Core"],
+        ["Recur.Lake"] = ["Recur.Core"],
+        ["Recur.Storage.Sqlite"] = ["Recur.Core"],
+    };
+
+    [Fact]
+    public void Modules_ReferenceOnlyWhatTheArchitectureAllows()
+    {
+        var problems = new List<string>();
+        foreach (var (module, allowed) in Allowed)
+        {
+            var references = Assembly.Load(module).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+            problems.AddRange(references.Where(r => r.StartsWith("Recur.", StringComparison.Ordinal) && !allowed.Contains(r)).Select(r => $"{module} -> {r}"));
+            if (module != "Recur.Training") problems.AddRange(references.Where(r => r.StartsWith("Microsoft.ML", StringComparison.Ordinal)).Select(r => $"{module} -> {r} (ML.NET belongs in Training)"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
