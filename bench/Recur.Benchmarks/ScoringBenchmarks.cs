@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using BenchmarkDotNet.Attributes;
 using Recur.Core.Data;
 using Recur.Core.Project;

@@ -38,7 +38,7 @@ public sealed class ModelPoolTests
         var lineage = new ModelLineage([], "c", "v", 1, "lightgbm", new Dictionary<string, string>());
         await registry.RegisterAsync(new NewModelVersion("m", sha, lineage, new Dictionary<string, double>(), ""), "champion");
         await registry.RegisterAsync(new NewModelVersion("m", sha, lineage, new Dictionary<string, double>(), ""), null);
-        var pool = new ModelPool(registry, artifacts, clock);
+        var pool = new ModelPool(registry, RegisteredModel.Loader(artifacts), clock);
         var champion = ModelSelector.From("m", null, null);
 
         Assert.Equal(1, (await pool.GetAsync(champion)).Version.Version);
@@ -52,7 +52,7 @@ public sealed class ModelPoolTests
     public async Task GetAsync_UnknownAliasOrVersion_IsNotFound()
     {
         using var dir = new TempDir();
-        var pool = new ModelPool(new SqliteRegistryStore(new SqliteDatabase(dir.Path("recur.db")), TimeProvider.System), new FileArtifactStore(dir.Path("a")), TimeProvider.System);
+        var pool = new ModelPool(new SqliteRegistryStore(new SqliteDatabase(dir.Path("recur.db")), TimeProvider.System), RegisteredModel.Loader(new FileArtifactStore(dir.Path("a"))), TimeProvider.System);
 
         Assert.Equal(FailureKind.NotFound, (await Assert.ThrowsAsync<RecurException>(() => pool.GetAsync(ModelSelector.From("m", 3, null)))).Kind);
         Assert.Equal(FailureKind.NotFound, (await Assert.ThrowsAsync<RecurException>(() => pool.GetAsync(ModelSelector.From("m", null, "ghost")))).Kind);

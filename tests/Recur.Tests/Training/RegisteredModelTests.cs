@@ -102,7 +102,7 @@ public sealed class RegisteredModelTests : IDisposable
         var flipped = (byte[])good.Clone();
         flipped[flipped.Length / 2] ^= 0xFF;
         File.WriteAllBytes(path, flipped);
-        var pool = new ModelPool(_registry, _artifacts, TimeProvider.System);
+        var pool = new ModelPool(_registry, RegisteredModel.Loader(_artifacts), TimeProvider.System);
         var champion = ModelSelector.From("m", null, null);
 
         var e = await Assert.ThrowsAsync<RecurException>(() => pool.GetAsync(champion));

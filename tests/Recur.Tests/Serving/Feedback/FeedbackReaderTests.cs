@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Recur.Core;
+using Recur.Core.Modeling;
 using Recur.Core.Project;
 using Recur.Serving.Feedback;
 
@@ -10,7 +11,19 @@ public sealed class FeedbackReaderTests
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static IReadOnlyList<Recur.Core.Monitoring.FeedbackRecord> Read(string json, params string[] classes) =>
-        FeedbackReader.Read(JsonDocument.Parse(json).RootElement, classes, new ServingConfig(), Now);
+        FeedbackReader.Read(JsonDocument.Parse(json).RootElement, new FeaturePlan([], "y", classes[1], classes[0]), new ServingConfig(), Now);
+
+    [Fact]
+    public void Read_RegressionLabel_MustBeANumber()
+    {
+        var plan = new FeaturePlan([], "y", "", "") { Task = ModelTask.Regression };
+
+        var records = FeedbackReader.Read(JsonDocument.Parse("""{"feedback":[{"key":"k1","label":12.5},{"key":"k2","label":"3"}]}""").RootElement, plan, new ServingConfig(), Now);
+        var e = Assert.Throws<RecurException>(() => FeedbackReader.Read(JsonDocument.Parse("""{"feedback":[{"key":"k1","label":"lots"}]}""").RootElement, plan, new ServingConfig(), Now));
+
+        Assert.Equal(["12.5", "3"], records.Select(r => r.Label));
+        Assert.Equal("feedback[0].label", e.Field);
+    }
 
     [Fact]
     public void Read_LabelNotAClass_IsRefusedNamingTheKey()
