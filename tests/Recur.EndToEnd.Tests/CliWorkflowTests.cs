@@ -37,7 +37,9 @@ public sealed class CliWorkflowTests(TrainedProject project) : IClassFixture<Tra
         var json = (await Ok("eval", "--json")).Json;
 
         Assert.InRange(json.GetProperty("metrics").GetProperty("auc").GetDouble(), 0.8, 1.0);
-        Assert.Equal(0.5, json.GetProperty("baseline").GetProperty("auc").GetDouble(), 9);
+        var prior = json.GetProperty("baselines").EnumerateArray().Single(b => b.GetProperty("name").GetString() == "class prior");
+        Assert.Equal(0.5, prior.GetProperty("metrics").GetProperty("auc").GetDouble(), 9);
+        Assert.Equal("binary", json.GetProperty("task").GetString());
     }
 
     [Fact]

@@ -14,7 +14,9 @@ public sealed class DemoTests
         var snapshots = json.GetProperty("snapshots").EnumerateArray().ToList();
         Assert.Equal([32561, 16281], snapshots.Select(s => s.GetProperty("rows").GetInt32()));
         Assert.All(snapshots, s => Assert.Equal(64, s.GetProperty("id").GetString()!.Length));
-        Assert.Equal(0.5, json.GetProperty("baseline").GetProperty("metrics").GetProperty("auc").GetDouble(), 9);
+        // The best heuristic baseline: a one-rule model beats the class prior (AUC 0.5) on Adult, and the model beats both.
+        Assert.Equal("one rule", json.GetProperty("baseline").GetProperty("name").GetString());
+        Assert.InRange(json.GetProperty("baseline").GetProperty("metrics").GetProperty("auc").GetDouble(), 0.6, 0.88);
         Assert.Equal(1, json.GetProperty("champion").GetProperty("version").GetInt32());
         Assert.InRange(json.GetProperty("champion").GetProperty("metrics").GetProperty("auc").GetDouble(), 0.88, 1.0);
         var served = json.GetProperty("served").GetProperty("predictions").GetInt32();

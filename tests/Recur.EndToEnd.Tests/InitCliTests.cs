@@ -65,8 +65,8 @@ public sealed class InitCliTests : IDisposable
         Assert.True(json.GetProperty("source").GetProperty("header").GetBoolean());
         var task = json.GetProperty("task");
         Assert.Equal("regression", task.GetProperty("kind").GetString());
-        Assert.Matches("^[0-9]+ distinct numeric values", task.GetProperty("summary").GetString());
-        Assert.False(task.GetProperty("trainable").GetBoolean());
+        Assert.Matches("^regression: [0-9]+ distinct numeric values", task.GetProperty("summary").GetString());
+        Assert.True(task.GetProperty("trainable").GetBoolean());
     }
 
     [Fact]

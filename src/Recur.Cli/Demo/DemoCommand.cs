@@ -29,7 +29,7 @@ internal static class DemoCommand
             }
             var h = ctx.Human;
             h.Write(Tables.Of("dataset", "snapshot", "rows", "quarantined").Apply(t => { foreach (var x in s.Snapshots) t.Row(x.Dataset, x.Id[..12], x.Rows, x.Quarantined); }));
-            h.Write(Tables.Of("model", "metrics on adult.test").Row("baseline (class prior)", Tables.Metrics(s.Baseline.Metrics)).Row($"lightgbm v{s.Champion.Version} (champion)", Tables.Metrics(s.Champion.Metrics)));
+            h.Write(Tables.Of("model", "metrics on adult.test").Row($"best baseline ({s.Baseline.Name})", Tables.Metrics(s.Baseline.Metrics)).Row($"lightgbm v{s.Champion.Version} (champion)", Tables.Metrics(s.Champion.Metrics)));
             h.WriteLine($"served {s.Served.Predictions} keyed predictions in {s.Served.Requests} HTTP requests; {s.Logged.OfServedKeys} keys found in the log; {s.Served.RejectedRequests} bad requests answered 400");
             h.WriteLine($"live metrics from feedback: {Tables.Metrics(s.LiveMetrics)}");
             var drift = Tables.Of("feature", "test", "statistic", "threshold", "drifted");

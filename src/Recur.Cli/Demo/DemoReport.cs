@@ -16,7 +16,7 @@ internal static class DemoReport
             .Table(["dataset", "snapshot", "rows", "quarantined"], s.Snapshots.Select(x => (IReadOnlyList<string>)[x.Dataset, x.Id[..16], x.Rows.ToString(), x.Quarantined.ToString()]))
             .Paragraph($"adult.data split by Fingerprint64 of the whole row: {first.TrainRows} train, {first.ValidationRows} validation rows.")
             .Heading("2. Models on adult.test")
-            .Table(["model", .. Metrics], new[] { ("baseline (class prior)", s.Baseline.Metrics), ($"lightgbm v{s.Champion.Version}", s.Champion.Metrics) }
+            .Table(["model", .. Metrics], new[] { ($"best baseline ({s.Baseline.Name})", s.Baseline.Metrics), ($"lightgbm v{s.Champion.Version}", s.Champion.Metrics) }
                 .Select(m => (IReadOnlyList<string>)[m.Item1, .. Metrics.Select(k => Tables.Format(m.Item2.GetValueOrDefault(k, double.NaN)))]))
             .Paragraph(first.Gate.Reason, first.Gate.Promote ? "good" : "bad")
             .Heading("3. Serving, the prediction log and feedback")

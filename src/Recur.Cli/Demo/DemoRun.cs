@@ -39,7 +39,7 @@ internal sealed class DemoRun(CommandContext ctx)
         var test = await IngestStep.RunAsync(project, "test", ct);
         var snapshots = new[] { train, test }.Select(o => new DemoSnapshot(o.Snapshot.Dataset, o.Snapshot.Id, o.Snapshot.Rows, o.Snapshot.Quarantined, o.Reused)).ToList();
 
-        ctx.Progress("[3/8] splitting by Fingerprint64, training the class-prior baseline and LightGBM, evaluating on adult.test");
+        ctx.Progress("[3/8] splitting by Fingerprint64, training the heuristic baselines (class prior, one rule) and LightGBM, evaluating on adult.test");
         var testTable = await project.ReadAsync(test.Snapshot, ct);
         var first = await TrainingRun.RunAsync(project, await project.ReadAsync(train.Snapshot, ct), testTable,
             TrainingRun.Ids(train.Snapshot, test.Snapshot), dataIsFirstSnapshot: true, registerRejected: false, ct);
@@ -92,7 +92,7 @@ internal sealed class DemoRun(CommandContext ctx)
         var summary = new DemoSummary(
             root,
             snapshots,
-            new DemoModel("class-prior", null, first.Baseline),
+            new DemoModel(first.Baselines.FirstOrDefault(b => ReferenceEquals(b.Metrics, first.Baseline))?.Name ?? "baseline", null, first.Baseline),
             new DemoModel("lightgbm", first.Registered.Version, first.Candidate),
             new DemoServed(url, requests + rejections.Count, normal.Count + shifted.Count, rejections.Count, rejections),
             new DemoLogged(logged.Count, logged.Select(l => l.Key).Distinct().Count(), logged.Count == 0 ? null : logged[0]),

@@ -92,16 +92,17 @@ public sealed class LightGbmTrainerTests
     }
 
     [Fact]
-    public void From_LabelWithThreeClasses_FailsNamingTheLabel()
+    public void From_BinaryTaskWithThreeClasses_FailsNamingTheLabel()
     {
         var table = new DataTable([
             new NumericColumn(new ColumnSpec("x", ColumnType.Real), [1, 2, 3]),
             new TextColumn(new ColumnSpec("y", ColumnType.Text), ["a", "b", "c"]),
         ]);
 
-        var e = Assert.Throws<RecurException>(() => FeaturePlan.From(new ProjectConfig { Label = "y" }, table));
+        var e = Assert.Throws<RecurException>(() => FeaturePlan.From(new ProjectConfig { Label = "y", Task = "binary" }, table));
 
         Assert.Contains("3 classes", e.Message);
+        Assert.Contains("task: multiclass", e.Message);
     }
 
     [Fact]
