@@ -82,6 +82,7 @@ public sealed class TaskLoopTests
         Assert.True(candidate.GetProperty("rmse_low").GetDouble() <= candidate.GetProperty("rmse").GetDouble());
         Assert.Contains("below", median.GetProperty("comparison").GetString());
         Assert.True(train.GetProperty("gate").GetProperty("promote").GetBoolean(), train.GetProperty("gate").GetProperty("reason").GetString());
+        Assert.Contains(train.GetProperty("gate").GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString()!.Contains("significant"));
 
         // Batch scoring goes through the same prediction service and the log.
         var test = Path.Combine(root, "data", "hour_test.csv");
@@ -112,5 +113,6 @@ public sealed class TaskLoopTests
         Assert.Equal(500, monitor.GetProperty("labelled").GetInt32());
         Assert.True(monitor.GetProperty("live").GetProperty("rmse").GetDouble() > 0);
         Assert.True(monitor.GetProperty("drift").GetProperty("features").GetArrayLength() >= 10);
+        Assert.Equal("prediction", monitor.GetProperty("prediction_drift").GetProperty("features")[0].GetProperty("feature").GetString());
     }
 }

@@ -27,7 +27,7 @@ internal static class MonitorCommand
                 ctx.WriteJson(new
                 {
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
-                    drift = outcome.Drift, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
+                    drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
                     retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason },
                 });
                 return 0;
@@ -40,6 +40,10 @@ internal static class MonitorCommand
                 var table = Tables.Of("feature", "test", "statistic", "p-value", "threshold", "drifted");
                 foreach (var f in d.Features) table.Row(f.Feature, f.Test, f.Statistic, f.PValue, f.Threshold, f.Drifted);
                 ctx.Human.Write(table);
+            }
+            if (outcome.PredictionDrift?.Features.FirstOrDefault() is { } p)
+            {
+                ctx.Human.WriteLine($"predictions against the champion's validation predictions: {p.Test} statistic {Tables.Format(p.Statistic)}, {(p.Drifted ? "DRIFTED" : "stable")}");
             }
             ctx.Human.WriteLine((outcome.Decision.Retrain ? "RETRAIN: " : "no retraining: ") + outcome.Decision.Reason);
             if (retrained is not null) TrainCommand.Report(ctx, retrained);

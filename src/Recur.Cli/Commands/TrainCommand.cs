@@ -21,7 +21,7 @@ internal static class TrainCommand
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
             var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
-                eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: false, ct);
+                eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: true, ct);
             Report(ctx, outcome);
             return outcome.Gate.Promote ? 0 : Rejected;
         }));

@@ -222,6 +222,13 @@ public sealed class PromotionConfig
 
     /// <summary>The candidate must beat the champion by at least this (absolute; may be negative to tolerate a small loss).</summary>
     public double MinGainOverChampion { get; set; }
+
+    /// <summary>
+    /// The gains over the best baseline and over the champion must be distinguishable from noise: the
+    /// lower end of their paired bootstrap (1 − significance) interval, on the same evaluation rows, must
+    /// exceed the minimum gain. 0 turns the check off.
+    /// </summary>
+    public double Significance { get; set; } = 0.05;
 }
 
 /// <summary>Drift detection and the retraining policy.</summary>

@@ -49,6 +49,15 @@ public static class ProjectConfigLoader
         }
         if (c.MaxClasses < 3) throw RecurException.Invalid("recur.yaml: max_classes must be at least 3", "max_classes");
         if (c.Task is "regression" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is regression", "positive");
+        if (c.Promotion.Significance is < 0 or >= 0.5) throw RecurException.Invalid("recur.yaml: promotion.significance must be in [0, 0.5) (0 turns the check off)", "promotion.significance");
+        if (c.Task.Length > 0 && c.Promotion.Metric.Length > 0)
+        {
+            var task = Core.Modeling.ModelTasks.ByName[c.Task];
+            if (!Steps.TaskScoring.MetricNames(task).Contains(c.Promotion.Metric))
+            {
+                throw RecurException.Invalid($"recur.yaml: promotion.metric '{c.Promotion.Metric}' is not a {c.Task} metric (one of: {string.Join(", ", Steps.TaskScoring.MetricNames(task))})", "promotion.metric");
+            }
+        }
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");

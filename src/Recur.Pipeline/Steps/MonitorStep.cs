@@ -1,8 +1,9 @@
 using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Modeling;
 using Recur.Monitoring.Drift;
 using Recur.Monitoring.Live;
 using Recur.Monitoring.Policy;
-using Recur.Training;
 
 namespace Recur.Pipeline.Steps;
 
@@ -21,7 +22,14 @@ public sealed record MonitorOutcome(
     IReadOnlyDictionary<string, double>? LiveMetrics,
     DriftReport? Drift,
     RetrainDecision Decision,
-    string? ReferenceProfile = null);
+    string? ReferenceProfile = null)
+{
+    /// <summary>
+    /// Drift of the predictions themselves: the logged scores (the label, for multiclass) against the
+    /// champion's predictions on the validation split it was trained beside; null when nothing was logged.
+    /// </summary>
+    public DriftReport? PredictionDrift { get; init; }
+}
 
 /// <summary>
 /// Continued evaluation: live metrics from the feedback join, drift of the logged inputs against the
@@ -48,6 +56,28 @@ public static class MonitorStep
         var reference = await ProfileStep.ReferenceOfAsync(project, champion, ct);
         var current = LoggedInputs.ToTable(logged, plan);
         var drift = DriftDetector.Detect(reference.Stored.Profile.Reference(), current, plan.Features.Select(f => f.Name).ToList(), config.Monitoring);
-        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring), reference.Id);
+        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring), reference.Id)
+        {
+            PredictionDrift = await PredictionDriftAsync(project, champion, model, logged, ct),
+        };
+    }
+
+    /// <summary>The column name prediction drift is reported under.</summary>
+    public const string PredictionColumn = "prediction";
+
+    private static async Task<DriftReport?> PredictionDriftAsync(RecurProject project, Core.Registry.ModelVersion champion, IPredictor model,
+        IReadOnlyList<Core.Serving.PredictionRecord> logged, CancellationToken ct)
+    {
+        if (champion.Lineage.Snapshots.Count == 0 || await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct) is not { } snapshot) return null;
+        var all = await project.ReadAsync(snapshot, ct);
+        var validation = all.Take(TrainingRun.SplitRows(project.Config, all).Validation);
+        if (validation.RowCount == 0) return null;
+        var expected = model.Predict(validation);
+        var multiclass = model.Manifest.Plan.Task == ModelTask.Multiclass;
+        var spec = new ColumnSpec(PredictionColumn, multiclass ? ColumnType.Text : ColumnType.Real);
+        DataTable Table(IEnumerable<string> labels, IEnumerable<double> scores) => new([multiclass
+            ? new TextColumn(spec, labels.Select(l => (string?)l).ToArray())
+            : new NumericColumn(spec, scores.ToArray())]);
+        return DriftDetector.Detect(Table(expected.Labels, expected.Scores), Table(logged.Select(r => r.Label), logged.Select(r => r.Score)), [PredictionColumn], project.Config.Monitoring);
     }
 }

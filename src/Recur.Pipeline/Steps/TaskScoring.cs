@@ -40,6 +40,32 @@ public static class TaskScoring
     };
 
     /// <summary>
+    /// One metric of the outputs on a resample of the rows (indices may repeat), without intervals: what
+    /// a paired bootstrap evaluates on every draw.
+    /// </summary>
+    public static Func<int[], double> MetricOn(FeaturePlan plan, ModelOutput output, DataTable rows, string metric, double threshold, int seed)
+    {
+        switch (plan.Task)
+        {
+            case ModelTask.Binary:
+            {
+                var labels = plan.Labels(rows);
+                return idx => BinaryMetrics.Compute(idx.Select(i => output.Scores[i]).ToArray(), idx.Select(i => labels[i]).ToArray(), threshold).ToDictionary().GetValueOrDefault(metric, double.NaN);
+            }
+            case ModelTask.Multiclass:
+            {
+                var labels = plan.ClassIndices(rows);
+                return idx => MulticlassMetrics.Evaluate(idx.Select(i => output.ClassScores![i]).ToArray(), idx.Select(i => labels[i]).ToArray(), plan.Classes, seed, 1).GetValueOrDefault(metric, double.NaN);
+            }
+            default:
+            {
+                var targets = plan.Targets(rows);
+                return idx => RegressionMetrics.Evaluate(idx.Select(i => output.Scores[i]).ToArray(), idx.Select(i => targets[i]).ToArray(), seed, 1).GetValueOrDefault(metric, double.NaN);
+            }
+        }
+    }
+
+    /// <summary>
     /// The heuristic baselines of the task, fitted on the training rows: the class prior (binary), the
     /// class prior and the majority class (multiclass), the mean and the median (regression), and for
     /// every task the best single feature (one rule).

@@ -87,10 +87,12 @@ public static class TrainingRun
         var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
 
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
-        var candidateMetrics = Evaluate(model.Predict(evaluation), evaluation);
+        var candidateOutput = model.Predict(evaluation);
+        var candidateMetrics = Evaluate(candidateOutput, evaluation);
         var validationMetrics = Evaluate(model.Predict(validation), validation);
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
-        var baselines = TaskScoring.FitBaselines(plan, train, threshold)
+        var baselineFits = TaskScoring.FitBaselines(plan, train, threshold);
+        var baselines = baselineFits
             .Select(b =>
             {
                 var metrics = Evaluate(b.Predict(evaluation), evaluation);
@@ -99,8 +101,27 @@ public static class TrainingRun
             })
             .ToList();
         // The gate's baseline is the best of them on the promotion metric.
-        var best = baselines.OrderBy(b => (lower ? 1 : -1) * b.Metrics.GetValueOrDefault(gates.Metric, lower ? double.MaxValue : double.MinValue)).First();
+        var bestIndex = baselines.Select((b, i) => (b, i)).OrderBy(p => (lower ? 1 : -1) * p.b.Metrics.GetValueOrDefault(gates.Metric, lower ? double.MaxValue : double.MinValue)).First().i;
+        var best = baselines[bestIndex];
         var baselineMetrics = best.Metrics;
+
+        // Significance: the gains are measured on the same evaluation rows with a paired bootstrap.
+        Func<int[], double> On(ModelOutput output) => TaskScoring.MetricOn(plan, output, evaluation, gates.Metric, threshold, config.Seed);
+        var candidateOn = On(candidateOutput);
+        var baselineGain = PairedGain(candidateOn, On(baselineFits[bestIndex].Predict(evaluation)));
+        var championOutputs = new Dictionary<int, ModelOutput>();
+        (double Gain, double Low, double High) PairedGain(Func<int[], double> candidate, Func<int[], double> reference) =>
+            PairedBootstrap.Gain(evaluation.RowCount, candidate, reference, lower, config.Seed, 200, 1 - config.Promotion.Significance);
+        IReadOnlyList<GateCheck> Significance(ModelVersion? champion)
+        {
+            if (config.Promotion.Significance <= 0) return [];
+            var checks = new List<GateCheck> { PromotionGate.Significant($"baseline ({best.Name})", gates.Metric, baselineGain, gates.MinGainOverBaseline, config.Promotion.Significance) };
+            if (champion is not null && championOutputs.TryGetValue(champion.Version, out var championOutput))
+            {
+                checks.Add(PromotionGate.Significant("champion", gates.Metric, PairedGain(candidateOn, On(championOutput)), gates.MinGainOverChampion, config.Promotion.Significance));
+            }
+            return checks;
+        }
 
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
@@ -114,7 +135,9 @@ public static class TrainingRun
                     // Re-score the champion on this very snapshot so both sides of the gate see the same rows.
                     var championModel = await project.Models.LoadAsync(champion, token);
                     if (championModel.Manifest.Plan.Task != plan.Task) return new Dictionary<string, double>();
-                    return Evaluate(championModel.Predict(evaluation), evaluation);
+                    var championOutput = championModel.Predict(evaluation);
+                    championOutputs[champion.Version] = championOutput;
+                    return Evaluate(championOutput, evaluation);
                 },
                 async (gate, token) =>
                 {
@@ -127,7 +150,7 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate);
                 },
-                registerRejected, ct);
+                registerRejected, ct, Significance);
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)

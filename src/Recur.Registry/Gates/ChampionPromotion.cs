@@ -48,6 +48,7 @@ public static class ChampionPromotion
     /// <param name="describe">The version to register, given the decision (stores the artifact first).</param>
     /// <param name="registerRejected">Whether a rejected candidate is registered as the challenger.</param>
     /// <param name="ct">Cancellation.</param>
+    /// <param name="extraChecks">Further checks given the champion then current (null when none): the significance of the gains.</param>
     public static async Task<PromotionOutcome> RunAsync(
         IRegistryStore registry,
         PromotionConfig gates,
@@ -58,13 +59,14 @@ public static class ChampionPromotion
         Func<ModelVersion, CancellationToken, Task<IReadOnlyDictionary<string, double>>> scoreChampion,
         Func<GateDecision, CancellationToken, Task<NewModelVersion>> describe,
         bool registerRejected,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        Func<ModelVersion?, IReadOnlyList<GateCheck>>? extraChecks = null)
     {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var champion = await registry.ResolveAliasAsync(model, ChampionAlias, ct);
             var championMetrics = champion is null ? null : await scoreChampion(champion, ct);
-            var gate = PromotionGate.Decide(gates, candidate, baseline, championMetrics);
+            var gate = PromotionGate.Decide(gates, candidate, baseline, championMetrics, extraChecks?.Invoke(champion));
             var same = (await registry.ListAsync(model, ct)).FirstOrDefault(v => string.Equals(v.ArtifactSha256, artifactSha256, StringComparison.OrdinalIgnoreCase));
             if (same is not null)
             {

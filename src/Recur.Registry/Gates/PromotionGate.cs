@@ -17,12 +17,16 @@ public sealed record GateDecision(bool Promote, string Reason, IReadOnlyList<Gat
 /// </summary>
 public static class PromotionGate
 {
-    /// <summary>Evaluates the gates; <paramref name="champion"/> is null when there is none yet.</summary>
+    /// <summary>
+    /// Evaluates the gates; <paramref name="champion"/> is null when there is none yet. <paramref name="extra"/>
+    /// are further checks decided elsewhere (the significance of the gains), reported and required alike.
+    /// </summary>
     public static GateDecision Decide(
         PromotionConfig gates,
         IReadOnlyDictionary<string, double> candidate,
         IReadOnlyDictionary<string, double> baseline,
-        IReadOnlyDictionary<string, double>? champion)
+        IReadOnlyDictionary<string, double>? champion,
+        IReadOnlyList<GateCheck>? extra = null)
     {
         var metric = gates.Metric;
         var lowerIsBetter = MetricDirection.LowerIsBetter(metric);
@@ -42,6 +46,7 @@ public static class PromotionGate
         {
             checks.Add(Gain("champion", value, champion.GetValueOrDefault(metric, double.NaN), gates.MinGainOverChampion, metric, lowerIsBetter));
         }
+        if (extra is not null) checks.AddRange(extra);
         var failed = checks.Where(c => !c.Passed).ToList();
         var reason = failed.Count == 0
             ? $"passed all {checks.Count} gates: " + string.Join("; ", checks.Select(c => c.Detail))
@@ -54,6 +59,17 @@ public static class PromotionGate
         var gain = lowerIsBetter ? reference - value : value - reference;
         return Check($"{metric} gain over {against} >= {F(minGain)}", gain >= minGain,
             $"{metric} {F(value)} vs {against} {F(reference)}, gain {F(gain)}" + (lowerIsBetter ? " (lower is better)" : ""));
+    }
+
+    /// <summary>
+    /// The check that a gain is distinguishable from noise: the lower end of its paired bootstrap interval
+    /// exceeds the minimum gain.
+    /// </summary>
+    public static GateCheck Significant(string against, string metric, (double Gain, double Low, double High) gain, double minGain, double significance)
+    {
+        var level = (1 - significance) * 100;
+        return Check($"{metric} gain over {against} significant at {F(significance)}", gain.Low > minGain,
+            $"{metric} gain over {against} {F(gain.Gain)}, paired {F(level)} % interval [{F(gain.Low)}, {F(gain.High)}]" + (gain.Low > minGain ? "" : $", not clearly above {F(minGain)}"));
     }
 
     private static GateCheck Check(string name, bool passed, string detail) => new(name, passed && !detail.Contains("NaN"), detail);

@@ -147,4 +147,18 @@ public sealed class ProjectConfigLoaderTests
 
         Assert.Contains("validation.max_anomaly_share must be in [0, 1]", e.Message);
     }
+
+    [Theory]
+    [InlineData("name: m\nlabel: y\ntask: regression\npromotion:\n  metric: auc\n", "promotion.metric")]
+    [InlineData("name: m\nlabel: y\ntask: clustering\n", "task")]
+    [InlineData("name: m\nlabel: y\npromotion:\n  significance: 0.7\n", "promotion.significance")]
+    [InlineData("name: m\nlabel: y\nmax_classes: 1\n", "max_classes")]
+    public void Load_TaskSettingsThatCannotWork_FailBeforeAnyTraining(string yaml, string field)
+    {
+        using var dir = new TempDir();
+
+        var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(dir.Write("recur.yaml", yaml)));
+
+        Assert.Equal(field, e.Field);
+    }
 }

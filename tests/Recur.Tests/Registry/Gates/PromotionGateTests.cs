@@ -87,3 +87,36 @@ public sealed class PromotionGateTests
         Assert.Contains("rmse <= 1.5 failed", decision.Reason);
     }
 }
+
+public sealed class PromotionGateSignificanceTests
+{
+    private static readonly Recur.Core.Project.PromotionConfig Gates = new() { Metric = "auc", MinValue = 0.6, MinGainOverBaseline = 0.01 };
+
+    [Fact]
+    public void Significant_GainInsideTheNoise_Fails()
+    {
+        // A retrain 0.0004 better than the champion, with an interval 0.008 wide around it.
+        var check = PromotionGate.Significant("champion", "auc", (0.0004, -0.0036, 0.0044), 0, 0.05);
+
+        Assert.False(check.Passed);
+        Assert.Contains("not clearly above 0", check.Detail);
+    }
+
+    [Fact]
+    public void Decide_ExtraCheckFails_RejectsNamingIt()
+    {
+        var extra = new[] { PromotionGate.Significant("champion", "auc", (0.0004, -0.0036, 0.0044), 0, 0.05) };
+
+        var decision = PromotionGate.Decide(Gates, new Dictionary<string, double> { ["auc"] = 0.9004 }, new Dictionary<string, double> { ["auc"] = 0.5 },
+            new Dictionary<string, double> { ["auc"] = 0.9 }, extra);
+
+        Assert.False(decision.Promote);
+        Assert.Contains("significant", decision.Reason);
+    }
+
+    [Fact]
+    public void Significant_ClearGain_Passes()
+    {
+        Assert.True(PromotionGate.Significant("baseline", "rmse", (40, 35, 45), 1, 0.05).Passed);
+    }
+}
