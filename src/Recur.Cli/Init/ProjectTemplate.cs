@@ -69,6 +69,7 @@ internal static class ProjectTemplate
               {minValue}
               min_gain_over_baseline: 0.01
               min_gain_over_champion: 0.0
+              significance: 0.05     # each gain must clear its minimum across a paired 95 % bootstrap interval (0: off)
 
             monitoring:
               p_value: 0.05

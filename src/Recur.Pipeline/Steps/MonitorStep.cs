@@ -69,7 +69,15 @@ public static class MonitorStep
         IReadOnlyList<Core.Serving.PredictionRecord> logged, CancellationToken ct)
     {
         if (champion.Lineage.Snapshots.Count == 0 || await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct) is not { } snapshot) return null;
-        var all = await project.ReadAsync(snapshot, ct);
+        DataTable all;
+        try
+        {
+            all = await project.ReadAsync(snapshot, ct);
+        }
+        catch (RecurException e) when (e.Kind == FailureKind.NotFound)
+        {
+            return null; // the training rows left the lake; feature drift still has the stored profile
+        }
         var validation = all.Take(TrainingRun.SplitRows(project.Config, all).Validation);
         if (validation.RowCount == 0) return null;
         var expected = model.Predict(validation);

@@ -108,14 +108,14 @@ public static class TrainingRun
         // Significance: the gains are measured on the same evaluation rows with a paired bootstrap.
         Func<int[], double> On(ModelOutput output) => TaskScoring.MetricOn(plan, output, evaluation, gates.Metric, threshold, config.Seed);
         var candidateOn = On(candidateOutput);
-        var baselineGain = PairedGain(candidateOn, On(baselineFits[bestIndex].Predict(evaluation)));
+        var baselineGain = new Lazy<(double Gain, double Low, double High)>(() => PairedGain(candidateOn, On(baselineFits[bestIndex].Predict(evaluation))));
         var championOutputs = new Dictionary<int, ModelOutput>();
         (double Gain, double Low, double High) PairedGain(Func<int[], double> candidate, Func<int[], double> reference) =>
             PairedBootstrap.Gain(evaluation.RowCount, candidate, reference, lower, config.Seed, 200, 1 - config.Promotion.Significance);
         IReadOnlyList<GateCheck> Significance(ModelVersion? champion)
         {
             if (config.Promotion.Significance <= 0) return [];
-            var checks = new List<GateCheck> { PromotionGate.Significant($"baseline ({best.Name})", gates.Metric, baselineGain, gates.MinGainOverBaseline, config.Promotion.Significance) };
+            var checks = new List<GateCheck> { PromotionGate.Significant($"baseline ({best.Name})", gates.Metric, baselineGain.Value, gates.MinGainOverBaseline, config.Promotion.Significance) };
             if (champion is not null && championOutputs.TryGetValue(champion.Version, out var championOutput))
             {
                 checks.Add(PromotionGate.Significant("champion", gates.Metric, PairedGain(candidateOn, On(championOutput)), gates.MinGainOverChampion, config.Promotion.Significance));
