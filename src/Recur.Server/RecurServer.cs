@@ -40,8 +40,8 @@ public static class RecurServer
         builder.Services.AddSingleton(project.Config);
         builder.Services.AddSingleton(serving);
         builder.Services.AddSingleton<IFeedbackStore>(project.Log);
-        builder.Services.AddSingleton(_ => new ModelPool(project.Registry, project.Models, project.Time));
-        builder.Services.AddSingleton(_ => new PredictionLogWriter(project.Log));
+        builder.Services.AddSingleton(sp => new ModelPool(project.Registry, project.Models, project.Time, sp.GetRequiredService<ILogger<ModelPool>>()));
+        builder.Services.AddSingleton(sp => new PredictionLogWriter(project.Log, sp.GetRequiredService<ILogger<PredictionLogWriter>>()));
         builder.Services.AddSingleton<PredictionService>();
 
         var app = builder.Build();

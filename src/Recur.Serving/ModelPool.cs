@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Recur.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core.Registry;
 using Recur.Core.Modeling;
 
@@ -15,8 +17,10 @@ public sealed record LoadedModel(ModelVersion Version, IPredictor Model);
 /// query on every request. Every load checks the file against the SHA-256 recorded at registration;
 /// a load that fails is not remembered, so a restored file serves again without a restart.
 /// </summary>
-public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, TimeProvider time)
+public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, TimeProvider time, ILogger<ModelPool>? logger = null)
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     /// <summary>How long a resolved alias or version is reused before asking the registry again.</summary>
     public static readonly TimeSpan ResolveTtl = TimeSpan.FromSeconds(1);
 
@@ -41,7 +45,15 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
         loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => loader.LoadAsync(version, CancellationToken.None));
         try
         {
-            return new LoadedModel(version, await loading);
+            var model = await loading;
+            _logger.ModelLoaded(version.Model, version.Version, model.Manifest.Plan.Task.ToName(), version.ArtifactSha256[..12]);
+            return new LoadedModel(version, model);
+        }
+        catch (RecurException e) when (e.Kind == FailureKind.Unavailable)
+        {
+            _logger.ModelUnavailable(selector.ToString(), e.Message);
+            _loaded.TryRemove(new KeyValuePair<string, Task<IPredictor>>(version.ArtifactSha256, loading));
+            throw;
         }
         catch
         {

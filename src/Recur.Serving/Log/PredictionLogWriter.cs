@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core.Serving;
 
 namespace Recur.Serving.Log;
@@ -16,10 +18,13 @@ public sealed class PredictionLogWriter : IAsyncDisposable
     private readonly Task _loop;
     private long _failures;
 
-    /// <summary>Starts the background writer.</summary>
-    public PredictionLogWriter(IPredictionLog log)
+    private readonly ILogger _logger;
+
+    /// <summary>Starts the background writer; failures are counted and logged through <paramref name="logger"/>.</summary>
+    public PredictionLogWriter(IPredictionLog log, ILogger<PredictionLogWriter>? logger = null)
     {
         _log = log;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _loop = Task.Run(RunAsync);
     }
 
@@ -62,9 +67,10 @@ public sealed class PredictionLogWriter : IAsyncDisposable
             {
                 await _log.AppendAsync(batch);
             }
-            catch (Exception)
+            catch (Exception e)
             {
                 Interlocked.Increment(ref _failures);
+                _logger.PredictionLogWriteFailed(batch.Count, e);
             }
             batch.Clear();
             foreach (var flush in flushes) flush.TrySetResult();

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace Recur.Serving;
+
+/// <summary>Serving's log messages (event ids 2000–2099), source-generated.</summary>
+internal static partial class ServingLog
+{
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Error, Message = "A batch of {Count} predictions could not be written to the prediction log; /healthz reports degraded")]
+    public static partial void PredictionLogWriteFailed(this ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "{Route} cannot serve: {Problem}")]
+    public static partial void ModelUnavailable(this ILogger logger, string route, string problem);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Loaded {Model} version {Version} ({Task}, artifact {Artifact})")]
+    public static partial void ModelLoaded(this ILogger logger, string model, int version, string task, string artifact);
+}

@@ -1,0 +1,48 @@
+using Recur.Core.Monitoring;
+using Recur.Core.Serving;
+
+namespace Recur.Tests.Storage.Compliance;
+
+/// <summary>What every prediction log and feedback store must do; each backend's test class inherits this.</summary>
+public abstract class PredictionLogCompliance
+{
+    /// <summary>A new, empty store that is both the log and the feedback store.</summary>
+    protected abstract (IPredictionLog Log, IFeedbackStore Feedback) NewStore();
+
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task AppendThenRead_KeepsEveryFieldInOrder()
+    {
+        var (log, _) = NewStore();
+        await log.AppendAsync([
+            new PredictionRecord("k1", "m", 1, T0, """{"x":1}""", "yes", 0.9),
+            new PredictionRecord("k2", "m", 2, T0.AddSeconds(1), """{"x":2}""", "412.5", 412.5),
+            new PredictionRecord("k3", "other", 1, T0, "{}", "no", 0.1),
+        ]);
+
+        var read = await log.ReadAsync("m");
+        var since = await log.ReadAsync("m", T0.AddMilliseconds(500));
+
+        Assert.Equal(["k1", "k2"], read.Select(r => r.Key));
+        Assert.Equal(new PredictionRecord("k2", "m", 2, T0.AddSeconds(1), """{"x":2}""", "412.5", 412.5), read[1]);
+        Assert.Equal(["k2"], since.Select(r => r.Key));
+    }
+
+    [Fact]
+    public async Task JoinAsync_LatestLabelJoinsTheLatestPredictionOfAKey()
+    {
+        var (log, feedback) = NewStore();
+        await log.AppendAsync([
+            new PredictionRecord("k1", "m", 1, T0, "{}", "yes", 0.9),
+            new PredictionRecord("k1", "m", 2, T0.AddSeconds(1), "{}", "no", 0.4),
+            new PredictionRecord("k2", "m", 1, T0, "{}", "no", 0.1),
+        ]);
+        await feedback.AddAsync([new FeedbackRecord("k1", "no", T0), new FeedbackRecord("k1", "yes", T0.AddSeconds(2)), new FeedbackRecord("zz", "no", T0)]);
+
+        var joined = await feedback.JoinAsync("m");
+
+        var only = Assert.Single(joined);
+        Assert.Equal(("k1", 2, "yes"), (only.Prediction.Key, only.Prediction.Version, only.TrueLabel));
+    }
+}

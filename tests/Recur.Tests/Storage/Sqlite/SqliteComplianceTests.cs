@@ -1,0 +1,31 @@
+using Recur.Core.Monitoring;
+using Recur.Core.Registry;
+using Recur.Core.Serving;
+using Recur.Storage.Sqlite;
+using Recur.Tests.Storage.Compliance;
+
+namespace Recur.Tests.Storage.Sqlite;
+
+/// <summary>The registry compliance suite against a real SQLite file.</summary>
+public sealed class SqliteRegistryComplianceTests : RegistryStoreCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override IRegistryStore NewStore() => new SqliteRegistryStore(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")), TimeProvider.System);
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The prediction-log compliance suite against a real SQLite file.</summary>
+public sealed class SqlitePredictionLogComplianceTests : PredictionLogCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override (IPredictionLog Log, IFeedbackStore Feedback) NewStore()
+    {
+        var log = new SqlitePredictionLog(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")));
+        return (log, log);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
