@@ -37,6 +37,7 @@ internal static class TrainCommand
                 snapshots = o.Snapshots, train_rows = o.TrainRows, validation_rows = o.ValidationRows, evaluation_rows = o.EvaluationRows,
                 task = o.Task.ToName(), metric = o.Metric,
                 baseline = o.Baseline, baselines = o.Baselines, candidate = o.Candidate, validation = o.Validation,
+                candidates = o.Candidates.Select(c => new { trainer = c.Trainer, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
@@ -51,13 +52,26 @@ internal static class TrainCommand
             table.Row([name, .. columns.Select(c => (object)m.GetValueOrDefault(c, double.NaN))]);
         foreach (var b in o.Baselines) Add($"baseline: {b.Name}", b.Metrics);
         if (o.ChampionMetrics is { Count: > 0 }) Add($"champion v{o.Champion!.Version}", o.ChampionMetrics);
-        Add($"candidate (lightgbm, {o.Task.ToName()})", o.Candidate);
+        Add($"candidate ({o.Candidates.FirstOrDefault(c => c.Chosen)?.Trainer ?? "?"}, {o.Task.ToName()})", o.Candidate);
         ctx.Human.Write(table);
+        if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");
         if (o.Registered is not null) ctx.Human.WriteLine($"registered version {o.Registered.Version} ({string.Join(", ", o.Registered.Aliases)})");
         if (o.SameAs is not null) ctx.Human.WriteLine($"nothing registered: the model file is identical to version {o.SameAs.Version} ({string.Join(", ", o.SameAs.Aliases)})");
+    }
+
+    // Every candidate on the validation split; the chosen one is the candidate in the table above.
+    private static void ReportCandidates(CommandContext ctx, TrainingOutcome o)
+    {
+        var table = Tables.Of(["trainer", "parameters", $"validation {o.Metric.Replace('_', ' ')}", "fit seconds", "chosen"]);
+        foreach (var c in o.Candidates)
+        {
+            var parameters = string.Join(", ", c.Parameters.Where(p => p.Key != "threads").Select(p => $"{p.Key}={p.Value}"));
+            table.Row([c.Trainer, parameters, c.Validation.GetValueOrDefault(o.Metric, double.NaN), Math.Round(c.FitSeconds, 2), c.Chosen ? "yes" : ""]);
+        }
+        ctx.Human.Write(table);
     }
 }

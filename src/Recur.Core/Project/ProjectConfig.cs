@@ -164,11 +164,21 @@ public sealed class SplitConfig
     public string? Time { get; set; }
 }
 
-/// <summary>The trainer and its parameters.</summary>
+/// <summary>
+/// The trainer and its parameters: either one trainer (<see cref="Trainer"/> with the flat keys below, read by the
+/// trainers that declare them) or several <see cref="Candidates"/>, compared on the validation split.
+/// </summary>
 public sealed class TrainingConfig
 {
-    /// <summary>Trainer name: "lightgbm".</summary>
+    /// <summary>Trainer name (lightgbm, fasttree, fastforest, sdca, lbfgs) when <see cref="Candidates"/> is empty.</summary>
     public string Trainer { get; set; } = "lightgbm";
+
+    /// <summary>
+    /// Several trainers, each with its own parameters: all are fitted on the training split, compared on the
+    /// validation split, and the best goes to the promotion gate. When set, it replaces <see cref="Trainer"/> and
+    /// the flat parameter keys.
+    /// </summary>
+    public List<CandidateConfig> Candidates { get; set; } = [];
 
     /// <summary>Boosting rounds.</summary>
     public int Iterations { get; set; } = 200;
@@ -187,6 +197,16 @@ public sealed class TrainingConfig
     /// thread count give the same model, byte for byte (LightGBM's deterministic mode).
     /// </summary>
     public int Threads { get; set; }
+}
+
+/// <summary>One trainer in <see cref="TrainingConfig.Candidates"/>.</summary>
+public sealed class CandidateConfig
+{
+    /// <summary>The trainer's name (lightgbm, fasttree, fastforest, sdca, lbfgs).</summary>
+    public string Trainer { get; set; } = "";
+
+    /// <summary>The trainer's parameters by name; unset ones take the trainer's defaults.</summary>
+    public Dictionary<string, string> Params { get; set; } = [];
 }
 
 /// <summary>Evaluation settings.</summary>

@@ -32,7 +32,10 @@ public static class YamlBinder
         return (T)Read(stream.Documents[0].RootNode, typeof(T))!;
     }
 
-    /// <summary>Where the value at a path of keys starts (for errors found after binding), or null when the document has no such key.</summary>
+    /// <summary>
+    /// Where the value at a path of keys starts (for errors found after binding), or null when the document has no
+    /// such key. A list item's key is its index, e.g. ("training", "candidates", "1", "params").
+    /// </summary>
     public static Mark? Locate(string text, params string[] keys)
     {
         var stream = new YamlStream();
@@ -41,6 +44,13 @@ public static class YamlBinder
         var node = stream.Documents[0].RootNode;
         foreach (var key in keys)
         {
+            // A list item is named by its index.
+            if (node is YamlSequenceNode sequence && int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                if (index >= sequence.Children.Count) return null;
+                node = sequence.Children[index];
+                continue;
+            }
             if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var child)) return null;
             node = child;
         }

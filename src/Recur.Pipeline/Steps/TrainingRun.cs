@@ -36,6 +36,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>Every heuristic baseline on the evaluation rows; <see cref="Baseline"/> is the best of them.</summary>
     public IReadOnlyList<BaselineResult> Baselines { get; init; } = [];
+
+    /// <summary>Every trainer fitted, with its validation metrics; the chosen one is the candidate the gate judged.</summary>
+    public IReadOnlyList<CandidateResult> Candidates { get; init; } = [];
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -84,7 +87,7 @@ public static class TrainingRun
         evaluation ??= validation;
 
         var gates = GatesFor(config.Promotion, plan.Task);
-        var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
+        var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time);
 
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateOutput = model.Predict(evaluation);
@@ -154,7 +157,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates };
         }
         finally
         {

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using Recur.Core;
+using Recur.Core.Data;
+using Recur.Core.Modeling;
+using Recur.Training.Internal;
+using Recur.Training.Trainers;
+
+namespace Recur.Training;
+
+/// <summary>
+/// Fits one trainer on a table for the plan's task. The categorical one-hot encoding (and, for linear
+/// trainers, the min-max scaling) is fitted with the learner and saved in the same model, so serving applies
+/// exactly the training transforms.
+/// </summary>
+public static class ModelFitter
+{
+    /// <summary>The feature vector column every learner reads.</summary>
+    public const string Features = "Features";
+
+    /// <summary>Fits a model on the table's rows with the chosen trainer.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="table">The training rows.</param>
+    /// <param name="plan">Features, label and task.</param>
+    /// <param name="choice">The trainer and its settings.</param>
+    /// <param name="threads">Threads the learner may use (at least 1).</param>
+    /// <param name="threshold">The binary decision threshold recorded in the manifest.</param>
+    /// <param name="seed">The seed of the ML.NET context.</param>
+    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed)
+    {
+        TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
+        if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
+        var labels = Labels(table, plan);
+
+        var ml = new MLContext(seed);
+        var view = new TableDataView(table, plan.Features, labels);
+        var text = plan.Features.Where(f => f.Type == ColumnType.Text).Select(f => f.Name).ToArray();
+        var numeric = plan.Features.Where(f => f.Type != ColumnType.Text).Select(f => f.Name);
+        var encoded = text.Select(n => "onehot:" + n).ToArray();
+        var parameters = choice.Settings.Describe();
+        parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
+        if (text.Length > 0)
+        {
+            pipeline = pipeline.Append(ml.Transforms.Categorical.OneHotEncoding(
+                text.Zip(encoded, (input, output) => new InputOutputColumnPair(output, input)).ToArray(),
+                OneHotEncodingEstimator.OutputKind.Indicator));
+        }
+        // Appending to the typed chain keeps it flat; the nesting is part of the saved model's bytes, which stay as
+        // they were before trainers became a catalogue.
+        var features = pipeline.Append(ml.Transforms.Concatenate(Features, [.. numeric, .. encoded]));
+        var learner = choice.Trainer.Estimator(ml, plan.Task, choice.Settings, seed, threads);
+        var transformer = choice.Trainer.NeedsNormalizedFeatures
+            ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
+            : features.Append(learner).Fit(view);
+        var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
+        return new TrainedModel(ml, transformer, manifest, view.Schema);
+    }
+
+    private static TrainingLabels Labels(DataTable table, FeaturePlan plan)
+    {
+        switch (plan.Task)
+        {
+            case ModelTask.Binary:
+                var binary = plan.Labels(table);
+                if (binary.All(l => l) || binary.All(l => !l)) throw RecurException.Invalid($"the training data holds only one class of '{plan.Label}'", plan.Label);
+                return new TrainingLabels(Binary: binary);
+            case ModelTask.Multiclass:
+                var classes = plan.ClassIndices(table);
+                if (classes.Distinct().Count() < 2) throw RecurException.Invalid($"the training data holds only one class of '{plan.Label}'", plan.Label);
+                return new TrainingLabels(Classes: classes, ClassCount: plan.Classes.Count);
+            default:
+                return new TrainingLabels(Targets: plan.Targets(table));
+        }
+    }
+}
