@@ -1,10 +1,10 @@
 """Training peers for bench/peers/train-bench.sh: xgboost (hist) and scikit-learn's
 HistGradientBoosting on the Adult and bike-sharing examples, with recur's training settings.
 
-    train_peers.py side ADULT_DIR BIKE_DIR [--repeat N]   fit time (median of N fits) and test metrics
-                                                          of both peers on both data sets, as JSON lines
-    train_peers.py plain adult|bike DIR                   the "plain script": load the CSVs, fit xgboost,
-                                                          score the test file; timed as a whole process
+    train_peers.py side adult|bike DIR [--repeat N]   fit time (median of N fits in this process) and
+                                                      test metrics of both peers, as JSON lines
+    train_peers.py plain adult|bike DIR               the "plain script": load the CSVs, fit xgboost,
+                                                      score the test file; timed as a whole process
 
 DIR is an example project folder (its data/ holds the CSVs). Run with the Debian interpreter
 (/usr/bin/python3: python3-sklearn 1.2, python3-xgboost 1.7); there is no pandas there, so the files are
@@ -143,22 +143,21 @@ def metrics(task, model, x_test, y_test):
 DATASETS = {"adult": ("binary", load_adult), "bike": ("regression", load_bike)}
 
 
-def side(adult_dir, bike_dir, repeat):
-    for name, project in (("adult", adult_dir), ("bike", bike_dir)):
-        task, load = DATASETS[name]
-        x_train, y_train, x_test, y_test = load(project)
-        for peer, make in (("xgboost", xgboost_model), ("sklearn", sklearn_model)):
-            times = []
-            for _ in range(repeat):
-                model = make(task)
-                started = time.perf_counter()
-                model.fit(x_train, y_train)
-                times.append(time.perf_counter() - started)
-            result = {"dataset": name, "peer": peer, "train_rows": len(y_train), "test_rows": len(y_test),
-                      "features": x_train.shape[1], "fit_seconds": float(np.median(times)),
-                      "fit_runs": [round(t, 3) for t in times]}
-            result.update(metrics(task, model, x_test, y_test))
-            print(json.dumps(result), flush=True)
+def side(name, project, repeat):
+    task, load = DATASETS[name]
+    x_train, y_train, x_test, y_test = load(project)
+    for peer, make in (("xgboost", xgboost_model), ("sklearn", sklearn_model)):
+        times = []
+        for _ in range(repeat):
+            model = make(task)
+            started = time.perf_counter()
+            model.fit(x_train, y_train)
+            times.append(time.perf_counter() - started)
+        result = {"dataset": name, "peer": peer, "train_rows": len(y_train), "test_rows": len(y_test),
+                  "features": x_train.shape[1], "fit_seconds": float(np.median(times)),
+                  "fit_runs": [round(t, 3) for t in times]}
+        result.update(metrics(task, model, x_test, y_test))
+        print(json.dumps(result), flush=True)
 
 
 def plain(name, project):
@@ -171,7 +170,7 @@ def plain(name, project):
 
 if __name__ == "__main__":
     args = sys.argv[1:]
-    if len(args) >= 3 and args[0] == "side":
+    if len(args) >= 3 and args[0] == "side" and args[1] in DATASETS:
         repeat = int(args[args.index("--repeat") + 1]) if "--repeat" in args else 1
         side(args[1], args[2], repeat)
     elif len(args) == 3 and args[0] == "plain" and args[1] in DATASETS:
