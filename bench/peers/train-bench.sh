@@ -50,18 +50,22 @@ done
 for round in $(seq 1 "$repeat"); do
   for name in adult bike; do
     rm -rf "$work/$name" && cp -a "$work/$name.ingested" "$work/$name"
-    RECUR_TRACE=1 /usr/bin/time -f "%e" -o "$work/time" "${recur[@]}" train --project "$work/$name" --json \
+    RECUR_TRACE=1 /usr/bin/time -f "%e %U %S" -o "$work/time" "${recur[@]}" train --project "$work/$name" --json \
       > "$work/train.json" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
     fit=$(sed -n -E 's/^train: fit ([0-9.]+)s.*/\1/p' "$work/err")
-    jq -c --arg name "$name" --arg wall "$(tail -1 "$work/time")" --argjson fit "${fit:-null}" --argjson round "$round" \
-      '{round: $round, dataset: $name, peer: "recur", wall: ($wall | tonumber), fit_seconds: $fit,
+    fit_cpu=$(sed -n -E 's/^train: fit .*, cpu ([0-9.]+)s.*/\1/p' "$work/err")
+    read -r wall user sys < <(tail -1 "$work/time")
+    jq -c --arg name "$name" --argjson wall "$wall" --argjson cpu "$(echo "$user + $sys" | bc)" --argjson fit "${fit:-null}" \
+      --argjson fit_cpu "${fit_cpu:-null}" --argjson round "$round" \
+      '{round: $round, dataset: $name, peer: "recur", wall: $wall, cpu: $cpu, fit_seconds: $fit, fit_cpu: $fit_cpu,
         train_rows: .train_rows} + (.candidate | {auc, log_loss, rmse, r2})' "$work/train.json" >> "$work/results.jsonl"
 
     "$py" "$here/bench/peers/train_peers.py" side "$name" "$work/$name" \
       | jq -c --argjson round "$round" '. + {round: $round}' >> "$work/results.jsonl"
 
-    /usr/bin/time -f "%e" -o "$work/time" "$py" "$here/bench/peers/train_peers.py" plain "$name" "$work/$name" > "$work/plain.json"
-    jq -c --arg wall "$(tail -1 "$work/time")" --argjson round "$round" '. + {round: $round, wall: ($wall | tonumber)}' \
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$py" "$here/bench/peers/train_peers.py" plain "$name" "$work/$name" > "$work/plain.json"
+    read -r wall user sys < <(tail -1 "$work/time")
+    jq -c --argjson wall "$wall" --argjson cpu "$(echo "$user + $sys" | bc)" --argjson round "$round" '. + {round: $round, wall: $wall, cpu: $cpu}' \
       "$work/plain.json" >> "$work/results.jsonl"
   done
   echo "round $round done: $(uptime)"
@@ -76,21 +80,23 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 def runs(ds, peer, key): return [r[key] for r in rows if r["dataset"] == ds and r["peer"] == peer]
 def med(ds, peer, key): return statistics.median(runs(ds, peer, key))
 def listed(ds, peer, key): return " ".join(f"{v:.2f}" for v in runs(ds, peer, key))
-print("| data set | tool | fit s, median [runs] | recur fit / peer fit | AUC | log-loss | RMSE | R² | train rows |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| data set | tool | fit s, median [runs] | recur fit / peer fit | fit CPU s, median [runs] | recur / peer CPU | AUC | log-loss | RMSE | R² | train rows |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 for ds, keys in (("adult", ("auc", "log_loss")), ("bike", ("rmse", "r2"))):
-    rf = med(ds, "recur", "fit_seconds")
+    rf, rc = med(ds, "recur", "fit_seconds"), med(ds, "recur", "fit_cpu")
     for peer in ("recur", "xgboost", "sklearn"):
-        f = med(ds, peer, "fit_seconds")
+        f, c = med(ds, peer, "fit_seconds"), med(ds, peer, "fit_cpu")
         ratio = "" if peer == "recur" else f"{rf / f:.2f}x"
+        cratio = "" if peer == "recur" else f"{rc / c:.2f}x"
         m = [f"{med(ds, peer, k):.4f}" if k in keys else "" for k in ("auc", "log_loss", "rmse", "r2")]
-        print(f"| {ds} | {peer} | {f:.2f} [{listed(ds, peer, 'fit_seconds')}] | {ratio} | " + " | ".join(m) + f" | {runs(ds, peer, 'train_rows')[0]} |")
+        print(f"| {ds} | {peer} | {f:.2f} [{listed(ds, peer, 'fit_seconds')}] | {ratio} | {c:.2f} [{listed(ds, peer, 'fit_cpu')}] | {cratio} | " + " | ".join(m) + f" | {runs(ds, peer, 'train_rows')[0]} |")
 print()
-print("| data set | recur train, whole command, median [runs] | plain xgboost script, median [runs] | ratio |")
-print("|---|---|---|---|")
+print("| data set | measure | recur train, whole command, median [runs] | plain xgboost script, median [runs] | ratio |")
+print("|---|---|---|---|---|")
 for ds in ("adult", "bike"):
-    w, p = med(ds, "recur", "wall"), med(ds, "xgboost plain script", "wall")
-    print(f"| {ds} | {w:.2f} s [{listed(ds, 'recur', 'wall')}] | {p:.2f} s [{listed(ds, 'xgboost plain script', 'wall')}] | {w / p:.2f}x |")
+    for key, what in (("wall", "wall s"), ("cpu", "CPU s (user + sys)")):
+        w, p = med(ds, "recur", key), med(ds, "xgboost plain script", key)
+        print(f"| {ds} | {what} | {w:.2f} [{listed(ds, 'recur', key)}] | {p:.2f} [{listed(ds, 'xgboost plain script', key)}] | {w / p:.2f}x |")
 best = min(med("bike", "xgboost", "rmse"), med("bike", "sklearn", "rmse"))
 print(f"\nbike: recur RMSE against the better peer's: {med('bike', 'recur', 'rmse') / best - 1:+.1%} (target: at most +5 %)")
 EOF

@@ -1,8 +1,8 @@
 """Training peers for bench/peers/train-bench.sh: xgboost (hist) and scikit-learn's
 HistGradientBoosting on the Adult and bike-sharing examples, with recur's training settings.
 
-    train_peers.py side adult|bike DIR [--repeat N]   fit time (median of N fits in this process) and
-                                                      test metrics of both peers, as JSON lines
+    train_peers.py side adult|bike DIR [--repeat N]   fit time, wall and CPU (median of N fits in this
+                                                      process), and test metrics of both peers, as JSON lines
     train_peers.py plain adult|bike DIR               the "plain script": load the CSVs, fit xgboost,
                                                       score the test file; timed as a whole process
 
@@ -147,15 +147,16 @@ def side(name, project, repeat):
     task, load = DATASETS[name]
     x_train, y_train, x_test, y_test = load(project)
     for peer, make in (("xgboost", xgboost_model), ("sklearn", sklearn_model)):
-        times = []
+        times, cpu = [], []
         for _ in range(repeat):
             model = make(task)
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             model.fit(x_train, y_train)
             times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)  # every thread of the process
         result = {"dataset": name, "peer": peer, "train_rows": len(y_train), "test_rows": len(y_test),
                   "features": x_train.shape[1], "fit_seconds": float(np.median(times)),
-                  "fit_runs": [round(t, 3) for t in times]}
+                  "fit_cpu": float(np.median(cpu)), "fit_runs": [round(t, 3) for t in times]}
         result.update(metrics(task, model, x_test, y_test))
         print(json.dumps(result), flush=True)
 

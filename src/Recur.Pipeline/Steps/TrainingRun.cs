@@ -84,10 +84,10 @@ public static class TrainingRun
         evaluation ??= validation;
 
         var gates = GatesFor(config.Promotion, plan.Task);
-        var fitClock = System.Diagnostics.Stopwatch.StartNew();
+        var (fitClock, fitCpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
         var model = LightGbmTrainer.Train(config.Name, train, plan, config.Training, threshold, config.Seed);
         // RECUR_TRACE=1 prints the fit alone (one-hot encoding and trees), for bench/peers/train-bench.sh.
-        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {fitClock.Elapsed.TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
+        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {fitClock.Elapsed.TotalSeconds:0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateMetrics = Evaluate(model.Predict(evaluation), evaluation);
