@@ -80,23 +80,26 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 def runs(ds, peer, key): return [r[key] for r in rows if r["dataset"] == ds and r["peer"] == peer]
 def med(ds, peer, key): return statistics.median(runs(ds, peer, key))
 def listed(ds, peer, key): return " ".join(f"{v:.2f}" for v in runs(ds, peer, key))
-print("| data set | tool | fit s, median [runs] | recur fit / peer fit | fit CPU s, median [runs] | recur / peer CPU | AUC | log-loss | RMSE | R² | train rows |")
+# On a shared machine noise only adds time (spinning OpenMP threads add CPU time too), so the fastest
+# run is the best estimate of a tool's own cost; the median is what a run on this machine got.
+print("| data set | tool | fit s, median [runs] | recur / peer, median | recur / peer, fastest | fit CPU s, median [runs] | AUC | log-loss | RMSE | R² | train rows |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for ds, keys in (("adult", ("auc", "log_loss")), ("bike", ("rmse", "r2"))):
-    rf, rc = med(ds, "recur", "fit_seconds"), med(ds, "recur", "fit_cpu")
+    rf, rmin = med(ds, "recur", "fit_seconds"), min(runs(ds, "recur", "fit_seconds"))
     for peer in ("recur", "xgboost", "sklearn"):
-        f, c = med(ds, peer, "fit_seconds"), med(ds, peer, "fit_cpu")
+        f, c, fmin = med(ds, peer, "fit_seconds"), med(ds, peer, "fit_cpu"), min(runs(ds, peer, "fit_seconds"))
         ratio = "" if peer == "recur" else f"{rf / f:.2f}x"
-        cratio = "" if peer == "recur" else f"{rc / c:.2f}x"
+        cratio = "" if peer == "recur" else f"{rmin / fmin:.2f}x"
         m = [f"{med(ds, peer, k):.4f}" if k in keys else "" for k in ("auc", "log_loss", "rmse", "r2")]
-        print(f"| {ds} | {peer} | {f:.2f} [{listed(ds, peer, 'fit_seconds')}] | {ratio} | {c:.2f} [{listed(ds, peer, 'fit_cpu')}] | {cratio} | " + " | ".join(m) + f" | {runs(ds, peer, 'train_rows')[0]} |")
+        print(f"| {ds} | {peer} | {f:.2f} [{listed(ds, peer, 'fit_seconds')}] | {ratio} | {cratio} | {c:.2f} [{listed(ds, peer, 'fit_cpu')}] | " + " | ".join(m) + f" | {runs(ds, peer, 'train_rows')[0]} |")
 print()
-print("| data set | measure | recur train, whole command, median [runs] | plain xgboost script, median [runs] | ratio |")
-print("|---|---|---|---|---|")
+print("| data set | measure | recur train, whole command, median [runs] | plain xgboost script, median [runs] | ratio of medians | ratio of fastest |")
+print("|---|---|---|---|---|---|")
 for ds in ("adult", "bike"):
     for key, what in (("wall", "wall s"), ("cpu", "CPU s (user + sys)")):
         w, p = med(ds, "recur", key), med(ds, "xgboost plain script", key)
-        print(f"| {ds} | {what} | {w:.2f} [{listed(ds, 'recur', key)}] | {p:.2f} [{listed(ds, 'xgboost plain script', key)}] | {w / p:.2f}x |")
+        fastest = min(runs(ds, "recur", key)) / min(runs(ds, "xgboost plain script", key))
+        print(f"| {ds} | {what} | {w:.2f} [{listed(ds, 'recur', key)}] | {p:.2f} [{listed(ds, 'xgboost plain script', key)}] | {w / p:.2f}x | {fastest:.2f}x |")
 best = min(med("bike", "xgboost", "rmse"), med("bike", "sklearn", "rmse"))
 print(f"\nbike: recur RMSE against the better peer's: {med('bike', 'recur', 'rmse') / best - 1:+.1%} (target: at most +5 %)")
 EOF
