@@ -87,7 +87,10 @@ public static class TrainingRun
         evaluation ??= validation;
 
         var gates = GatesFor(config.Promotion, plan.Task);
+        var (fitClock, fitCpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
         var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time);
+        // RECUR_TRACE=1 prints the fit alone (every candidate's encoding and training), for bench/peers/train-bench.sh.
+        if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {fitClock.Elapsed.TotalSeconds:0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateOutput = model.Predict(evaluation);
