@@ -50,6 +50,7 @@ public static class TaskScoring
             case ModelTask.Binary:
             {
                 var labels = plan.Labels(rows);
+                if (metric == "auc") return new SortedAuc(output.Scores, labels).Of;
                 return idx => BinaryMetrics.Compute(idx.Select(i => output.Scores[i]).ToArray(), idx.Select(i => labels[i]).ToArray(), threshold).ToDictionary().GetValueOrDefault(metric, double.NaN);
             }
             case ModelTask.Multiclass:

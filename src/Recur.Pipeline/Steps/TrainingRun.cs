@@ -80,22 +80,26 @@ public static class TrainingRun
     {
         var config = project.Config;
         var plan = FeaturePlan.From(config, data);
+        var stages = new StageTrace();
         var (trainRows, validationRows) = SplitRows(config, data);
         var train = data.Take(trainRows);
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
         evaluation ??= validation;
 
+        stages.Done("split");
         var gates = GatesFor(config.Promotion, plan.Task);
         var (fitClock, fitCpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
         var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time);
         // RECUR_TRACE=1 prints the fit alone (every candidate's encoding and training), for bench/peers/train-bench.sh.
         if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {fitClock.Elapsed.TotalSeconds:0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
+        stages.Done("fit");
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateOutput = model.Predict(evaluation);
         var candidateMetrics = Evaluate(candidateOutput, evaluation);
         var validationMetrics = Evaluate(model.Predict(validation), validation);
+        stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         var baselineFits = TaskScoring.FitBaselines(plan, train, threshold);
         var baselines = baselineFits
@@ -107,6 +111,7 @@ public static class TrainingRun
             })
             .ToList();
         // The gate's baseline is the best of them on the promotion metric.
+        stages.Done("baselines");
         var bestIndex = baselines.Select((b, i) => (b, i)).OrderBy(p => (lower ? 1 : -1) * p.b.Metrics.GetValueOrDefault(gates.Metric, lower ? double.MaxValue : double.MinValue)).First().i;
         var best = baselines[bestIndex];
         var baselineMetrics = best.Metrics;
@@ -129,12 +134,14 @@ public static class TrainingRun
             return checks;
         }
 
+        stages.Done("prepare gate");
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
         {
             model.Save(temp);
             var sha = await Sha256Async(temp, ct);
             string? reference = null;
+            stages.Done("save");
             var promotion = await ChampionPromotion.RunAsync(project.Registry, gates, config.Name, sha, candidateMetrics, baselineMetrics,
                 async (champion, token) =>
                 {
@@ -157,6 +164,7 @@ public static class TrainingRun
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate);
                 },
                 registerRejected, ct, Significance);
+            stages.Done("gate, profile and register");
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
@@ -165,6 +173,19 @@ public static class TrainingRun
         finally
         {
             File.Delete(temp);
+        }
+    }
+
+    // RECUR_TRACE=1: how long each stage of a run took, on stderr.
+    private sealed class StageTrace
+    {
+        private readonly bool _on = Environment.GetEnvironmentVariable("RECUR_TRACE") == "1";
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+        public void Done(string stage)
+        {
+            if (_on) Console.Error.WriteLine($"train: {stage} {_clock.Elapsed.TotalSeconds:0.000}s");
+            _clock.Restart();
         }
     }
 

@@ -96,3 +96,21 @@ public class BootstrapIntervalTests
         Assert.Equal("scores", exception.ParamName);
     }
 }
+
+public sealed class SortedAucTests
+{
+    [Fact]
+    public void Interval_SameSeed_EqualsTheResortingBootstrapExactly()
+    {
+        var random = new Random(11);
+        var labels = Enumerable.Range(0, 700).Select(_ => random.NextDouble() < 0.3).ToArray();
+        // Rounded scores make many ties, the case where half credit matters.
+        var scores = labels.Select(l => Math.Round((l ? 0.6 : 0.4) + (random.NextDouble() - 0.5) * 0.6, 2)).ToArray();
+
+        var fast = new SortedAuc(scores, labels).Interval(200, 0.95, 5);
+        var slow = BootstrapInterval.Compute(scores, labels, (s, l) => BinaryMetrics.Compute(s, l, 0.5).Auc, 200, 0.95, 5);
+
+        Assert.Equal(slow, fast);
+        Assert.Equal(BinaryMetrics.Compute(scores, labels, 0.5).Auc, new SortedAuc(scores, labels).Of(Enumerable.Range(0, 700).ToArray()));
+    }
+}
