@@ -184,7 +184,7 @@ public static class TrainingRun
 
         public void Done(string stage)
         {
-            if (_on) Console.Error.WriteLine($"train: {stage} {_clock.Elapsed.TotalSeconds:0.000}s");
+            if (_on) Console.Error.WriteLine($"train: stage {stage} {_clock.Elapsed.TotalSeconds:0.000}s");
             _clock.Restart();
         }
     }
