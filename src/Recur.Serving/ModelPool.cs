@@ -49,14 +49,9 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
             _logger.ModelLoaded(version.Model, version.Version, model.Manifest.Plan.Task.ToName(), version.ArtifactSha256[..12]);
             return new LoadedModel(version, model);
         }
-        catch (RecurException e) when (e.Kind == FailureKind.Unavailable)
+        catch (Exception e)
         {
-            _logger.ModelUnavailable(selector.ToString(), e.Message);
-            _loaded.TryRemove(new KeyValuePair<string, Task<IPredictor>>(version.ArtifactSha256, loading));
-            throw;
-        }
-        catch
-        {
+            if (e is RecurException { Kind: FailureKind.Unavailable }) _logger.ModelUnavailable(selector.ToString(), e.Message);
             // Forget the failure (only this attempt, not a newer one that may already have started).
             _loaded.TryRemove(new KeyValuePair<string, Task<IPredictor>>(version.ArtifactSha256, loading));
             throw;

@@ -12,7 +12,7 @@ internal static class ProjectTemplate
     /// <param name="task">What the label implies, if known.</param>
     public static string Render(string name, string source, string? label, string? key, SourceSurvey? survey, LabelTask? task)
     {
-        var labelLine = label is null ? "label: \"\"                # TODO: the column to predict" : $"label: {YamlScalar.Of(label)}";
+        var labelLine = label is null ? "label: \"\"                # required: the column to predict (init was given no --label)" : $"label: {YamlScalar.Of(label)}";
         var taskNote = task is null ? "# the column to predict" : $"# {task.Summary.Split(';')[0]}";
         var taskLine = task is { Trainable: true } ? $"task: {task.Kind}" : "# task: binary";
         var metric = task?.Kind switch { "multiclass" => "macro_f1", "regression" => "rmse", _ => "auc" };

@@ -85,7 +85,8 @@ public static class BootstrapInterval
         return (Percentile(estimates, tail), Percentile(estimates, 1.0 - tail));
     }
 
-    private static double Percentile(List<double> sorted, double level)
+    /// <summary>The linearly interpolated percentile of sorted estimates (shared with <see cref="SortedAuc"/>).</summary>
+    internal static double Percentile(List<double> sorted, double level)
     {
         double position = (sorted.Count - 1) * level;
         int lower = (int)Math.Floor(position);

@@ -74,15 +74,6 @@ public sealed class SortedAuc
         if (estimates.Count == 0) return (double.NaN, double.NaN);
         estimates.Sort();
         var tail = (1.0 - confidence) / 2.0;
-        return (Percentile(estimates, tail), Percentile(estimates, 1.0 - tail));
-    }
-
-    private static double Percentile(List<double> sorted, double level)
-    {
-        var position = (sorted.Count - 1) * level;
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        var weight = position - lower;
-        return sorted[lower] + ((sorted[upper] - sorted[lower]) * weight);
+        return (BootstrapInterval.Percentile(estimates, tail), BootstrapInterval.Percentile(estimates, 1.0 - tail));
     }
 }

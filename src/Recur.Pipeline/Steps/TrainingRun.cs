@@ -101,11 +101,13 @@ public static class TrainingRun
         var validationMetrics = Evaluate(model.Predict(validation), validation);
         stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
-        var baselineFits = TaskScoring.FitBaselines(plan, train, threshold);
-        var baselines = baselineFits
-            .Select(b =>
+        // Each baseline predicts the evaluation rows once: for its metrics and, for the best, the significance gate.
+        var baselineOutputs = TaskScoring.FitBaselines(plan, train, threshold).Select(b => (Fit: b, Output: b.Predict(evaluation))).ToList();
+        var baselines = baselineOutputs
+            .Select(p =>
             {
-                var metrics = Evaluate(b.Predict(evaluation), evaluation);
+                var (b, output) = p;
+                var metrics = Evaluate(output, evaluation);
                 var comparison = BaselineWording.Compare(gates.Metric, candidateMetrics.GetValueOrDefault(gates.Metric, double.NaN), metrics.GetValueOrDefault(gates.Metric, double.NaN), b.Description);
                 return new BaselineResult(b.Name, b.Description, metrics, comparison);
             })
@@ -119,7 +121,7 @@ public static class TrainingRun
         // Significance: the gains are measured on the same evaluation rows with a paired bootstrap.
         Func<int[], double> On(ModelOutput output) => TaskScoring.MetricOn(plan, output, evaluation, gates.Metric, threshold, config.Seed);
         var candidateOn = On(candidateOutput);
-        var baselineGain = new Lazy<(double Gain, double Low, double High)>(() => PairedGain(candidateOn, On(baselineFits[bestIndex].Predict(evaluation))));
+        var baselineGain = new Lazy<(double Gain, double Low, double High)>(() => PairedGain(candidateOn, On(baselineOutputs[bestIndex].Output)));
         var championOutputs = new Dictionary<int, ModelOutput>();
         (double Gain, double Low, double High) PairedGain(Func<int[], double> candidate, Func<int[], double> reference) =>
             PairedBootstrap.Gain(evaluation.RowCount, candidate, reference, lower, config.Seed, 200, 1 - config.Promotion.Significance);
