@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Recur.Core;
 using Recur.Pipeline;
 using Spectre.Console;
@@ -11,8 +13,10 @@ namespace Recur.Cli;
 /// What a command's action gets: its parse result, the output mode, and the project. Runs the action
 /// so that every failure becomes one line on stderr and a non-zero exit code.
 /// </summary>
-public sealed class CommandContext(ParseResult parse)
+public sealed class CommandContext(ParseResult parse) : IAsyncDisposable
 {
+    private ServiceProvider? _services;
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -45,8 +49,34 @@ public sealed class CommandContext(ParseResult parse)
         Out = new AnsiConsoleOutput(parse.GetValue(RecurCli.Json) ? Console.Error : Console.Out),
     });
 
-    /// <summary>Opens the project named by --project.</summary>
-    public RecurProject OpenProject() => RecurProject.Open(ProjectDir);
+    /// <summary>The --store override of recur.yaml's storage: URI; null when not given.</summary>
+    public string? Store => Parse.GetValue(RecurCli.Store);
+
+    /// <summary>
+    /// The log level asked for: RECUR_LOG_LEVEL if set, else Information under --verbose, else
+    /// <paramref name="fallback"/>. Logs go to stderr only.
+    /// </summary>
+    public LogLevel LogLevelOr(LogLevel fallback) => CliLogging.Level(Parse.GetValue(RecurCli.Verbose), fallback);
+
+    /// <summary>
+    /// Opens the project named by --project, composed by the composition root (the same as the server's),
+    /// with logs on stderr from Warning up (see <see cref="LogLevelOr"/>).
+    /// </summary>
+    public RecurProject OpenProject()
+    {
+        _services ??= new ServiceCollection()
+            .AddRecur(ProjectDir, TimeProvider.System, Store)
+            .AddLogging(b => CliLogging.Configure(b, LogLevelOr(LogLevel.Warning)))
+            .BuildServiceProvider();
+        return _services.GetRequiredService<RecurProject>();
+    }
+
+    /// <summary>Stops the project's services: drains the prediction-log writer and flushes the logs.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        _services = null;
+    }
 
     /// <summary>A progress line on stderr.</summary>
     public void Progress(string message) => Console.Error.WriteLine(message);
@@ -60,9 +90,10 @@ public sealed class CommandContext(ParseResult parse)
     /// <summary>Runs an action, mapping failures to a one-line cause and exit code 1.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<CommandContext, Task<int>> action)
     {
+        await using var context = new CommandContext(parse);
         try
         {
-            return await action(new CommandContext(parse));
+            return await action(context);
         }
         catch (RecurException e)
         {

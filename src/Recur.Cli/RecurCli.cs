@@ -22,12 +22,28 @@ public static class RecurCli
         Recursive = true,
     };
 
+    /// <summary>--store URI, accepted by every command: overrides recur.yaml's storage: for this run.</summary>
+    public static readonly Option<string?> Store = new("--store")
+    {
+        Description = "Storage URI for this run, overriding recur.yaml's storage: (e.g. sqlite: or sqlite:data/recur.db)",
+        Recursive = true,
+    };
+
+    /// <summary>--verbose, accepted by every command: logs from Information up on stderr.</summary>
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log what happens (snapshots, candidates, gates, registrations) on stderr; RECUR_LOG_LEVEL sets any level",
+        Recursive = true,
+    };
+
     /// <summary>Builds the root command.</summary>
     public static RootCommand Build()
     {
         var root = new RootCommand("Recur: the whole life of a model as one closed loop — data, training, registry, serving, monitoring, retraining.");
         root.Options.Add(Project);
         root.Options.Add(Json);
+        root.Options.Add(Store);
+        root.Options.Add(Verbose);
         root.Subcommands.Add(InitCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DataCommand.Create());

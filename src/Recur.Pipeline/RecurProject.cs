@@ -1,42 +1,49 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Lake;
+using Recur.Core.Modeling;
+using Recur.Core.Monitoring;
+using Recur.Core.Profiles;
 using Recur.Core.Project;
 using Recur.Core.Registry;
-using Recur.Lake.Profiling;
-using Recur.Lake.Snapshots;
-using Recur.Pipeline.Config;
-using Recur.Registry.Artifacts;
-using Recur.Storage.Sqlite;
+using Recur.Core.Serving;
+using Recur.Pipeline.Storage;
 
 namespace Recur.Pipeline;
 
 /// <summary>
-/// An opened project: its recur.yaml and the embedded default backends under <c>.recur/</c> —
-/// SQLite for metadata, log and feedback; Parquet files for the lake; a SHA-256 artifact store.
+/// An opened project: its recur.yaml and its backends, as composed by <c>RecurServices.AddRecur</c>
+/// (the embedded default: SQLite for metadata, log and feedback; Parquet files for the lake; a SHA-256
+/// artifact store). A thin facade over the container: it chooses nothing itself.
 /// </summary>
 public sealed class RecurProject
 {
     /// <summary>The project file's name.</summary>
     public const string FileName = "recur.yaml";
 
-    private RecurProject(string root, ProjectConfig config, string configHash, TimeProvider time)
+    /// <summary>The project as the container composed it.</summary>
+    public RecurProject(ProjectDefinition definition, TimeProvider time, IServiceProvider services, ILoggerFactory logging)
     {
-        Root = root;
-        Config = config;
-        ConfigHash = configHash;
+        Root = definition.Layout.Root;
+        Config = definition.Config;
+        ConfigHash = definition.ConfigHash;
+        Storage = definition.Storage;
         Time = time;
-        var state = Path.Combine(root, ".recur");
-        Database = new SqliteDatabase(Path.Combine(state, "recur.db"));
-        Catalog = new SqliteSnapshotCatalog(Database);
-        Snapshots = new ParquetSnapshotFiles(Path.Combine(state, "lake"));
-        Profiles = new ProfileFiles(Path.Combine(state, "lake"));
-        Registry = new SqliteRegistryStore(Database, time);
-        Artifacts = new FileArtifactStore(Path.Combine(state, "artifacts"));
-        Models = Training.RegisteredModel.Loader(Artifacts);
-        Log = new SqlitePredictionLog(Database);
-        ReportsDir = Path.Combine(state, "reports");
+        Services = services;
+        Logging = logging;
+        Catalog = services.GetRequiredService<ISnapshotCatalog>();
+        Snapshots = services.GetRequiredService<ISnapshotFiles>();
+        Profiles = services.GetRequiredService<IProfileStore>();
+        Registry = services.GetRequiredService<IRegistryStore>();
+        Artifacts = services.GetRequiredService<IArtifactStore>();
+        Models = services.GetRequiredService<IModelLoader>();
+        Log = services.GetRequiredService<IPredictionLog>();
+        Feedback = services.GetRequiredService<IFeedbackStore>();
+        ReportsDir = definition.Layout.Reports;
+        logging.CreateLogger<RecurProject>().ProjectOpened(Config.Name, Root, Storage.ToString());
     }
 
     /// <summary>The project folder.</summary>
@@ -48,20 +55,26 @@ public sealed class RecurProject
     /// <summary>SHA-256 of recur.yaml, recorded in lineage.</summary>
     public string ConfigHash { get; }
 
+    /// <summary>The storage URI in force (recur.yaml's <c>storage:</c>, or the <c>--store</c> override).</summary>
+    public StorageUri Storage { get; }
+
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>The SQLite database.</summary>
-    public SqliteDatabase Database { get; }
+    /// <summary>The container the project was composed in, for the services a host needs beyond the stores.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>Loggers for the steps (hosts decide where they write; none by default).</summary>
+    public ILoggerFactory Logging { get; }
 
     /// <summary>The snapshot catalogue.</summary>
     public ISnapshotCatalog Catalog { get; }
 
-    /// <summary>The snapshot files.</summary>
-    public ParquetSnapshotFiles Snapshots { get; }
+    /// <summary>The snapshots' rows.</summary>
+    public ISnapshotFiles Snapshots { get; }
 
-    /// <summary>The stored profiles, next to the snapshot files.</summary>
-    public ProfileFiles Profiles { get; }
+    /// <summary>The stored profiles.</summary>
+    public IProfileStore Profiles { get; }
 
     /// <summary>The model registry.</summary>
     public IRegistryStore Registry { get; }
@@ -70,10 +83,13 @@ public sealed class RecurProject
     public IArtifactStore Artifacts { get; }
 
     /// <summary>Loads registered versions, verifying each model file against its SHA-256 first.</summary>
-    public Core.Modeling.IModelLoader Models { get; }
+    public IModelLoader Models { get; }
 
-    /// <summary>The prediction log and feedback.</summary>
-    public SqlitePredictionLog Log { get; }
+    /// <summary>The prediction log.</summary>
+    public IPredictionLog Log { get; }
+
+    /// <summary>Ground-truth labels, joined to the prediction log by key.</summary>
+    public IFeedbackStore Feedback { get; }
 
     /// <summary>Where HTML reports are written.</summary>
     public string ReportsDir { get; }
@@ -82,13 +98,12 @@ public sealed class RecurProject
     public static string CodeVersion { get; } =
         typeof(RecurProject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    /// <summary>Opens the project in a folder (which must hold recur.yaml).</summary>
-    public static RecurProject Open(string folder, TimeProvider? time = null)
-    {
-        var root = Path.GetFullPath(folder);
-        var (config, hash) = ProjectConfigLoader.Load(Path.Combine(root, FileName));
-        return new RecurProject(root, config, hash, time ?? TimeProvider.System);
-    }
+    /// <summary>
+    /// Opens the project in a folder (which must hold recur.yaml) in a container of its own, with no log
+    /// output; <paramref name="storage"/> overrides recur.yaml's <c>storage:</c>.
+    /// </summary>
+    public static RecurProject Open(string folder, TimeProvider? time = null, string? storage = null) =>
+        new ServiceCollection().AddRecur(folder, time, storage).BuildServiceProvider().GetRequiredService<RecurProject>();
 
     /// <summary>The newest snapshot of a dataset; NotFound if it was never ingested.</summary>
     public async Task<SnapshotInfo> LatestSnapshotAsync(string dataset, CancellationToken ct = default) =>

@@ -7,42 +7,35 @@ using Recur.Core.Project;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Recur.Core.Monitoring;
 using Recur.Pipeline;
 using Recur.Server.Endpoints;
-using Recur.Serving;
-using Recur.Serving.Log;
 
 namespace Recur.Server;
 
 /// <summary>Builds the REST server for a project. The host only wires things up; the behaviour lives in the modules.</summary>
 public static class RecurServer
 {
-    /// <summary>Creates the app listening on <paramref name="url"/> (port 0 picks a free port).</summary>
-    public static WebApplication Create(RecurProject project, string url, LogLevel minimumLevel = LogLevel.Warning)
+    /// <summary>
+    /// Creates the app for the project in <paramref name="projectDir"/>, listening on <paramref name="url"/>
+    /// (port 0 picks a free port). The project's stores and services come from the composition root
+    /// (<c>RecurServices.AddRecur</c>), the same as the CLI's; <paramref name="store"/> overrides
+    /// recur.yaml's <c>storage:</c>. Logs go to stderr from <paramref name="minimumLevel"/> up.
+    /// </summary>
+    public static WebApplication Create(string projectDir, string url, LogLevel minimumLevel = LogLevel.Warning, TimeProvider? time = null, string? store = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.UseUrls(url);
+        var project = RecurServices.Load(projectDir, store);
+        builder.Services.AddRecur(project, time);
         var serving = project.Config.Serving;
+        builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = serving.MaxBodyBytes);
         builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = AllowedHosts(url, serving));
         builder.Services.AddProblemDetails();
         // The same snake_case names as the CLI's --json output, for every response body.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddOpenApi();
-        builder.Services.AddSingleton(project);
-        builder.Services.AddSingleton(project.Time);
-        builder.Services.AddSingleton(project.Registry);
-        builder.Services.AddSingleton(project.Artifacts);
-        builder.Services.AddSingleton(project.Models);
-        builder.Services.AddSingleton(project.Config);
-        builder.Services.AddSingleton(serving);
-        builder.Services.AddSingleton<IFeedbackStore>(project.Log);
-        builder.Services.AddSingleton(sp => new ModelPool(project.Registry, project.Models, project.Time, sp.GetRequiredService<ILogger<ModelPool>>()));
-        builder.Services.AddSingleton(sp => new PredictionLogWriter(project.Log, sp.GetRequiredService<ILogger<PredictionLogWriter>>()));
-        builder.Services.AddSingleton<PredictionService>();
 
         var app = builder.Build();
         app.UseHostFiltering();

@@ -1,5 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Recur.Storage.Sqlite;
 
@@ -12,10 +14,12 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly Task _ready;
 
-    /// <summary>Opens (creating if needed) the database file.</summary>
-    public SqliteDatabase(string path)
+    /// <summary>Opens (creating if needed) the database file; schema failures are logged through <paramref name="logger"/> too.</summary>
+    public SqliteDatabase(string path, ILogger<SqliteDatabase>? logger = null)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+        Path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -27,11 +31,23 @@ public sealed class SqliteDatabase
         // (about 25 ms at start-up); the first connection waits for it, and sees its error if it failed.
         _ready = Task.Run(() =>
         {
-            using var connection = Connect();
-            connection.Execute("PRAGMA journal_mode=WAL;");
-            connection.Execute(Schema.Ddl);
+            try
+            {
+                using var connection = Connect();
+                connection.Execute("PRAGMA journal_mode=WAL;");
+                connection.Execute(Schema.Ddl);
+                log.DatabaseOpened(Path);
+            }
+            catch (Exception e)
+            {
+                log.SchemaFailed(Path, e);
+                throw;
+            }
         });
     }
+
+    /// <summary>The database file, absolute.</summary>
+    public string Path { get; }
 
     /// <summary>Opens a connection with the project's pragmas applied.</summary>
     public SqliteConnection Open()

@@ -1,12 +1,16 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core;
 using Recur.Core.Registry;
 
 namespace Recur.Storage.Sqlite;
 
 /// <summary>Model versions and aliases in SQLite. The next version number is taken inside the insert's transaction.</summary>
-public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : IRegistryStore
+public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time, ILogger<SqliteRegistryStore>? logger = null) : IRegistryStore
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     private sealed record Row(string model, long version, string artifact_sha256, string created_at, string lineage_json, string metrics_json, string description);
 
     /// <inheritdoc />
@@ -22,22 +26,34 @@ public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : 
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction(deferred: false);
-        if (Current(connection, tx, model, alias) != expected) return Task.FromResult(false);
+        var current = Current(connection, tx, model, alias);
+        if (current != expected)
+        {
+            _logger.AliasMovedMeanwhile(model, alias, Name(current), Name(expected));
+            return Task.FromResult(false);
+        }
         if (connection.ExecuteScalar<long>("SELECT COUNT(*) FROM model_versions WHERE model = @model AND version = @version", new { model, version }, tx) == 0)
         {
             throw RecurException.NotFound($"model '{model}' has no version {version}");
         }
         Upsert(connection, tx, model, alias, version);
         tx.Commit();
+        _logger.AliasMoved(model, alias, version, Name(current));
         return Task.FromResult(true);
     }
+
+    private static string Name(int? version) => version is { } v ? $"version {v}" : "nowhere";
 
     // BEGIN IMMEDIATE takes the write lock first, so the alias read and the insert see one state.
     private ModelVersion? Register(NewModelVersion v, string? alias, bool conditional, int? expected)
     {
         using var connection = db.Open();
         using var tx = connection.BeginTransaction(deferred: false);
-        if (conditional && Current(connection, tx, v.Model, alias!) != expected) return null;
+        if (conditional && Current(connection, tx, v.Model, alias!) is var current && current != expected)
+        {
+            _logger.AliasMovedMeanwhile(v.Model, alias!, Name(current), Name(expected));
+            return null;
+        }
         var next = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = @Model", new { v.Model }, tx);
         connection.Execute(
             """
@@ -48,6 +64,7 @@ public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : 
             tx);
         if (alias is not null) Upsert(connection, tx, v.Model, alias, next);
         tx.Commit();
+        _logger.VersionRegistered(v.Model, next, v.ArtifactSha256, alias is null ? "" : $", alias {alias}");
         return Load(connection, v.Model, (int)next)!;
     }
 
@@ -87,8 +104,10 @@ public sealed class SqliteRegistryStore(SqliteDatabase db, TimeProvider time) : 
         {
             throw RecurException.NotFound($"model '{model}' has no version {version}");
         }
+        var previous = Current(connection, tx, model, alias);
         Upsert(connection, tx, model, alias, version);
         tx.Commit();
+        _logger.AliasMoved(model, alias, version, Name(previous));
         return Task.CompletedTask;
     }
 

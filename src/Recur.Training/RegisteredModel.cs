@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core;
 using Recur.Core.Modeling;
 using Recur.Core.Registry;
@@ -23,12 +25,22 @@ public sealed record ArtifactCheck(string Model, int Version, bool Ok, string Ex
 /// </summary>
 public static class RegisteredModel
 {
-    /// <summary>The <see cref="IModelLoader"/> over an artifact store.</summary>
-    public static IModelLoader Loader(IArtifactStore artifacts) => new VerifiedLoader(artifacts);
+    /// <summary>The <see cref="IModelLoader"/> over an artifact store; every refusal is logged through <paramref name="logger"/>.</summary>
+    public static IModelLoader Loader(IArtifactStore artifacts, ILogger? logger = null) => new VerifiedLoader(artifacts, logger ?? NullLogger.Instance);
 
-    private sealed class VerifiedLoader(IArtifactStore artifacts) : IModelLoader
+    private sealed class VerifiedLoader(IArtifactStore artifacts, ILogger logger) : IModelLoader
     {
-        public async Task<IPredictor> LoadAsync(ModelVersion version, CancellationToken ct = default) => await RegisteredModel.LoadAsync(artifacts, version, ct);
+        public async Task<IPredictor> LoadAsync(ModelVersion version, CancellationToken ct = default)
+        {
+            var (model, check) = await TryLoadAsync(artifacts, version, ct);
+            if (model is null)
+            {
+                logger.ModelRefused(version.Model, version.Version, check.Problem!);
+                throw RecurException.Unavailable(check.Problem!);
+            }
+            logger.ModelVerified(version.Model, version.Version, check.Expected);
+            return model;
+        }
     }
 
     /// <summary>The verified, loaded model of a version.</summary>

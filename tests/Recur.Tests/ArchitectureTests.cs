@@ -30,4 +30,23 @@ public sealed class ArchitectureTests
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
+
+    [Fact]
+    public void Core_ReferencesOnlyTheBaseLibrary()
+    {
+        var references = Assembly.Load("Recur.Core").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.All(references, r => Assert.True(r.StartsWith("System", StringComparison.Ordinal) || r is "netstandard" or "mscorlib", $"Recur.Core -> {r}"));
+    }
+
+    [Theory]
+    [InlineData("Recur.Server")]
+    [InlineData("recur")]
+    public void Hosts_ChooseNoBackendThemselves(string host)
+    {
+        // Backends are chosen in one place, the composition root in Recur.Pipeline (RecurServices.AddRecur).
+        var references = Assembly.Load(host).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, r => r.StartsWith("Recur.Storage.", StringComparison.Ordinal));
+    }
 }

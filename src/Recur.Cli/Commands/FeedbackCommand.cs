@@ -40,7 +40,7 @@ internal static class FeedbackCommand
             }
             var store = refused.Count == 0 || parse.GetValue(skipInvalid);
             // All or nothing by default: a file with a wrong label is refused whole, so a rerun after the fix stores it once.
-            if (store) await project.Log.AddAsync(records, ct);
+            if (store) await project.Feedback.AddAsync(records, ct);
             var stored = store ? records.Count : 0;
             if (ctx.Json) ctx.WriteJson(new { accepted = stored, refused = refused.Count, quarantined = parsed.Quarantined.Count, classes, refused_rows = refused });
             else

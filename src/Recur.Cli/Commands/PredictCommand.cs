@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Recur.Core.Modeling;
 using System.CommandLine;
 using System.Globalization;
@@ -28,7 +29,7 @@ internal static class PredictCommand
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
-            var pool = new ModelPool(project.Registry, project.Models, project.Time);
+            var pool = project.Services.GetRequiredService<ModelPool>();
             var loaded = await pool.GetAsync(ModelSelector.From(project.Config.Name, parse.GetValue(version), parse.GetValue(alias)), ct);
             var plan = loaded.Model.Manifest.Plan;
             var path = Path.GetFullPath(parse.GetValue(input)!);
@@ -50,14 +51,12 @@ internal static class PredictCommand
 
             // The same prediction service as the REST API: scoring for the task, and the log.
             IReadOnlyList<PredictionResult> records;
-            await using (var log = new PredictionLogWriter(project.Log))
-            {
-                var service = new PredictionService(pool, log, project.Time, project.Config.Serving);
-                var inputs = Enumerable.Range(0, table.RowCount).Select(r => InputsJson(table, plan.Features, r)).ToArray();
-                records = service.Predict(loaded, new PredictBatch(keys, table, inputs));
-                await log.FlushAsync();
-                if (log.Failures > 0) throw new IOException("the prediction log could not be written");
-            }
+            var log = project.Services.GetRequiredService<PredictionLogWriter>();
+            var service = project.Services.GetRequiredService<PredictionService>();
+            var inputs = Enumerable.Range(0, table.RowCount).Select(r => InputsJson(table, plan.Features, r)).ToArray();
+            records = service.Predict(loaded, new PredictBatch(keys, table, inputs));
+            await log.FlushAsync();
+            if (log.Failures > 0) throw new IOException("the prediction log could not be written (the cause is logged on stderr)");
             WriteCsv(parse.GetValue(output)!, records, plan);
             if (ctx.Json) ctx.WriteJson(new { rows = records.Count, quarantined = parsed.Quarantined.Count, output = parse.GetValue(output), model_version = loaded.Version.Version });
             else ctx.Human.WriteLine($"Scored {records.Count} rows with {loaded.Version.Model} v{loaded.Version.Version} -> {parse.GetValue(output)} ({parsed.Quarantined.Count} quarantined)");

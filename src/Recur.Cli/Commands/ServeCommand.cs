@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Recur.Pipeline;
 using Recur.Server;
 
 namespace Recur.Cli.Commands;
@@ -15,8 +17,8 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve predictions, feedback and the registry over HTTP") { host, port };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
-            var project = ctx.OpenProject();
-            await using var app = RecurServer.Create(project, $"http://{parse.GetValue(host)}:{parse.GetValue(port)}", LogLevel.Information);
+            await using var app = RecurServer.Create(ctx.ProjectDir, $"http://{parse.GetValue(host)}:{parse.GetValue(port)}", ctx.LogLevelOr(LogLevel.Information), store: ctx.Store);
+            var project = app.Services.GetRequiredService<RecurProject>();
             await app.StartAsync(ct);
             var address = RecurServer.Address(app);
             if (ctx.Json) ctx.WriteJson(new { listening = address, model = project.Config.Name, openapi = address + "/openapi/v1.json" });

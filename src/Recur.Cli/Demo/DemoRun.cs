@@ -47,7 +47,7 @@ internal sealed class DemoRun(CommandContext ctx)
         var plan = (await project.Models.LoadAsync(first.Registered, ct)).Manifest.Plan;
 
         ctx.Progress("[4/8] serving on 127.0.0.1 (free port) and sending keyed requests over HTTP");
-        await using var app = RecurServer.Create(project, "http://127.0.0.1:0");
+        await using var app = RecurServer.Create(root, "http://127.0.0.1:0", time: project.Time);
         await app.StartAsync(ct);
         var url = RecurServer.Address(app);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
@@ -65,7 +65,7 @@ internal sealed class DemoRun(CommandContext ctx)
         var keys = normal.Select(r => Key("adult.test", r)).ToList();
         var logged = await project.Log.FindByKeysAsync(config.Name, keys, ct);
         await PostFeedbackAsync(http, testTable, plan, normal, "adult.test", ct);
-        var joined = await project.Log.JoinAsync(config.Name, normalStart, ct);
+        var joined = await project.Feedback.JoinAsync(config.Name, normalStart, ct);
         var live = new Evaluation.ModelEvaluator(config.Evaluation.Threshold, config.Seed)
             .Evaluate(joined.Select(j => j.Prediction.Score).ToArray(), joined.Select(j => j.TrueLabel == plan.Positive).ToArray());
 

@@ -12,6 +12,12 @@ public sealed class ProjectConfig
     /// <summary>Seed for splitting, sampling and training.</summary>
     public int Seed { get; set; } = 42;
 
+    /// <summary>
+    /// Where metadata, the prediction log and feedback are stored, as a URI (<c>scheme:location</c>); empty
+    /// for the embedded default <c>sqlite:</c> (the file <c>.recur/recur.db</c>). Checked when recur.yaml loads.
+    /// </summary>
+    public string Storage { get; set; } = "";
+
     /// <summary>The column to predict.</summary>
     public string Label { get; set; } = "";
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace Recur.Evaluation.Reports;
 
@@ -79,13 +80,14 @@ public sealed class HtmlReport(string title)
         {{_body}}</body></html>
         """;
 
-    /// <summary>Writes the report atomically.</summary>
-    public void Save(string path)
+    /// <summary>Writes the report atomically, logging where through <paramref name="logger"/> when given.</summary>
+    public void Save(string path, ILogger? logger = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
         File.WriteAllText(temp, Render(), Encoding.UTF8);
         File.Move(temp, path, overwrite: true);
+        logger?.ReportSaved(path);
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);

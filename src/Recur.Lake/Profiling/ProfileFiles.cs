@@ -1,52 +1,41 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core;
+using Recur.Core.Profiles;
+using Recur.Lake.Snapshots;
 
 namespace Recur.Lake.Profiling;
 
-/// <summary>A profile as stored: what was profiled, and its statistics.</summary>
-/// <param name="Format">The stored format's version; a file of another version is profiled again.</param>
-/// <param name="Snapshot">The snapshot profiled.</param>
-/// <param name="Part"><c>all</c> for the whole snapshot, <c>train</c> for its training split.</param>
-/// <param name="Split">For <c>train</c>: how the split was made, in words (its hash names the file); null for <c>all</c>.</param>
-/// <param name="Profile">The statistics, computed with the default <see cref="ProfileOptions"/>.</param>
-public sealed record StoredProfile(int Format, string Snapshot, string Part, string? Split, TableProfile Profile);
-
 /// <summary>
-/// Profiles stored next to the snapshots they describe, named by content: <c>&lt;snapshot&gt;.profile.json</c>
-/// for a whole snapshot and <c>&lt;snapshot&gt;.train-&lt;split hash&gt;.profile.json</c> for its training
-/// split. Snapshots are immutable, so a profile is computed once. A file is written under a temporary name
-/// and renamed into place, so a reader never sees half a profile.
+/// Profiles stored as JSON files next to the snapshots they describe, named by id:
+/// <c>&lt;id&gt;.profile.json</c>. A file is written under a temporary name and renamed into place, so a
+/// reader never sees half a profile; the same profile always gives the same bytes.
 /// </summary>
-public sealed partial class ProfileFiles(string root)
+public sealed class ProfileFiles(string root, ILogger<ProfileFiles>? logger = null) : IProfileStore
 {
-    /// <summary>The version of the stored format written today.</summary>
-    public const int CurrentFormat = 1;
-
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     /// <summary>The folder holding the profiles (the lake folder).</summary>
     public string Root { get; } = root;
 
-    /// <summary>The id of a whole snapshot's profile: the snapshot id.</summary>
-    public static string SnapshotId(string snapshot) => snapshot;
+    /// <summary>The path of a stored profile; Invalid on an id that is not one <see cref="ProfileIds"/> makes.</summary>
+    public string PathOf(string id) => Path.Combine(Root, ProfileIds.Check(id) + ".profile.json");
 
-    /// <summary>The id of a snapshot's training split profile: the snapshot id and a hash of the split's definition.</summary>
-    public static string TrainingSplitId(string snapshot, string split) =>
-        $"{snapshot}.train-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(split)))[..16]}";
+    /// <inheritdoc />
+    public string LocationOf(string id) => PathOf(id);
 
-    /// <summary>The path of a stored profile; fails on an id that is not one <see cref="ProfileFiles"/> makes.</summary>
-    public string PathOf(string id) =>
-        IdPattern().IsMatch(id) ? Path.Combine(Root, id + ".profile.json") : throw RecurException.Invalid($"'{id}' is not a profile id (a snapshot id, optionally followed by .train-<16 hex>)", "profile");
+    /// <inheritdoc />
+    public Task<bool> ExistsAsync(string id, CancellationToken ct = default) => Task.FromResult(File.Exists(PathOf(id)));
 
-    /// <summary>The stored profile, or null when there is none or it was written in another format.</summary>
+    /// <inheritdoc />
     public async Task<StoredProfile?> TryReadAsync(string id, CancellationToken ct = default)
     {
         var path = PathOf(id);
@@ -55,7 +44,7 @@ public sealed partial class ProfileFiles(string root)
         try
         {
             var stored = await JsonSerializer.DeserializeAsync<StoredProfile>(stream, Json, ct);
-            return stored?.Format == CurrentFormat ? stored : null;
+            return stored?.Format == StoredProfile.CurrentFormat ? stored : null;
         }
         catch (JsonException e)
         {
@@ -63,12 +52,12 @@ public sealed partial class ProfileFiles(string root)
         }
     }
 
-    /// <summary>Stores a profile under its id, atomically; the same profile always gives the same bytes.</summary>
+    /// <inheritdoc />
     public async Task WriteAsync(string id, StoredProfile profile, CancellationToken ct = default)
     {
         var path = PathOf(id);
         Directory.CreateDirectory(Root);
-        var temp = Path.Combine(Root, $".{Guid.NewGuid():N}.tmp");
+        var temp = LakeTempFiles.New(Root);
         try
         {
             await using (var stream = File.Create(temp))
@@ -76,13 +65,11 @@ public sealed partial class ProfileFiles(string root)
                 await JsonSerializer.SerializeAsync(stream, profile, Json, ct);
             }
             File.Move(temp, path, overwrite: true);
+            _logger.ProfileStored(id, profile.Part, profile.Profile.Rows);
         }
         finally
         {
             File.Delete(temp);
         }
     }
-
-    [GeneratedRegex("^[0-9a-f]{64}(\\.train-[0-9a-f]{16})?$")]
-    private static partial Regex IdPattern();
 }

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Parquet;
 using Parquet.Schema;
 using Recur.Core;
 using Recur.Core.Data;
+using Recur.Core.Lake;
 
 namespace Recur.Lake.Snapshots;
 
@@ -10,9 +13,11 @@ namespace Recur.Lake.Snapshots;
 /// Snapshot files in the lake folder, one Parquet file per content hash. A file is written under a
 /// temporary name and renamed into place, so a killed writer never leaves a partial snapshot.
 /// </summary>
-public sealed class ParquetSnapshotFiles(string root)
+public sealed class ParquetSnapshotFiles(string root, ILogger<ParquetSnapshotFiles>? logger = null) : ISnapshotFiles
 {
     private const int RowGroupSize = 128 * 1024;
+
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>The folder holding the snapshot files.</summary>
     public string Root { get; } = root;
@@ -24,7 +29,26 @@ public sealed class ParquetSnapshotFiles(string root)
     public string ManifestOf(string id) => Path.Combine(Root, id + ".segments");
 
     /// <summary>Deletes temporary files left in the lake by killed writers; returns how many.</summary>
-    public int SweepAbandoned() => LakeTempFiles.SweepAbandoned(Root);
+    public int SweepAbandoned()
+    {
+        var swept = LakeTempFiles.SweepAbandoned(Root);
+        if (swept > 0) _logger.AbandonedFilesSwept(swept, Root);
+        return swept;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default)
+    {
+        var deleted = false;
+        foreach (var path in new[] { PathOf(id), ManifestOf(id) })
+        {
+            if (!File.Exists(path)) continue;
+            File.Delete(path);
+            deleted = true;
+        }
+        if (deleted) _logger.SnapshotDeleted(id);
+        return Task.FromResult(deleted);
+    }
 
     /// <summary>Whether a snapshot's data is stored: one file, or a manifest of segment files.</summary>
     public bool Exists(string id) => File.Exists(PathOf(id)) || File.Exists(ManifestOf(id));
@@ -37,6 +61,7 @@ public sealed class ParquetSnapshotFiles(string root)
     public async Task WriteManifestAsync(string id, IReadOnlyList<string> segments, CancellationToken ct = default)
     {
         if (File.Exists(ManifestOf(id))) return;
+        Directory.CreateDirectory(Root);
         var temp = LakeTempFiles.New(Root);
         await File.WriteAllLinesAsync(temp, segments, ct);
         File.Move(temp, ManifestOf(id), overwrite: true);
@@ -65,6 +90,12 @@ public sealed class ParquetSnapshotFiles(string root)
         Directory.CreateDirectory(Root);
         return new SnapshotFileWriter(this, LakeTempFiles.New(Root));
     }
+
+    /// <inheritdoc />
+    ISnapshotFileWriter ISnapshotFiles.OpenWriter() => OpenWriter();
+
+    // Called by a writer once its file is in place.
+    internal void Stored(string id) => _logger.SnapshotFileStored(id);
 
     private static DataTable Slice(DataTable table, int start, int count) => new(table.Columns.Select(c => c switch
     {

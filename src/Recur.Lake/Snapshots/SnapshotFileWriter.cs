@@ -3,6 +3,7 @@ using ParquetSharp;
 using ParquetSharp.Arrow;
 using ParquetSharp.Schema;
 using Recur.Core.Data;
+using Recur.Core.Lake;
 using Recur.Lake.Ingest;
 
 namespace Recur.Lake.Snapshots;
@@ -14,7 +15,7 @@ namespace Recur.Lake.Snapshots;
 /// Encoding is Apache Parquet C++ through ParquetSharp's Arrow writer, which encodes the columns of a
 /// row group in parallel; snapshots are read back with Parquet.Net.
 /// </summary>
-public sealed class SnapshotFileWriter : IAsyncDisposable
+public sealed class SnapshotFileWriter : ISnapshotFileWriter
 {
     private readonly ParquetSnapshotFiles _files;
     private readonly string _temp;
@@ -88,6 +89,7 @@ public sealed class SnapshotFileWriter : IAsyncDisposable
         var target = _files.PathOf(id);
         if (File.Exists(target)) return Task.FromResult(false);
         File.Move(_temp, target, overwrite: true);
+        _files.Stored(id);
         return Task.FromResult(true);
     }
 

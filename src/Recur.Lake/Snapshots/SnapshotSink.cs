@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Recur.Core.Data;
+using Recur.Core.Lake;
 using Recur.Lake.Ingest;
 
 namespace Recur.Lake.Snapshots;
@@ -12,7 +13,7 @@ namespace Recur.Lake.Snapshots;
 /// after a new partition arrives writes just that partition. A large segment spills to a temporary
 /// file as it goes (memory stays bounded), which is dropped if the lake already holds it.
 /// </summary>
-internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
+internal sealed class SnapshotSink(ISnapshotFiles files) : IBatchSink
 {
     private const int HeldRows = 1 << 18;
 
@@ -20,7 +21,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
     private readonly List<(DataTable Table, CodedText?[]? Coded)> _held = [];
     private string? _part;
     private SnapshotHasher? _hasher;
-    private SnapshotFileWriter? _spill;
+    private ISnapshotFileWriter? _spill;
     private IReadOnlyList<ColumnSpec>? _schema;
     private int _heldRows;
     private long _segmentRows;
@@ -46,7 +47,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         var hashing = Task.Run(() => _hasher.Append(batch, coded), ct);
         if (_spill is not null)
         {
-            await _spill.AppendAsync(batch, coded, ct);
+            await AppendAsync(_spill, batch, coded, ct);
         }
         else
         {
@@ -55,7 +56,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
             if (_heldRows > HeldRows)
             {
                 _spill = files.OpenWriter();
-                foreach (var held in _held) await _spill.AppendAsync(held.Table, held.Coded, ct);
+                foreach (var held in _held) await AppendAsync(_spill, held.Table, held.Coded, ct);
                 _held.Clear();
             }
         }
@@ -110,7 +111,7 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         else if (!files.Exists(id))
         {
             await using var writer = files.OpenWriter();
-            foreach (var held in _held) await writer.AppendAsync(held.Table, held.Coded, ct);
+            foreach (var held in _held) await AppendAsync(writer, held.Table, held.Coded, ct);
             if (await writer.CommitAsync(id, ct)) Written++;
         }
         _held.Clear();
@@ -118,6 +119,11 @@ internal sealed class SnapshotSink(ParquetSnapshotFiles files) : IBatchSink
         _segments.Add(id);
         if (_part is not null) SegmentOf[_part] = id;
     }
+
+    // The Parquet lake takes text columns as interner codes (no strings to encode again); any other
+    // snapshot store takes the rows as they are.
+    private static Task AppendAsync(ISnapshotFileWriter writer, DataTable batch, CodedText?[]? coded, CancellationToken ct) =>
+        writer is SnapshotFileWriter parquet ? parquet.AppendAsync(batch, coded, ct) : writer.AppendAsync(batch, ct);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -66,6 +66,7 @@ public static class ProjectConfigLoader
             throw RecurException.Invalid($"recur.yaml: serving.allowed_hosts: '{host}' is not a host name", "serving.allowed_hosts");
         }
         TrainingValidation.Validate(c, text);
+        StorageValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Recur.Core;
 using Recur.Lake;
 using Recur.Lake.Bridging;
@@ -20,7 +21,7 @@ public static class BridgeStep
         var old = await project.LatestSnapshotAsync(bridge.Old, ct);
         var @new = await project.LatestSnapshotAsync(bridge.New, ct);
         var outcome = SchemaBridge.Bridge(await project.ReadAsync(old, ct), await project.ReadAsync(@new, ct), bridge.Column, bridge.Map, project.Config.Seed);
-        var ingestor = new LakeIngestor(project.Snapshots, project.Catalog, project.Time);
+        var ingestor = project.Services.GetRequiredService<LakeIngestor>();
         var stored = await ingestor.StoreDerivedAsync(name, outcome.Table, $"bridge {bridge.Old} -> {bridge.New} on {bridge.Column}", [old.Id, @new.Id], ct);
         return new BridgeStepOutcome(stored, old.Id, @new.Id, outcome.BridgedRows, outcome.Probabilities);
     }

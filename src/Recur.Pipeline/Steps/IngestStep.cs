@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Recur.Core;
 using Recur.Core.Project;
 using Recur.Lake;
@@ -37,7 +38,7 @@ public static class IngestStep
             throw RecurException.Invalid($"dataset name '{dataset}' must be letters, digits, '-', '_' or '.'", "dataset");
         }
         var name = path == "-" ? "stdin" : Path.GetRelativePath(project.Root, path).Replace('\\', '/');
-        var ingestor = new LakeIngestor(project.Snapshots, project.Catalog, project.Time);
+        var ingestor = project.Services.GetRequiredService<LakeIngestor>();
         return ingestor.IngestAsync(dataset, path, name, config, stdin, ct, useCache);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
@@ -46,17 +47,18 @@ public static class MonitorStep
         var model = await project.Models.LoadAsync(champion, ct);
         var plan = model.Manifest.Plan;
 
-        var joined = await project.Log.JoinAsync(config.Name, since, ct);
+        var joined = await project.Feedback.JoinAsync(config.Name, since, ct);
         IReadOnlyDictionary<string, double>? live = null;
         if (joined.Count > 0) live = LiveMetrics.Compute(plan, joined, model.Manifest.Threshold, config.Seed);
 
         var logged = await project.Log.ReadAsync(config.Name, since, ct: ct);
+        project.Logging.CreateLogger("Recur.Pipeline.MonitorStep").Monitored(config.Name, champion.Version, logged.Count, joined.Count);
         if (logged.Count == 0) return new MonitorOutcome(champion.Version, 0, joined.Count, live, null, new(false, "nothing logged yet"));
         // What "normal" looks like: the stored profile of the training split the champion learned from.
         var reference = await ProfileStep.ReferenceOfAsync(project, champion, ct);
         var current = LoggedInputs.ToTable(logged, plan);
         var drift = DriftDetector.Detect(reference.Stored.Profile.Reference(), current, plan.Features.Select(f => f.Name).ToList(), config.Monitoring);
-        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring), reference.Id)
+        return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring, project.Logging.CreateLogger("Recur.Monitoring.RetrainingPolicy")), reference.Id)
         {
             PredictionDrift = await PredictionDriftAsync(project, champion, model, logged, ct),
         };

@@ -1,6 +1,7 @@
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Lake;
+using Recur.Core.Profiles;
 using Recur.Core.Registry;
 using Recur.Lake.Profiling;
 
@@ -29,10 +30,10 @@ public static class ProfileStep
     /// <summary>The profile of a whole snapshot, computed and stored on first use.</summary>
     public static async Task<ProfileOutcome> SnapshotAsync(RecurProject project, SnapshotInfo snapshot, CancellationToken ct = default)
     {
-        var id = ProfileFiles.SnapshotId(snapshot.Id);
-        if (await project.Profiles.TryReadAsync(id, ct) is { } stored) return new(id, project.Profiles.PathOf(id), stored, Reused: true);
+        var id = ProfileIds.Snapshot(snapshot.Id);
+        if (await project.Profiles.TryReadAsync(id, ct) is { } stored) return new(id, project.Profiles.LocationOf(id), stored, Reused: true);
         var profile = await Profiler.ProfileAsync(project.ReadBatchesAsync(snapshot, ct), snapshot.Schema, ct: ct);
-        return await StoreAsync(project, id, new StoredProfile(ProfileFiles.CurrentFormat, snapshot.Id, All, null, profile), ct);
+        return await StoreAsync(project, id, new StoredProfile(StoredProfile.CurrentFormat, snapshot.Id, All, null, profile), ct);
     }
 
     /// <summary>
@@ -43,14 +44,14 @@ public static class ProfileStep
     public static async Task<ProfileOutcome> TrainingSplitAsync(RecurProject project, SnapshotInfo snapshot, DataTable? training, CancellationToken ct = default)
     {
         var split = TrainingRun.SplitDefinition(project.Config, snapshot.Schema.Select(c => c.Name).ToList());
-        var id = ProfileFiles.TrainingSplitId(snapshot.Id, split);
-        if (await project.Profiles.TryReadAsync(id, ct) is { } stored) return new(id, project.Profiles.PathOf(id), stored, Reused: true);
+        var id = ProfileIds.TrainingSplit(snapshot.Id, split);
+        if (await project.Profiles.TryReadAsync(id, ct) is { } stored) return new(id, project.Profiles.LocationOf(id), stored, Reused: true);
         if (training is null)
         {
             var table = await project.ReadAsync(snapshot, ct);
             training = table.Take(TrainingRun.SplitRows(project.Config, table).Train);
         }
-        return await StoreAsync(project, id, new StoredProfile(ProfileFiles.CurrentFormat, snapshot.Id, Train, split, Profiler.Profile(training)), ct);
+        return await StoreAsync(project, id, new StoredProfile(StoredProfile.CurrentFormat, snapshot.Id, Train, split, Profiler.Profile(training)), ct);
     }
 
     /// <summary>
@@ -62,7 +63,7 @@ public static class ProfileStep
     {
         if (version.Lineage.ReferenceProfile is { } id && await project.Profiles.TryReadAsync(id, ct) is { } stored)
         {
-            return new(id, project.Profiles.PathOf(id), stored, Reused: true);
+            return new(id, project.Profiles.LocationOf(id), stored, Reused: true);
         }
         var snapshotId = version.Lineage.Snapshots[0];
         var snapshot = await project.Catalog.FindAsync(snapshotId, ct) ?? throw RecurException.NotFound($"snapshot {snapshotId} is missing from the catalogue");
@@ -80,6 +81,6 @@ public static class ProfileStep
     private static async Task<ProfileOutcome> StoreAsync(RecurProject project, string id, StoredProfile profile, CancellationToken ct)
     {
         await project.Profiles.WriteAsync(id, profile, ct);
-        return new(id, project.Profiles.PathOf(id), profile, Reused: false);
+        return new(id, project.Profiles.LocationOf(id), profile, Reused: false);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Monitoring.Live;
@@ -21,13 +22,14 @@ public static class RetrainStep
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
         var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);
-        var joined = await project.Log.JoinAsync(config.Name, since, ct);
+        var joined = await project.Feedback.JoinAsync(config.Name, since, ct);
         if (joined.Count == 0) throw RecurException.Invalid("no logged predictions have feedback yet; post labels before retraining", "feedback");
 
         var columns = plan.Features.Select(f => f.Name).Append(plan.Label).ToList();
         var original = TrainingRun.Project(await project.ReadAsync(trainSnapshot, ct), columns);
         var fresh = LoggedInputs.WithLabels(joined, plan);
         var enlarged = DataTable.Concat(original, Align(fresh, original));
+        project.Logging.CreateLogger("Recur.Pipeline.RetrainStep").RetrainStarted(config.Name, enlarged.RowCount, fresh.RowCount);
         var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
         var ids = evalSnapshot is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot);
         return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Recur.Core.Modeling;
 using Recur.Core.Data;
 using Recur.Core.Project;
@@ -90,7 +91,10 @@ public static class TrainingRun
         stages.Done("split");
         var gates = GatesFor(config.Promotion, plan.Task);
         var (fitClock, fitCpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+        var log = project.Logging.CreateLogger("Recur.Pipeline.TrainingRun");
+        log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
         var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time);
+        foreach (var c in candidates) log.CandidateFitted(c.Trainer, c.FitSeconds, gates.Metric, c.Validation.GetValueOrDefault(gates.Metric, double.NaN), c.Chosen ? " (chosen)" : "");
         // RECUR_TRACE=1 prints the fit alone (every candidate's encoding and training), for bench/peers/train-bench.sh.
         if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {fitClock.Elapsed.TotalSeconds:0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
@@ -117,6 +121,8 @@ public static class TrainingRun
         var bestIndex = baselines.Select((b, i) => (b, i)).OrderBy(p => (lower ? 1 : -1) * p.b.Metrics.GetValueOrDefault(gates.Metric, lower ? double.MaxValue : double.MinValue)).First().i;
         var best = baselines[bestIndex];
         var baselineMetrics = best.Metrics;
+        log.Scored("the candidate", evaluation.RowCount, gates.Metric, candidateMetrics.GetValueOrDefault(gates.Metric, double.NaN));
+        foreach (var b in baselines) log.Scored($"baseline {b.Name}", evaluation.RowCount, gates.Metric, b.Metrics.GetValueOrDefault(gates.Metric, double.NaN));
 
         // Significance: the gains are measured on the same evaluation rows with a paired bootstrap.
         Func<int[], double> On(ModelOutput output) => TaskScoring.MetricOn(plan, output, evaluation, gates.Metric, threshold, config.Seed);
@@ -165,8 +171,10 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate);
                 },
-                registerRejected, ct, Significance);
+                registerRejected, ct, Significance, project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
             stages.Done("gate, profile and register");
+            log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
+                : promotion.SameAs is { } same ? $"same as version {same.Version}" : $"not registered: {promotion.Gate.Reason}");
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)

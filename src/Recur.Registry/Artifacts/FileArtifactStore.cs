@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core;
 using Recur.Core.Registry;
 
@@ -8,8 +10,10 @@ namespace Recur.Registry.Artifacts;
 /// Model files in a local folder, addressed by SHA-256 (<c>sha256/ab/abcdef…</c>). Files are copied
 /// under a temporary name and renamed into place, so a reader never sees a partial artifact.
 /// </summary>
-public sealed class FileArtifactStore(string root) : IArtifactStore
+public sealed class FileArtifactStore(string root, ILogger<FileArtifactStore>? logger = null) : IArtifactStore
 {
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
     /// <inheritdoc />
     public async Task<string> PutAsync(string sourcePath, CancellationToken ct = default)
     {
@@ -19,13 +23,18 @@ public sealed class FileArtifactStore(string root) : IArtifactStore
             sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(source, ct));
         }
         var target = Locate(sha);
-        if (File.Exists(target)) return sha;
+        if (File.Exists(target))
+        {
+            _logger.ArtifactAlreadyStored(sha);
+            return sha;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var temp = target + $".{Guid.NewGuid():N}.tmp";
         try
         {
             File.Copy(sourcePath, temp);
             File.Move(temp, target, overwrite: true);
+            _logger.ArtifactStored(sha, new FileInfo(target).Length);
         }
         finally
         {
@@ -38,7 +47,9 @@ public sealed class FileArtifactStore(string root) : IArtifactStore
     public string PathOf(string sha256)
     {
         var path = Locate(sha256);
-        return File.Exists(path) ? path : throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
+        if (File.Exists(path)) return path;
+        _logger.ArtifactMissing(sha256);
+        throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
     }
 
     /// <inheritdoc />
@@ -50,6 +61,7 @@ public sealed class FileArtifactStore(string root) : IArtifactStore
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            _logger.ArtifactMissing(sha256);
             throw RecurException.NotFound($"artifact {sha256} is not in the artifact store");
         }
     }

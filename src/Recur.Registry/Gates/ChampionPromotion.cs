@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core;
 using Recur.Core.Project;
 using Recur.Core.Registry;
@@ -49,6 +51,7 @@ public static class ChampionPromotion
     /// <param name="registerRejected">Whether a rejected candidate is registered as the challenger.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="extraChecks">Further checks given the champion then current (null when none): the significance of the gains.</param>
+    /// <param name="logger">Where each gate decision and each lost race is logged (nowhere when null).</param>
     public static async Task<PromotionOutcome> RunAsync(
         IRegistryStore registry,
         PromotionConfig gates,
@@ -60,19 +63,28 @@ public static class ChampionPromotion
         Func<GateDecision, CancellationToken, Task<NewModelVersion>> describe,
         bool registerRejected,
         CancellationToken ct = default,
-        Func<ModelVersion?, IReadOnlyList<GateCheck>>? extraChecks = null)
+        Func<ModelVersion?, IReadOnlyList<GateCheck>>? extraChecks = null,
+        ILogger? logger = null)
     {
+        logger ??= NullLogger.Instance;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var champion = await registry.ResolveAliasAsync(model, ChampionAlias, ct);
             var championMetrics = champion is null ? null : await scoreChampion(champion, ct);
             var gate = PromotionGate.Decide(gates, candidate, baseline, championMetrics, extraChecks?.Invoke(champion));
+            var championName = champion is null ? "none" : $"version {champion.Version}";
+            logger.GateDecided(model, attempt, gate.Promote ? "promote" : "reject", championName, gate.Reason);
             var same = (await registry.ListAsync(model, ct)).FirstOrDefault(v => string.Equals(v.ArtifactSha256, artifactSha256, StringComparison.OrdinalIgnoreCase));
             if (same is not null)
             {
                 var moved = !gate.Promote || champion?.Version == same.Version
                     || await registry.MoveAliasIfAsync(model, ChampionAlias, same.Version, champion?.Version, ct);
-                if (moved) return new(gate, champion, championMetrics, null, await registry.FindAsync(model, same.Version, ct), attempt);
+                if (moved)
+                {
+                    logger.SameAsExisting(model, same.Version);
+                    return new(gate, champion, championMetrics, null, await registry.FindAsync(model, same.Version, ct), attempt);
+                }
+                logger.ChampionMovedMeanwhile(model, championName);
                 continue;
             }
             if (!gate.Promote)
@@ -82,6 +94,7 @@ public static class ChampionPromotion
             }
             var registered = await registry.RegisterIfAliasAsync(await describe(gate, ct), ChampionAlias, champion?.Version, ct);
             if (registered is not null) return new(gate, champion, championMetrics, registered, null, attempt);
+            logger.ChampionMovedMeanwhile(model, championName);
         }
         throw new RecurException(FailureKind.Conflict, $"model '{model}': the champion moved {MaxAttempts} times while this candidate was being gated; run again");
     }

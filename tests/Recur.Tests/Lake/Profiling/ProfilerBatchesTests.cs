@@ -2,6 +2,7 @@ using System.Text.Json;
 using Recur.Core.Data;
 using Recur.Core.Project;
 using Recur.Lake;
+using Recur.Core.Profiles;
 using Recur.Lake.Profiling;
 using Recur.Lake.Snapshots;
 using Recur.Storage.Sqlite;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Recur.Core;
 using Recur.Core.Lake;
 using Recur.Core.Registry;
-using Recur.Lake.Profiling;
+using Recur.Core.Profiles;
 using Recur.Pipeline;
 using Recur.Pipeline.Steps;
 
@@ -37,11 +37,11 @@ public sealed class ProfileStepTests : IDisposable
         var first = await ProfileStep.TrainingSplitAsync(project, snapshot, null);
 
         Assert.False(first.Reused);
-        Assert.Equal(Path.Combine(project.Snapshots.Root, first.Id + ".profile.json"), first.Path);
+        Assert.Equal(Path.Combine(_dir.Path("p/.recur/lake"), first.Id + ".profile.json"), first.Path);
         Assert.StartsWith(snapshot.Id + ".train-", first.Id, StringComparison.Ordinal);
         Assert.Equal(train.Count, first.Stored.Profile.Rows);
         Assert.Equal(("train", "fingerprint split on id, validation share 0.2"), (first.Stored.Part, first.Stored.Split));
-        Assert.Empty(Directory.GetFiles(project.Snapshots.Root, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(_dir.Path("p/.recur/lake"), "*.tmp"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ProfileStepTests : IDisposable
     {
         var (project, snapshot) = await IngestedAsync();
         var first = await ProfileStep.TrainingSplitAsync(project, snapshot, null);
-        File.Delete(project.Snapshots.PathOf(snapshot.Id));
+        await project.Snapshots.DeleteAsync(snapshot.Id);
 
         var again = await ProfileStep.TrainingSplitAsync(project, snapshot, null);
 
@@ -80,7 +80,7 @@ public sealed class ProfileStepTests : IDisposable
         var older = Version(snapshot.Id, referenceProfile: null);
 
         var computed = await ProfileStep.ReferenceOfAsync(project, older);
-        File.Delete(project.Snapshots.PathOf(snapshot.Id));
+        await project.Snapshots.DeleteAsync(snapshot.Id);
         var reused = await ProfileStep.ReferenceOfAsync(project, older);
 
         Assert.Equal((false, true, computed.Id), (computed.Reused, reused.Reused, reused.Id));
@@ -92,7 +92,7 @@ public sealed class ProfileStepTests : IDisposable
         var (project, snapshot) = await IngestedAsync();
         var stored = await ProfileStep.TrainingSplitAsync(project, snapshot, null);
         File.Delete(stored.Path);
-        File.Delete(project.Snapshots.PathOf(snapshot.Id));
+        await project.Snapshots.DeleteAsync(snapshot.Id);
 
         var error = await Assert.ThrowsAsync<RecurException>(() => ProfileStep.ReferenceOfAsync(project, Version(snapshot.Id, stored.Id)));
 
@@ -115,7 +115,7 @@ public sealed class ProfileStepTests : IDisposable
     {
         var (project, snapshot) = await IngestedAsync();
         var stored = await ProfileStep.SnapshotAsync(project, snapshot);
-        await project.Profiles.WriteAsync(stored.Id, stored.Stored with { Format = ProfileFiles.CurrentFormat + 1 });
+        await project.Profiles.WriteAsync(stored.Id, stored.Stored with { Format = StoredProfile.CurrentFormat + 1 });
 
         Assert.Null(await project.Profiles.TryReadAsync(stored.Id));
     }

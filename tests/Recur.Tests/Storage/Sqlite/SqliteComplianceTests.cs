@@ -1,3 +1,4 @@
+using Recur.Core.Lake;
 using Recur.Core.Monitoring;
 using Recur.Core.Registry;
 using Recur.Core.Serving;
@@ -18,6 +19,30 @@ public sealed class SqliteRegistryComplianceTests : RegistryStoreCompliance, IDi
 
 /// <summary>The prediction-log compliance suite against a real SQLite file.</summary>
 public sealed class SqlitePredictionLogComplianceTests : PredictionLogCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override (IPredictionLog Log, IFeedbackStore Feedback) NewStore()
+    {
+        var log = new SqlitePredictionLog(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")));
+        return (log, log);
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The snapshot catalogue compliance suite against a real SQLite file.</summary>
+public sealed class SqliteSnapshotCatalogComplianceTests : SnapshotCatalogCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override ISnapshotCatalog NewStore() => new SqliteSnapshotCatalog(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")));
+
+    public void Dispose() => _dir.Dispose();
+}
+
+/// <summary>The feedback compliance suite against a real SQLite file.</summary>
+public sealed class SqliteFeedbackComplianceTests : FeedbackStoreCompliance, IDisposable
 {
     private readonly TempDir _dir = new();
 

@@ -1,7 +1,4 @@
-using Recur.Core;
-using Recur.Core.Profiles;
-
-namespace Recur.Lake.Profiling;
+namespace Recur.Core.Profiles;
 
 /// <summary>The profile of a whole table: its row count and one profile per column, in column order.</summary>
 /// <param name="Rows">The number of rows, missing values included.</param>

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Recur.Core.Lake;
+using Recur.Core.Modeling;
+using Recur.Core.Profiles;
+using Recur.Core.Registry;
+using Recur.Lake;
+using Recur.Lake.Profiling;
+using Recur.Lake.Snapshots;
+using Recur.Pipeline.Config;
+using Recur.Pipeline.Storage;
+using Recur.Registry.Artifacts;
+using Recur.Serving;
+using Recur.Serving.Log;
+
+namespace Recur.Pipeline;
+
+/// <summary>
+/// The composition root: the one place that chooses a project's backends and wires its services. The
+/// CLI, the server and the tests all build from <c>AddRecur</c>.
+/// </summary>
+public static class RecurServices
+{
+    /// <summary>
+    /// Registers a project: its recur.yaml (loaded and validated now, so a bad file fails before anything
+    /// runs), the stores of the backend its <c>storage:</c> URI names (or <paramref name="storage"/>, the
+    /// <c>--store</c> override), the embedded file stores for whatever the backend does not provide, the
+    /// model loader, the serving services and <see cref="RecurProject"/>. Logging is registered without
+    /// providers unless the host added some.
+    /// </summary>
+    public static IServiceCollection AddRecur(this IServiceCollection services, string projectDir, TimeProvider? time = null, string? storage = null) =>
+        services.AddRecur(Load(projectDir, storage), time);
+
+    /// <summary>
+    /// Loads a project's definition: recur.yaml (validated) and the storage in force, checked against the
+    /// backends available; <paramref name="storage"/> (<c>--store</c>) overrides <c>storage:</c>.
+    /// </summary>
+    public static ProjectDefinition Load(string projectDir, string? storage = null)
+    {
+        var layout = new ProjectLayout(Path.GetFullPath(projectDir));
+        var (config, hash) = ProjectConfigLoader.Load(Path.Combine(layout.Root, RecurProject.FileName));
+        var setting = storage is null ? "storage" : "--store";
+        var uri = StorageUri.Parse(storage ?? config.Storage, setting);
+        StorageBackends.Resolve(uri, setting);
+        return new ProjectDefinition(layout, config, hash, uri);
+    }
+
+    /// <summary>Registers a loaded project (see <see cref="AddRecur(IServiceCollection, string, TimeProvider?, string?)"/>).</summary>
+    public static IServiceCollection AddRecur(this IServiceCollection services, ProjectDefinition project, TimeProvider? time = null)
+    {
+        var (layout, config, uri) = (project.Layout, project.Config, project.Storage);
+        var backend = StorageBackends.Resolve(uri, "storage");
+
+        services.AddLogging();
+        services.TryAddSingleton(time ?? TimeProvider.System);
+        services.AddSingleton(project);
+        services.AddSingleton(layout);
+        services.AddSingleton(config);
+        services.AddSingleton(config.Serving);
+
+        backend.Register(services, uri, layout);
+        services.TryAddSingleton<ISnapshotFiles>(sp => new ParquetSnapshotFiles(layout.Lake, sp.GetService<ILogger<ParquetSnapshotFiles>>()));
+        services.TryAddSingleton<IProfileStore>(sp => new ProfileFiles(layout.Lake, sp.GetService<ILogger<ProfileFiles>>()));
+        services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(layout.Artifacts, sp.GetService<ILogger<FileArtifactStore>>()));
+        services.TryAddSingleton<IModelLoader>(sp => Training.RegisteredModel.Loader(sp.GetRequiredService<IArtifactStore>()));
+        services.TryAddSingleton(sp => new LakeIngestor(sp.GetRequiredService<ISnapshotFiles>(), sp.GetRequiredService<ISnapshotCatalog>(),
+            sp.GetRequiredService<TimeProvider>(), Path.Combine(layout.Lake, "parts"), sp.GetService<ILogger<LakeIngestor>>()));
+
+        services.TryAddSingleton<ModelPool>();
+        services.TryAddSingleton<PredictionLogWriter>();
+        services.TryAddSingleton<PredictionService>();
+        services.TryAddSingleton<RecurProject>();
+        return services;
+    }
+}
