@@ -31,10 +31,10 @@ public sealed class StorageSettingTests : IDisposable
     [Fact]
     public void Load_NoSchemeAtAll_FailsSayingWhatAUriLooksLike()
     {
-        var e = Assert.Throws<RecurException>(() => RecurServices.Load(Project("recur.db")));
+        var e = Assert.Throws<RecurException>(() => RecurServices.Load(Project("data/recur.db")));
 
         Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
-        Assert.Contains("'recur.db' is not a storage URI (scheme:location", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'data/recur.db' is not a storage URI (scheme:location", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class StorageSettingTests : IDisposable
     [Fact]
     public void Load_BadStoreOverride_NamesTheOption()
     {
-        var root = Project("sqlite:");
+        var root = Project("sqlite");
 
         var e = Assert.Throws<RecurException>(() => RecurServices.Load(root, "redis://cache"));
 
@@ -59,12 +59,21 @@ public sealed class StorageSettingTests : IDisposable
     [Theory]
     [InlineData("", "sqlite", "")]
     [InlineData("sqlite:", "sqlite", "")]
+    [InlineData("sqlite", "sqlite", "")]
     [InlineData("SQLite:data/recur.db", "sqlite", "data/recur.db")]
     public void Parse_ValidSettings_GiveSchemeAndLocation(string text, string scheme, string location)
     {
         var uri = StorageUri.Parse(text, "storage");
 
         Assert.Equal((scheme, location), (uri.Scheme, uri.Location));
+    }
+
+    [Fact]
+    public void Load_QuotedDefault_IsTheEmbeddedDatabase()
+    {
+        var project = RecurServices.Load(Project("\"sqlite:\""));
+
+        Assert.Equal(StorageUri.Embedded, project.Storage);
     }
 
     [Fact]
