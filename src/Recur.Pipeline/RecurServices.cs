@@ -53,7 +53,9 @@ public static class RecurServices
         var backend = StorageBackends.Resolve(uri, "storage");
 
         services.AddLogging();
-        services.TryAddSingleton(time ?? TimeProvider.System);
+        // A clock given here wins over one a host registered; otherwise the host's, else the system clock.
+        if (time is not null) services.AddSingleton(time);
+        else services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(project);
         services.AddSingleton(layout);
         services.AddSingleton(config);
@@ -63,7 +65,8 @@ public static class RecurServices
         services.TryAddSingleton<ISnapshotFiles>(sp => new ParquetSnapshotFiles(layout.Lake, sp.GetService<ILogger<ParquetSnapshotFiles>>()));
         services.TryAddSingleton<IProfileStore>(sp => new ProfileFiles(layout.Lake, sp.GetService<ILogger<ProfileFiles>>()));
         services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(layout.Artifacts, sp.GetService<ILogger<FileArtifactStore>>()));
-        services.TryAddSingleton<IModelLoader>(sp => Training.RegisteredModel.Loader(sp.GetRequiredService<IArtifactStore>()));
+        services.TryAddSingleton<IModelLoader>(sp => Training.RegisteredModel.Loader(sp.GetRequiredService<IArtifactStore>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Training.RegisteredModel")));
         services.TryAddSingleton(sp => new LakeIngestor(sp.GetRequiredService<ISnapshotFiles>(), sp.GetRequiredService<ISnapshotCatalog>(),
             sp.GetRequiredService<TimeProvider>(), Path.Combine(layout.Lake, "parts"), sp.GetService<ILogger<LakeIngestor>>()));
 

@@ -11,6 +11,9 @@ internal static partial class SqliteLog
     [LoggerMessage(EventId = 8001, Level = LogLevel.Error, Message = "SQLite database {Path}: the tables could not be created or upgraded")]
     public static partial void SchemaFailed(this ILogger logger, string path, Exception exception);
 
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Error, Message = "SQLite database {Path} could not be opened")]
+    public static partial void OpenFailed(this ILogger logger, string path, Exception exception);
+
     [LoggerMessage(EventId = 8002, Level = LogLevel.Information, Message = "Registered {Model} version {Version} (artifact {Artifact}){Alias}")]
     public static partial void VersionRegistered(this ILogger logger, string model, long version, string artifact, string alias);
 

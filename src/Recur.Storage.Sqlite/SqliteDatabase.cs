@@ -13,11 +13,12 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly Task _ready;
+    private readonly ILogger _log;
 
     /// <summary>Opens (creating if needed) the database file; schema failures are logged through <paramref name="logger"/> too.</summary>
     public SqliteDatabase(string path, ILogger<SqliteDatabase>? logger = null)
     {
-        ILogger log = (ILogger?)logger ?? NullLogger.Instance;
+        var log = _log = (ILogger?)logger ?? NullLogger.Instance;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         _connectionString = new SqliteConnectionStringBuilder
@@ -53,7 +54,15 @@ public sealed class SqliteDatabase
     public SqliteConnection Open()
     {
         _ready.GetAwaiter().GetResult();
-        return Connect();
+        try
+        {
+            return Connect();
+        }
+        catch (SqliteException e)
+        {
+            _log.OpenFailed(Path, e);
+            throw;
+        }
     }
 
     private SqliteConnection Connect()

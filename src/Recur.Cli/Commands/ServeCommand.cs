@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Recur.Pipeline;
 using Recur.Server;
+using Recur.Serving.Log;
 
 namespace Recur.Cli.Commands;
 
@@ -25,6 +26,10 @@ internal static class ServeCommand
             else ctx.Human.WriteLine($"Serving '{project.Config.Name}' on {address} (OpenAPI: {address}/openapi/v1.json). Ctrl+C stops.");
             await Console.Out.FlushAsync(ct);
             await app.WaitForShutdownAsync(ct);
+            // Lost log writes are logged as they happen and reported by /healthz; say so once more on the way out.
+            var log = app.Services.GetRequiredService<PredictionLogWriter>();
+            await log.FlushAsync();
+            if (log.Failures > 0) ctx.Progress($"warning: {log.Failures} batch(es) of predictions could not be written to the prediction log (the causes are logged above)");
             return 0;
         }));
         return command;
