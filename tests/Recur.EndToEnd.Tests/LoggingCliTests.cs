@@ -40,6 +40,27 @@ public sealed class LoggingCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_Verbose_LogsTheRunCandidatesAndGateDecision()
+    {
+        // 300 rows where y follows x: a model the gates can judge, trained in seconds.
+        var rows = Enumerable.Range(0, 300).Select(i => $"{i},{i % 50},{(i % 50 >= 25 ? "yes" : "no")},c{i % 3}");
+        File.WriteAllText(Path.Combine(Root, "data.csv"), "id,x,y,c\n" + string.Join('\n', rows) + "\n");
+        File.WriteAllText(Path.Combine(Root, "recur.yaml"), "name: m\nlabel: y\nkey: id\ndatasets:\n  train:\n    source: data.csv\n");
+        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
+
+        // The one-rule baseline is nearly perfect here, so the gate may refuse (exit 3); the run is logged either way.
+        var result = await CliRunner.RunAsync(Root, "train", "--json", "--verbose", "--project", Root);
+
+        Assert.Contains(result.ExitCode, new[] { 0, 3 });
+        result.Json.GetProperty("gate");
+        Assert.Contains("Recur.Pipeline.TrainingRun[7001] Training m (Binary)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Recur.Pipeline.TrainingRun[7002] Candidate lightgbm fitted", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Recur.Registry.ChampionPromotion[5010] Gate for m (attempt 1)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Recur.Storage.Sqlite.SqliteRegistryStore[8002] Registered m version 1", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Recur.Pipeline.TrainingRun[7003] Training m finished", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnyCommand_LogLevelVariableHoldsNoLevel_FailsNamingIt()
     {
         var info = CliRunner.StartInfo(Root, "ingest", "train", "--project", Root);
