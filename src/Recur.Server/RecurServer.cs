@@ -38,6 +38,10 @@ public static class RecurServer
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
+        // Compose the project now (open the database, start the log writer), not on the first request:
+        // a store that cannot open fails the start, and the first request pays nothing for it.
+        _ = app.Services.GetRequiredService<RecurProject>();
+        _ = app.Services.GetRequiredService<Serving.PredictionService>();
         app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
