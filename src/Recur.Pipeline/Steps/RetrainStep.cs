@@ -33,7 +33,9 @@ public static class RetrainStep
         if (time is not null) fresh = new DataTable([.. fresh.Columns, LoggedTimes(joined, original[time], config.Key == time)]);
         var enlarged = DataTable.Concat(original, Align(fresh, original));
         var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
-        var ids = evalSnapshot is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot);
+        // Feedback for every evaluation row leaves none unseen: gate on the enlarged data's validation split then.
+        if (evaluation is { RowCount: 0 }) evaluation = null;
+        var ids = evaluation is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot!);
         return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct);
     }
 
