@@ -43,6 +43,21 @@ public sealed class CliWorkflowTests(TrainedProject project) : IClassFixture<Tra
     }
 
     [Fact]
+    public async Task Eval_BinaryChampion_ReportsTheConfusionCountsAtTheThreshold()
+    {
+        var json = (await Ok("eval", "--json")).Json;
+
+        var rows = json.GetProperty("rows").GetInt32();
+        TaskLoop.AssertConfusion(json, ["<=50K", ">50K"], rows);
+        var confusion = json.GetProperty("confusion");
+        Assert.Equal(0.5, confusion.GetProperty("threshold").GetDouble());
+        // At the threshold, recall of the positive class is its correct count over its row's total.
+        var positives = confusion.GetProperty("counts")[1].EnumerateArray().Select(c => c.GetInt32()).ToArray();
+        Assert.Equal((double)positives[1] / positives.Sum(), json.GetProperty("metrics").GetProperty("recall").GetDouble(), 9);
+        TaskLoop.AssertReport(json, project.Root, "<th>actual \\ predicted</th><th>&lt;=50K</th><th>&gt;50K</th>", "at the decision threshold 0.5");
+    }
+
+    [Fact]
     public async Task Eval_NoEvaluationDataset_ScoresTheValidationSplitAndSaysSo()
     {
         var registered = (await Ok("models", "list", "--json")).Json.GetProperty("versions")[0].GetProperty("metrics").GetProperty("auc").GetDouble();

@@ -32,6 +32,7 @@ public sealed class DemoTests
         Assert.Equal(2, retrain.GetProperty("candidate_version").GetInt32());
         Assert.False(string.IsNullOrEmpty(retrain.GetProperty("reason").GetString()));
         Assert.True(File.Exists(json.GetProperty("report").GetString()));
+        Assert.Contains("<th>actual \\ predicted</th><th>&lt;=50K</th><th>&gt;50K</th>", File.ReadAllText(json.GetProperty("report").GetString()!));
         Assert.Contains("[8/8]", result.Stderr);
     }
 }

@@ -7,6 +7,7 @@ using Recur.Core.Registry;
 using Recur.Evaluation;
 using Recur.Evaluation.Baselines;
 using Recur.Pipeline;
+using Recur.Pipeline.Reports;
 using Recur.Pipeline.Steps;
 using Recur.Training;
 
@@ -31,7 +32,10 @@ internal static class EvalCommand
             var model = await project.Models.LoadAsync(v, ct);
             var plan = model.Manifest.Plan;
             var threshold = model.Manifest.Threshold;
-            var metrics = TaskScoring.Evaluate(plan, model.Predict(table), table, threshold, project.Config.Seed);
+            var output = model.Predict(table);
+            var metrics = TaskScoring.Evaluate(plan, output, table, threshold, project.Config.Seed);
+            var confusion = TaskScoring.Confusion(plan, output, table, threshold);
+            var reported = new List<ReportedModel> { new($"{name} v{v.Version}", metrics) };
             // The baselines learn from the training split of the snapshot the version was trained on.
             var trainedOn = v.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(v.Lineage.Snapshots[0], ct) : null;
             var baselines = new List<object>();
@@ -45,16 +49,24 @@ internal static class EvalCommand
                     var m = TaskScoring.Evaluate(plan, b.Predict(table), table, threshold, project.Config.Seed);
                     baselines.Add(new { name = b.Name, description = b.Description, metrics = m });
                     rows.Row($"baseline: {b.Name}", Tables.Metrics(m));
+                    reported.Add(new ReportedModel($"baseline: {b.Name}", m));
                 }
             }
+            var report = ModelReport.WriteEvaluation(project, v.Version, plan.Task, data, reported, confusion);
             if (ctx.Json)
             {
-                ctx.WriteJson(new { model = name, version = v.Version, task = plan.Task.ToName(), snapshot = snapshot.Id, data, rows = table.RowCount, metrics, baselines });
+                ctx.WriteJson(new
+                {
+                    model = name, version = v.Version, task = plan.Task.ToName(), snapshot = snapshot.Id, data, rows = table.RowCount, metrics, baselines,
+                    confusion, per_class = ClassTables.PerClassJson(confusion), report,
+                });
                 return 0;
             }
             ctx.Human.Write(rows);
+            ClassTables.Write(ctx.Human, confusion, report);
             var metric = TaskScoring.DefaultMetric(plan.Task);
             ctx.Human.WriteLine($"on the {data}; {metric} 95% interval [{Tables.Format(metrics.GetValueOrDefault(metric + "_low"))}, {Tables.Format(metrics.GetValueOrDefault(metric + "_high"))}]");
+            ctx.Human.WriteLine($"report: {report}");
             return 0;
         }));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Recur.Core;
+using Recur.Pipeline.Reports;
 using Recur.Pipeline.Steps;
 
 namespace Recur.Cli.Commands;
@@ -22,13 +23,14 @@ internal static class MonitorCommand
             var outcome = await MonitorStep.RunAsync(project, from, ct);
             TrainingOutcome? retrained = null;
             if (parse.GetValue(retrain) && outcome.Decision.Retrain) retrained = await RetrainStep.RunAsync(project, from, ct);
+            var report = retrained is null ? null : ModelReport.WriteTraining(project, retrained);
             if (ctx.Json)
             {
                 ctx.WriteJson(new
                 {
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
                     drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
-                    retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason },
+                    retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason, confusion = retrained.Confusion, report },
                 });
                 return 0;
             }
@@ -46,7 +48,7 @@ internal static class MonitorCommand
                 ctx.Human.WriteLine($"predictions against the champion's validation predictions: {p.Test} statistic {Tables.Format(p.Statistic)}, {(p.Drifted ? "DRIFTED" : "stable")}");
             }
             ctx.Human.WriteLine((outcome.Decision.Retrain ? "RETRAIN: " : "no retraining: ") + outcome.Decision.Reason);
-            if (retrained is not null) TrainCommand.Report(ctx, retrained);
+            if (retrained is not null) TrainCommand.Report(ctx, retrained, report);
             return 0;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Recur.Core.Modeling;
+using Recur.Pipeline.Reports;
 using Recur.Pipeline.Steps;
 
 namespace Recur.Cli.Commands;
@@ -22,13 +23,13 @@ internal static class TrainCommand
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
             var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
                 eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: true, ct);
-            Report(ctx, outcome);
+            Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));
         return command;
     }
 
-    public static void Report(CommandContext ctx, TrainingOutcome o)
+    public static void Report(CommandContext ctx, TrainingOutcome o, string? report = null)
     {
         if (ctx.Json)
         {
@@ -43,6 +44,7 @@ internal static class TrainCommand
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
                 same_as = o.SameAs is null ? null : new { version = o.SameAs.Version, aliases = o.SameAs.Aliases, artifact = o.SameAs.ArtifactSha256 },
                 gate_attempts = o.GateAttempts,
+                confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), report,
             });
             return;
         }
@@ -55,12 +57,14 @@ internal static class TrainCommand
         Add($"candidate ({o.Candidates.FirstOrDefault(c => c.Chosen)?.Trainer ?? "?"}, {o.Task.ToName()})", o.Candidate);
         ctx.Human.Write(table);
         if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
+        ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");
         if (o.Registered is not null) ctx.Human.WriteLine($"registered version {o.Registered.Version} ({string.Join(", ", o.Registered.Aliases)})");
         if (o.SameAs is not null) ctx.Human.WriteLine($"nothing registered: the model file is identical to version {o.SameAs.Version} ({string.Join(", ", o.SameAs.Aliases)})");
+        if (report is not null) ctx.Human.WriteLine($"report: {report}");
     }
 
     // Every candidate on the validation split; the chosen one is the candidate in the table above.

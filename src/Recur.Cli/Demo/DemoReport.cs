@@ -18,8 +18,13 @@ internal static class DemoReport
             .Heading("2. Models on adult.test")
             .Table(["model", .. Metrics], new[] { ($"best baseline ({s.Baseline.Name})", s.Baseline.Metrics), ($"lightgbm v{s.Champion.Version}", s.Champion.Metrics) }
                 .Select(m => (IReadOnlyList<string>)[m.Item1, .. Metrics.Select(k => Tables.Format(m.Item2.GetValueOrDefault(k, double.NaN)))]))
-            .Paragraph(first.Gate.Reason, first.Gate.Promote ? "good" : "bad")
-            .Heading("3. Serving, the prediction log and feedback")
+            .Paragraph(first.Gate.Reason, first.Gate.Promote ? "good" : "bad");
+        if (first.Confusion is { } confusion)
+        {
+            report.Paragraph($"The model on adult.test at the decision threshold {Tables.Format(confusion.Threshold)}: rows are the true class, columns the predicted class.")
+                .Confusion(confusion);
+        }
+        report.Heading("3. Serving, the prediction log and feedback")
             .Paragraph($"{s.Served.Requests} HTTP requests to {s.Served.Url} ({s.Served.Predictions} keyed predictions); {s.Logged.OfServedKeys} of the first sample's keys found in the log.")
             .Table(["bad request", "answer"], s.Served.RejectionExamples.Select((m, i) => (IReadOnlyList<string>)[new[] { "missing feature", "mistyped feature", "unknown feature" }[i], m]))
             .Paragraph("Live metrics from the feedback join: " + Tables.Metrics(s.LiveMetrics))

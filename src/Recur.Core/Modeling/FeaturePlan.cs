@@ -42,21 +42,28 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
         var task = TaskOf(config, label);
         if (task == ModelTask.Regression)
         {
-            if (label is not NumericColumn) throw RecurException.Invalid($"task is regression, but label '{config.Label}' holds text (e.g. '{label.Format(0)}'); a regression label must be numeric", "label");
+            if (label is not NumericColumn) throw RecurException.Invalid($"task is regression, but label '{config.Label}' holds text ({FirstText(label)}); a regression label must be numeric", "label");
+            if (DistinctValues(label) is { Count: <= 1 } values)
+            {
+                throw RecurException.Invalid($"label '{config.Label}' has {(values.Count == 0 ? "no values" : $"the same value ({values[0]}) in every row")}; there is nothing to learn", "label");
+            }
             return new FeaturePlan(features, config.Label, "", "") { Task = task };
         }
         var classes = DistinctValues(label);
         if (classes.Count < 2) throw RecurException.Invalid($"label '{config.Label}' has {classes.Count} class{(classes.Count == 1 ? $" ({classes[0]})" : "es")}; a classifier needs at least 2", "label");
         if (task == ModelTask.Binary)
         {
-            if (classes.Count != 2) throw RecurException.Invalid($"label '{config.Label}' has {classes.Count} classes ({string.Join(", ", classes.Take(5))}); binary classification needs exactly 2 (set task: multiclass)", "label");
+            if (classes.Count != 2)
+            {
+                throw RecurException.Invalid($"task is binary, but label '{config.Label}' has {classes.Count} classes ({string.Join(", ", classes.Take(5))}{(classes.Count > 5 ? ", …" : "")}); binary classification needs exactly 2 (set task: multiclass)", config.Task.Length > 0 ? "task" : "label");
+            }
             var positive = string.IsNullOrEmpty(config.Positive) ? classes[1] : config.Positive;
             if (!classes.Contains(positive)) throw RecurException.Invalid($"positive class '{positive}' does not occur in label '{config.Label}' (classes: {string.Join(", ", classes)})", "positive");
             return new FeaturePlan(features, config.Label, positive, classes.First(c => c != positive));
         }
         if (classes.Count > config.MaxClasses)
         {
-            throw RecurException.Invalid($"label '{config.Label}' has {classes.Count} classes, more than max_classes ({config.MaxClasses}); set task: regression if the label is a quantity, or raise max_classes", "label");
+            throw RecurException.Invalid($"label '{config.Label}' has {classes.Count} classes, more than max_classes ({config.MaxClasses}); set task: regression if the label is a quantity, group or hash the rare classes into fewer buckets, or raise max_classes", config.Task.Length > 0 ? "task" : "label");
         }
         return new FeaturePlan(features, config.Label, "", "") { Task = ModelTask.Multiclass, Classes = classes };
     }
@@ -142,6 +149,16 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
         }
         if (features.Count == 0) throw RecurException.Invalid("no feature columns are left after excluding the label and key", "features");
         return features;
+    }
+
+    // The first label value that is not a number, with its row, for a regression label typed as text.
+    private static string FirstText(DataColumn label)
+    {
+        for (var r = 0; r < label.Length; r++)
+        {
+            if (label.Format(r) is { } text && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return $"row {r + 1}: '{text}'";
+        }
+        return $"e.g. '{label.Format(0)}'";
     }
 
     private static List<string> DistinctValues(DataColumn column) =>

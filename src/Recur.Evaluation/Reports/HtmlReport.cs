@@ -9,7 +9,7 @@ namespace Recur.Evaluation.Reports;
 /// A small self-contained HTML report: headings, paragraphs, tables and inline SVG bar charts, no
 /// scripts or external assets, so it opens anywhere and can be archived with a run.
 /// </summary>
-public sealed class HtmlReport(string title)
+public sealed partial class HtmlReport(string title)
 {
     private readonly StringBuilder _body = new();
 
@@ -74,7 +74,7 @@ public sealed class HtmlReport(string title)
         <style>
         body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}
         table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{border:1px solid #ccc;padding:.25rem .6rem;text-align:left;font-size:.9rem}
-        th{background:#f3f3f3}.good{color:#1e8449}.bad{color:#c0392b}figure{margin:0 0 1.5rem}figcaption{font-size:.85rem;color:#555}
+        th{background:#f3f3f3}td.hit{background:#e8f6ef;font-weight:600}td.num{text-align:right}.good{color:#1e8449}.bad{color:#c0392b}figure{margin:0 0 1.5rem}figcaption{font-size:.85rem;color:#555}
         </style></head><body>
         <h1>{{E(title)}}</h1>
         {{_body}}</body></html>

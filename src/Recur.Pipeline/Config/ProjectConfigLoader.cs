@@ -27,7 +27,15 @@ public static class ProjectConfigLoader
             var cause = e.InnerException?.Message ?? e.Message;
             throw RecurException.Invalid($"recur.yaml: line {e.Start.Line}, column {e.Start.Column}: {FirstLine(cause)}", "recur.yaml");
         }
-        Validate(config, System.Text.Encoding.UTF8.GetString(bytes));
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        try
+        {
+            Validate(config, text);
+        }
+        catch (RecurException e)
+        {
+            throw ConfigLocation.AtLine(e, text);
+        }
         return (config, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
@@ -50,14 +58,9 @@ public static class ProjectConfigLoader
         if (c.MaxClasses < 3) throw RecurException.Invalid("recur.yaml: max_classes must be at least 3", "max_classes");
         if (c.Task is "regression" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is regression", "positive");
         if (c.Promotion.Significance is < 0 or >= 0.5) throw RecurException.Invalid("recur.yaml: promotion.significance must be in [0, 0.5) (0 turns the check off)", "promotion.significance");
-        if (c.Task.Length > 0 && c.Promotion.Metric.Length > 0)
-        {
-            var task = Core.Modeling.ModelTasks.ByName[c.Task];
-            if (!Steps.TaskScoring.MetricNames(task).Contains(c.Promotion.Metric))
-            {
-                throw RecurException.Invalid($"recur.yaml: promotion.metric '{c.Promotion.Metric}' is not a {c.Task} metric (one of: {string.Join(", ", Steps.TaskScoring.MetricNames(task))})", "promotion.metric");
-            }
-        }
+        if (c.Task is "multiclass" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is multiclass", "positive");
+        PromotionMetric(c);
+        MonitoringValidation.Validate(c.Monitoring);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");
@@ -76,6 +79,25 @@ public static class ProjectConfigLoader
                 throw RecurException.Invalid($"recur.yaml: {at}datasets.{name}.quote: {QuoteSetting.Problem(dataset.Quote)}", $"datasets.{name}.quote");
             }
         }
+    }
+
+    // With task: declared, the metric must be one of that task's; without, one of some task's (the task the
+    // label implies is checked against it when training first reads the data).
+    private static void PromotionMetric(ProjectConfig c)
+    {
+        var metric = c.Promotion.Metric;
+        if (metric.Length == 0) return;
+        if (c.Task.Length > 0)
+        {
+            var task = Core.Modeling.ModelTasks.ByName[c.Task];
+            if (!Steps.TaskScoring.MetricNames(task).Contains(metric))
+            {
+                throw RecurException.Invalid($"recur.yaml: promotion.metric '{metric}' is not a {c.Task} metric (one of: {string.Join(", ", Steps.TaskScoring.MetricNames(task))})", "promotion.metric");
+            }
+            return;
+        }
+        var all = Core.Modeling.ModelTasks.ByName.Values.SelectMany(Steps.TaskScoring.MetricNames).Distinct().ToList();
+        if (!all.Contains(metric)) throw RecurException.Invalid($"recur.yaml: promotion.metric '{metric}' is not a metric of any task (one of: {string.Join(", ", all)})", "promotion.metric");
     }
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim();

@@ -57,12 +57,5 @@ internal static class TrainingValidation
 
     private static string Known(ITrainer trainer) => trainer.Parameters.Count == 0 ? "none" : string.Join(", ", trainer.Parameters.Select(p => p.Name));
 
-    // "training.candidates[1].params.leaves" → training, candidates, 1, params, leaves: the path YamlBinder.Locate walks.
-    private static RecurException Error(string text, string key, string message)
-    {
-        var path = key.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Split('.');
-        var at = YamlBinder.Locate(text, path) ?? YamlBinder.Locate(text, path[..^1]);
-        var where = at is { } mark ? $"line {mark.Line}, column {mark.Column}: " : "";
-        return RecurException.Invalid($"recur.yaml: {where}{message}", key);
-    }
+    private static RecurException Error(string text, string key, string message) => ConfigLocation.AtLine(RecurException.Invalid(message, key), text);
 }

@@ -28,8 +28,7 @@ public static class CandidateSelection
     public static (TrainedModel Best, IReadOnlyList<CandidateResult> Candidates) Run(
         ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time)
     {
-        var choices = TrainerChoice.From(config.Training, TrainerCatalog.Standard);
-        foreach (var choice in choices) TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
+        var choices = CheckTask(config, plan.Task);
         var threads = LightGbmTrainer.Threads(config.Training);
         var threshold = config.Evaluation.Threshold;
         var lower = MetricDirection.LowerIsBetter(metric);
@@ -49,6 +48,14 @@ public static class CandidateSelection
         }
         var results = fitted.Select((f, i) => new CandidateResult(f.Model.Manifest.Trainer, f.Model.Manifest.Parameters, f.Metrics, f.Seconds, i == best)).ToList();
         return (fitted[best].Model, results);
+    }
+
+    /// <summary>The declared trainers, after checking that every one can learn the task (the error names the trainer's key).</summary>
+    public static IReadOnlyList<TrainerChoice> CheckTask(ProjectConfig config, ModelTask task)
+    {
+        var choices = TrainerChoice.From(config.Training, TrainerCatalog.Standard);
+        foreach (var choice in choices) TrainerCatalog.CheckTask(choice.Trainer, task, choice.TrainerKey);
+        return choices;
     }
 
     private static bool Better(double value, double incumbent, bool lower) =>

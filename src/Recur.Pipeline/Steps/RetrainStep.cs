@@ -26,12 +26,18 @@ public static class RetrainStep
         if (joined.Count == 0) throw RecurException.Invalid("no logged predictions have feedback yet; post labels before retraining", "feedback");
 
         var columns = plan.Features.Select(f => f.Name).Append(plan.Label).ToList();
+        // A time split needs its column, which need not be an input (bike-sharing splits on its key).
+        var time = config.Split.Time is { } t && !columns.Contains(t) ? t : null;
+        if (time is not null) columns.Add(time);
         var original = TrainingRun.Project(await project.ReadAsync(trainSnapshot, ct), columns);
         var fresh = LoggedInputs.WithLabels(joined, plan);
+        if (time is not null) fresh = new DataTable([.. fresh.Columns, LoggedTimes(joined, original[time], config.Key == time)]);
         var enlarged = DataTable.Concat(original, Align(fresh, original));
         project.Logging.CreateLogger("Recur.Pipeline.RetrainStep").RetrainStarted(config.Name, enlarged.RowCount, fresh.RowCount);
         var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
-        var ids = evalSnapshot is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot);
+        // Feedback for every evaluation row leaves none unseen: gate on the enlarged data's validation split then.
+        if (evaluation is { RowCount: 0 }) evaluation = null;
+        var ids = evaluation is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot!);
         return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct);
     }
 
@@ -44,6 +50,20 @@ public static class RetrainStep
         var seen = Enumerable.Range(0, training.RowCount).Select(r => Lake.Splitting.FingerprintSplitter.KeyOf(training, columns, r)).ToHashSet(StringComparer.Ordinal);
         var keep = Enumerable.Range(0, evaluation.RowCount).Where(r => !seen.Contains(Lake.Splitting.FingerprintSplitter.KeyOf(evaluation, columns, r))).ToList();
         return keep.Count == evaluation.RowCount ? evaluation : evaluation.Take(keep);
+    }
+
+    /// <summary>
+    /// The split.time values of logged rows that lack the column: the prediction key when the key is the time
+    /// column, else when they were logged (dates), else the latest training time (numbers): logged rows are
+    /// never older than the rows the champion trained on, so they fall on the validation side of a time split.
+    /// </summary>
+    private static DataColumn LoggedTimes(IReadOnlyList<Core.Monitoring.LabelledPrediction> joined, DataColumn trained, bool keyIsTime)
+    {
+        if (trained is TextColumn) return new TextColumn(trained.Spec, joined.Select(j => (string?)(keyIsTime ? j.Prediction.Key : j.Prediction.Timestamp.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).ToArray());
+        var latest = ((NumericColumn)trained).Values.Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Max();
+        return new NumericColumn(trained.Spec, joined.Select(j => !keyIsTime ? latest
+            : double.TryParse(j.Prediction.Key, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v
+            : throw RecurException.Invalid($"feedback key '{j.Prediction.Key}' is not a number, but it is the split.time column '{trained.Name}', which is numeric", "split.time")).ToArray());
     }
 
     // Logged numbers come back as reals and labels as text; give them the training column's type so the

@@ -40,6 +40,25 @@ public static class TaskScoring
     };
 
     /// <summary>
+    /// The confusion matrix of the outputs against the rows' labels, rows the truth and columns the prediction:
+    /// binary at the decision threshold (negative class first), multiclass on the most probable class; null
+    /// for regression, which has no classes.
+    /// </summary>
+    public static ConfusionMatrix? Confusion(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold) => plan.Task switch
+    {
+        ModelTask.Binary => ConfusionMatrix.Of(plan.ClassNames, plan.Labels(rows).Select(l => l ? 1 : 0).ToArray(),
+            output.Scores.Select(s => s >= threshold ? 1 : 0).ToArray(), threshold),
+        ModelTask.Multiclass => ConfusionMatrix.Of(plan.Classes, plan.ClassIndices(rows), PredictedIndices(plan, output)),
+        _ => null,
+    };
+
+    private static int[] PredictedIndices(FeaturePlan plan, ModelOutput output)
+    {
+        var index = plan.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        return output.Labels.Select(l => index[l]).ToArray();
+    }
+
+    /// <summary>
     /// One metric of the outputs on a resample of the rows (indices may repeat), without intervals: what
     /// a paired bootstrap evaluates on every draw.
     /// </summary>

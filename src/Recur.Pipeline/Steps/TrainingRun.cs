@@ -8,6 +8,7 @@ using Recur.Evaluation;
 using Recur.Evaluation.Baselines;
 using Recur.Evaluation.Metrics;
 using Recur.Lake.Splitting;
+using Recur.Pipeline.Config;
 using Recur.Registry.Gates;
 using Recur.Training;
 
@@ -40,6 +41,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>Every trainer fitted, with its validation metrics; the chosen one is the candidate the gate judged.</summary>
     public IReadOnlyList<CandidateResult> Candidates { get; init; } = [];
+
+    /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
+    public ConfusionMatrix? Confusion { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -80,7 +84,13 @@ public static class TrainingRun
         CancellationToken ct = default)
     {
         var config = project.Config;
-        var plan = FeaturePlan.From(config, data);
+        // Everything the data decides about recur.yaml (label, task, trainers, metric) is checked before the split and any fitting.
+        var (plan, gates) = ConfigLocation.Checked(project.Root, () =>
+        {
+            var derived = FeaturePlan.From(config, data);
+            CandidateSelection.CheckTask(config, derived.Task);
+            return (derived, GatesFor(config.Promotion, derived.Task));
+        });
         var stages = new StageTrace();
         var (trainRows, validationRows) = SplitRows(config, data);
         var train = data.Take(trainRows);
@@ -89,7 +99,6 @@ public static class TrainingRun
         evaluation ??= validation;
 
         stages.Done("split");
-        var gates = GatesFor(config.Promotion, plan.Task);
         var (fitClock, fitCpu) = (System.Diagnostics.Stopwatch.StartNew(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
         var log = project.Logging.CreateLogger("Recur.Pipeline.TrainingRun");
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
@@ -102,6 +111,7 @@ public static class TrainingRun
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateOutput = model.Predict(evaluation);
         var candidateMetrics = Evaluate(candidateOutput, evaluation);
+        var confusion = TaskScoring.Confusion(plan, candidateOutput, evaluation, threshold);
         var validationMetrics = Evaluate(model.Predict(validation), validation);
         stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
@@ -178,7 +188,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion };
         }
         finally
         {

@@ -153,6 +153,8 @@ public sealed class ProjectConfigLoaderTests
     [InlineData("name: m\nlabel: y\ntask: clustering\n", "task")]
     [InlineData("name: m\nlabel: y\npromotion:\n  significance: 0.7\n", "promotion.significance")]
     [InlineData("name: m\nlabel: y\nmax_classes: 1\n", "max_classes")]
+    [InlineData("name: m\nlabel: y\npromotion:\n  metric: auroc\n", "promotion.metric")]
+    [InlineData("name: m\nlabel: y\ntask: multiclass\npositive: a\n", "positive")]
     public void Load_TaskSettingsThatCannotWork_FailBeforeAnyTraining(string yaml, string field)
     {
         using var dir = new TempDir();
@@ -160,5 +162,15 @@ public sealed class ProjectConfigLoaderTests
         var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(dir.Write("recur.yaml", yaml)));
 
         Assert.Equal(field, e.Field);
+    }
+
+    [Fact]
+    public void Load_BadSetting_NamesTheLineOfItsKey()
+    {
+        using var dir = new TempDir();
+
+        var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(dir.Write("recur.yaml", "name: m\nlabel: y\nevaluation:\n  threshold: 3\n")));
+
+        Assert.Equal("recur.yaml: line 4, column 14: evaluation.threshold must be in [0, 1]", e.Message);
     }
 }

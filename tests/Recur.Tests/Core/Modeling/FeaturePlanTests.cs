@@ -54,6 +54,32 @@ public sealed class FeaturePlanTests
     }
 
     [Fact]
+    public void From_RegressionLabelWithSomeText_NamesTheFirstTextRow()
+    {
+        var e = Assert.Throws<RecurException>(() => FeaturePlan.From(new ProjectConfig { Label = "y", Task = "regression" }, Table(Text("1.5", "2", "many", "3"))));
+
+        Assert.Contains("row 3: 'many'", e.Message);
+        Assert.Equal("label", e.Field);
+    }
+
+    [Fact]
+    public void From_RegressionLabelWithOneValue_IsRefused()
+    {
+        var e = Assert.Throws<RecurException>(() => FeaturePlan.From(new ProjectConfig { Label = "y", Task = "regression" }, Table(Numbers(ColumnType.Real, 4, 4, 4))));
+
+        Assert.Contains("the same value (4) in every row", e.Message);
+    }
+
+    [Fact]
+    public void From_DeclaredBinaryWithThreeClasses_NamesTheTask()
+    {
+        var e = Assert.Throws<RecurException>(() => FeaturePlan.From(new ProjectConfig { Label = "y", Task = "binary" }, Table(Text("a", "b", "c"))));
+
+        Assert.Equal("task", e.Field);
+        Assert.Contains("task: multiclass", e.Message);
+    }
+
+    [Fact]
     public void From_MoreClassesThanTheLimit_SuggestsRegression()
     {
         var labels = Text([.. Enumerable.Range(0, 200).Select(i => "c" + i)]);
@@ -62,6 +88,7 @@ public sealed class FeaturePlanTests
 
         Assert.Contains("max_classes", e.Message);
         Assert.Contains("regression", e.Message);
+        Assert.Contains("hash", e.Message);
     }
 
     [Fact]

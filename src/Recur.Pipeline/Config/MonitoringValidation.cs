@@ -1,0 +1,38 @@
+using System.Globalization;
+using Recur.Core;
+using Recur.Core.Project;
+
+namespace Recur.Pipeline.Config;
+
+/// <summary>
+/// Load-time checks of recur.yaml's monitoring section, so a drift setting that cannot work fails when the
+/// file loads rather than on the first <c>recur monitor</c>.
+/// </summary>
+internal static class MonitoringValidation
+{
+    /// <summary>The multiple-testing corrections the drift detector knows.</summary>
+    public static readonly IReadOnlyList<string> Corrections = ["bonferroni", "none"];
+
+    public static void Validate(MonitoringConfig m)
+    {
+        if (m.PValue is not (> 0 and < 1)) throw Invalid("monitoring.p_value", $"must be between 0 and 1 exclusive (e.g. 0.05), not {Text(m.PValue)}");
+        if (!(m.DistanceThreshold > 0) || !double.IsFinite(m.DistanceThreshold))
+        {
+            throw Invalid("monitoring.distance_threshold", $"must be a positive distance (e.g. 0.1), not {Text(m.DistanceThreshold)}");
+        }
+        if (m.RetrainDriftShare is not (> 0 and <= 1))
+        {
+            throw Invalid("monitoring.retrain_drift_share", $"must be a share of features in (0, 1] (e.g. 0.5), not {Text(m.RetrainDriftShare)}");
+        }
+        if (!Corrections.Contains(m.Correction))
+        {
+            throw Invalid("monitoring.correction", $"'{m.Correction}' is not a correction (one of: {string.Join(", ", Corrections)})");
+        }
+        if (m.MinRows < 1) throw Invalid("monitoring.min_rows", $"must be at least 1, not {m.MinRows}");
+        if (m.TestReferenceMaxRows < 0) throw Invalid("monitoring.test_reference_max_rows", $"must be 0 or more, not {m.TestReferenceMaxRows}");
+    }
+
+    private static RecurException Invalid(string key, string problem) => RecurException.Invalid($"recur.yaml: {key} {problem}", key);
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Recur.Core.Modeling;
+using Recur.Evaluation.Metrics;
+using Recur.Evaluation.Reports;
+using Recur.Pipeline.Steps;
+
+namespace Recur.Pipeline.Reports;
+
+/// <summary>One model's (or baseline's) metrics, a row of a report's metric table.</summary>
+/// <param name="Model">What was scored, e.g. "candidate (lightgbm)" or "baseline: median".</param>
+/// <param name="Metrics">Its metrics by name.</param>
+public sealed record ReportedModel(string Model, IReadOnlyDictionary<string, double> Metrics);
+
+/// <summary>
+/// The HTML page of a training run or an evaluation, written under <c>.recur/reports/</c>: the metric table
+/// of the model and its baselines, and for a classifier its confusion matrix (rows the truth, columns the
+/// prediction, with class names) and its precision, recall, F1 and support per class.
+/// </summary>
+public static class ModelReport
+{
+    /// <summary>Writes the page of a training run as <c>train-v{version}.html</c> and returns its path.</summary>
+    public static string WriteTraining(RecurProject project, TrainingOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var version = outcome.Registered ?? outcome.SameAs;
+        var name = version is null ? $"train-{project.Time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}.html" : $"train-v{version.Version}.html";
+        var trainer = outcome.Candidates.FirstOrDefault(c => c.Chosen)?.Trainer ?? "model";
+        var models = outcome.Baselines.Select(b => new ReportedModel($"baseline: {b.Name}", b.Metrics)).ToList();
+        if (outcome.ChampionMetrics is { Count: > 0 }) models.Add(new ReportedModel($"champion v{outcome.Champion!.Version}", outcome.ChampionMetrics));
+        models.Add(new ReportedModel($"candidate ({trainer})", outcome.Candidate));
+        var report = new HtmlReport($"{project.Config.Name}: training run{(version is null ? "" : $", version {version.Version}")}")
+            .Paragraph($"Task {outcome.Task.ToName()}; {outcome.TrainRows} training rows, {outcome.ValidationRows} validation rows, {outcome.EvaluationRows} evaluation rows; snapshots {string.Join(", ", outcome.Snapshots.Select(s => s[..Math.Min(12, s.Length)]))}.")
+            .Paragraph((outcome.Gate.Promote ? "PROMOTED: " : "NOT PROMOTED: ") + outcome.Gate.Reason, outcome.Gate.Promote ? "good" : "bad");
+        AddModels(report, outcome.Task, models, outcome.Metric);
+        foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name}: {b.Comparison}");
+        AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
+        return Save(project, report, name);
+    }
+
+    /// <summary>Writes the page of an evaluation (<c>recur eval</c>) as <c>eval-v{version}.html</c> and returns its path.</summary>
+    public static string WriteEvaluation(RecurProject project, int version, ModelTask task, string data, IReadOnlyList<ReportedModel> models, ConfusionMatrix? confusion)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(models);
+        var report = new HtmlReport($"{project.Config.Name}: evaluation of version {version}")
+            .Paragraph($"Task {task.ToName()}, on the {data}.");
+        AddModels(report, task, models, TaskScoring.DefaultMetric(task));
+        AddClasses(report, confusion, $"version {version}");
+        return Save(project, report, $"eval-v{version}.html");
+    }
+
+    private static void AddModels(HtmlReport report, ModelTask task, IReadOnlyList<ReportedModel> models, string metric)
+    {
+        var columns = TaskScoring.MetricNames(task).Where(m => models.Any(r => r.Metrics.ContainsKey(m))).ToList();
+        if (columns.Contains(metric)) columns.Insert(columns.IndexOf(metric) + 1, $"{metric} 95% interval");
+        report.Heading("Metrics").Table(["model", .. columns.Select(c => c.Replace('_', ' '))], models.Select(m => (IReadOnlyList<string>)
+            [m.Model, .. columns.Select(c => c.EndsWith(" 95% interval", StringComparison.Ordinal) ? Interval(m.Metrics, metric) : Format(m.Metrics.GetValueOrDefault(c, double.NaN)))]));
+    }
+
+    private static void AddClasses(HtmlReport report, ConfusionMatrix? confusion, string whose)
+    {
+        if (confusion is null) return;
+        var at = confusion.Threshold is { } t ? $", at the decision threshold {Format(t)}" : ", each row's most probable class";
+        report.Heading("Confusion matrix")
+            .Paragraph($"Of {whose} ({confusion.Total} rows{at}): rows are the true class, columns the predicted class.")
+            .Confusion(confusion)
+            .Heading("Per class")
+            .PerClass(confusion.PerClass());
+    }
+
+    private static string Interval(IReadOnlyDictionary<string, double> metrics, string metric) =>
+        metrics.TryGetValue(metric + "_low", out var low) && metrics.TryGetValue(metric + "_high", out var high) ? $"[{Format(low)}, {Format(high)}]" : "";
+
+    private static string Format(double value) => double.IsNaN(value) ? "" : value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static string Save(RecurProject project, HtmlReport report, string name)
+    {
+        var path = Path.Combine(project.ReportsDir, name);
+        report.Save(path);
+        return path;
+    }
+}
