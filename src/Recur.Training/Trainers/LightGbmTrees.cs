@@ -74,7 +74,9 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
     /// <summary>
     /// LightGBM's parameters for a fit. Row-wise histograms (force_row_wise) with deterministic=true make the
     /// trees depend only on the data, the seed and the thread count; verbosity=-1 keeps LightGBM off stdout,
-    /// which carries the CLI's JSON.
+    /// which carries the CLI's JSON. lambda_l2 0.01 and min_sum_hessian_in_leaf 0.1 are ML.NET's defaults for
+    /// LightGBM (the library's own are 0 and 0.001): kept so that models are as good as before the direct path
+    /// (bike-sharing test RMSE 73.3 with them, 75.3 without).
     /// </summary>
     internal static string NativeParameters(FeaturePlan plan, FeatureMatrix matrix, TrainerSettings settings, int seed, int threads)
     {
@@ -92,6 +94,7 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
             $"min_data_in_leaf={settings.Int("min_rows_per_leaf")}",
             $"num_threads={threads}",
             $"seed={seed}",
+            "lambda_l2=0.01 min_sum_hessian_in_leaf=0.1",
             "deterministic=true force_row_wise=true verbosity=-1",
             categorical.Length > 0 ? $"categorical_feature={categorical}" : "");
     }
