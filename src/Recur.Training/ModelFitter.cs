@@ -38,7 +38,13 @@ public static class ModelFitter
         parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
         var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
         if (choice.Trainer is IDirectTrainer direct) return new TrainedModel(direct.Fit(table, plan, labels, choice.Settings, seed, threads), manifest);
+        return new TrainedModel(FitWithMlNet(table, plan, labels, choice, threads, seed), manifest);
+    }
 
+    // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed)
+    {
         var ml = new MLContext(seed);
         var view = new TableDataView(table, plan.Features, labels);
         var text = plan.Features.Where(f => f.Type == ColumnType.Text).Select(f => f.Name).ToArray();
@@ -58,7 +64,7 @@ public static class ModelFitter
         var transformer = choice.Trainer.NeedsNormalizedFeatures
             ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
             : features.Append(learner).Fit(view);
-        return new TrainedModel(new MlNetModelBody(ml, transformer, view.Schema, plan), manifest);
+        return new MlNetModelBody(ml, transformer, view.Schema, plan);
     }
 
     private static TrainingLabels Labels(DataTable table, FeaturePlan plan)
