@@ -64,6 +64,7 @@ public static class FingerprintSplitter
     /// The key text of every row, exactly as <see cref="KeyOf"/> gives it one row at a time, with the columns
     /// looked up once and one buffer reused: for splitting and leakage checks over whole tables.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string[] KeysOf(DataTable table, IReadOnlyList<string> columns)
     {
         var resolved = columns.Select(c => table[c]).ToArray();

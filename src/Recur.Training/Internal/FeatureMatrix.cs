@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
 
@@ -31,6 +32,7 @@ internal sealed class FeatureMatrix
     public IEnumerable<int> CategoricalColumns => Enumerable.Range(0, _features.Count).Where(i => _codes[i] is not null);
 
     /// <summary>Every row of the table, row-major, as LightGBM's <c>LGBM_DatasetCreateFromMat</c> takes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public float[] RowMajor(DataTable table)
     {
         var rows = table.RowCount;
@@ -74,6 +76,7 @@ internal sealed class FeatureMatrix
     internal readonly struct BoundColumns(FeatureMatrix matrix, DataColumn[] columns)
     {
         /// <summary>Writes row <paramref name="row"/>'s values, as LightGBM reads a float32 matrix, into <paramref name="values"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Read(int row, Span<double> values)
         {
             for (var c = 0; c < columns.Length; c++)

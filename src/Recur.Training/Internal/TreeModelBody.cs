@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
 using Recur.Training.Trees;
@@ -32,6 +33,7 @@ internal sealed class TreeModelBody : IModelBody
     /// <summary>The trees.</summary>
     public TreeEnsemble Ensemble { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[] Score(DataTable table)
     {
         var result = new double[table.RowCount];
@@ -47,6 +49,7 @@ internal sealed class TreeModelBody : IModelBody
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double[][] ScoreClasses(DataTable table)
     {
         var result = new double[table.RowCount][];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Recur.Training.Trees;
 
 /// <summary>
@@ -80,6 +82,8 @@ public sealed class DecisionTree
     public double Predict(ReadOnlySpan<double> features) => _leafValue[Leaf(features)];
 
     /// <summary>The index of the leaf a row of features reaches.</summary>
+    // Scoring runs in short CLI processes too: compiled optimized at once rather than after tiering.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Leaf(ReadOnlySpan<double> features)
     {
         if (_leafValue.Length <= 1) return 0;
@@ -89,6 +93,7 @@ public sealed class DecisionTree
     }
 
     /// <summary>The child of an internal node that a value goes to, by LightGBM's rules.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int NextNode(int node, double value)
     {
         var type = _type[node];

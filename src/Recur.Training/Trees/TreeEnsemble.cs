@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Recur.Training.Trees;
 
 /// <summary>How an ensemble turns its summed raw scores into outputs.</summary>
@@ -49,6 +51,7 @@ public sealed class TreeEnsemble
     public static TreeEnsemble Parse(string modelText) => LightGbmModelText.Parse(modelText);
 
     /// <summary>The summed leaf values per output, before the transform.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictRaw(ReadOnlySpan<double> features, Span<double> raw)
     {
         if (features.Length < FeatureCount) throw new ArgumentException($"a row needs {FeatureCount} feature values, got {features.Length}", nameof(features));
