@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Recur.Training.Trees;
 
 /// <summary>How an ensemble turns its summed raw scores into outputs.</summary>
@@ -20,11 +18,11 @@ public enum OutputTransform
 /// </summary>
 public sealed class TreeEnsemble
 {
-    private readonly DecisionTree[] _trees;
+    private readonly CompiledForest _forest;
 
     internal TreeEnsemble(DecisionTree[] trees, int outputs, int featureCount, OutputTransform transform, double sigmoid)
     {
-        _trees = trees;
+        _forest = new CompiledForest(trees);
         Trees = Array.AsReadOnly(trees);
         Outputs = outputs;
         FeatureCount = featureCount;
@@ -51,12 +49,11 @@ public sealed class TreeEnsemble
     public static TreeEnsemble Parse(string modelText) => LightGbmModelText.Parse(modelText);
 
     /// <summary>The summed leaf values per output, before the transform.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void PredictRaw(ReadOnlySpan<double> features, Span<double> raw)
     {
         if (features.Length < FeatureCount) throw new ArgumentException($"a row needs {FeatureCount} feature values, got {features.Length}", nameof(features));
         raw[..Outputs].Clear();
-        for (var t = 0; t < _trees.Length; t++) raw[t % Outputs] += _trees[t].Predict(features);
+        _forest.AddTo(features, raw, Outputs);
     }
 
     /// <summary>The outputs of one row: a probability (binary), a probability per class (multiclass) or a value (regression).</summary>
