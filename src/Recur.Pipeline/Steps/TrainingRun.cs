@@ -96,6 +96,9 @@ public static class TrainingRun
         if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {candidates.Sum(c => c.FitSeconds):0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
         stages.Done("fit and validate candidates");
+        // The training split's profile (the drift reference stored at registration) is computed on the other core while
+        // the candidate is evaluated, gated and saved, which use one; the fit, which uses every thread, is over.
+        var profiling = dataIsFirstSnapshot ? Task.Run(() => Lake.Profiling.Profiler.Profile(train), ct) : null;
         IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
         var candidateOutput = model.Predict(evaluation);
         var candidateMetrics = Evaluate(candidateOutput, evaluation);
@@ -161,7 +164,7 @@ public static class TrainingRun
                     if (reference is null)
                     {
                         var snapshot = await project.Catalog.FindAsync(snapshots[0], token) ?? throw Core.RecurException.NotFound($"snapshot {snapshots[0]} is missing from the catalogue");
-                        reference = (await ProfileStep.TrainingSplitAsync(project, snapshot, dataIsFirstSnapshot ? train : null, token)).Id;
+                        reference = (await ProfileStep.TrainingSplitAsync(project, snapshot, dataIsFirstSnapshot ? train : null, token, profiling)).Id;
                     }
                     // The file goes into the store before the version that names it is visible.
                     await project.Artifacts.PutAsync(temp, token);
