@@ -7,7 +7,9 @@
 #     (bench/peers/train_peers.py side)
 #   - a plain Python script that loads the CSVs, fits xgboost and scores the test file, timed as a
 #     whole process (bench/peers/train_peers.py plain), against the whole `recur train`.
-# Usage: [REPEAT=3] [OUT=results.jsonl] bash bench/peers/train-bench.sh
+# Usage: [REPEAT=3] [OUT=results.jsonl] [BEFORE=other/recur.dll] bash bench/peers/train-bench.sh
+# BEFORE names another build of the CLI (e.g. `dotnet publish` of an older commit into a scratch folder): it
+# runs in every round too, right after this build, as "recur before", so before and after see the same load.
 # REPEAT rounds (default 1), each running every tool once, interleaved; the median is reported with
 # every run in brackets. Every `recur train` starts from the project as it was right after ingest (a
 # fresh copy: no registered version, so no run is "identical to version N"); ingest and the copy are
@@ -49,16 +51,19 @@ done
 # one fit each, like recur's) and the plain script (a whole process). Medians over the rounds.
 for round in $(seq 1 "$repeat"); do
   for name in adult bike; do
-    rm -rf "$work/$name" && cp -a "$work/$name.ingested" "$work/$name"
-    RECUR_TRACE=1 /usr/bin/time -f "%e %U %S" -o "$work/time" "${recur[@]}" train --project "$work/$name" --json \
-      > "$work/train.json" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
-    fit=$(sed -n -E 's/^train: fit ([0-9.]+)s.*/\1/p' "$work/err")
-    fit_cpu=$(sed -n -E 's/^train: fit .*, cpu ([0-9.]+)s.*/\1/p' "$work/err")
-    read -r wall user sys < <(tail -1 "$work/time")
-    jq -c --arg name "$name" --argjson wall "$wall" --argjson cpu "$(echo "$user + $sys" | bc)" --argjson fit "${fit:-null}" \
-      --argjson fit_cpu "${fit_cpu:-null}" --argjson round "$round" \
-      '{round: $round, dataset: $name, peer: "recur", wall: $wall, cpu: $cpu, fit_seconds: $fit, fit_cpu: $fit_cpu,
-        train_rows: .train_rows} + (.candidate | {auc, log_loss, rmse, r2})' "$work/train.json" >> "$work/results.jsonl"
+    for build in recur ${BEFORE:+before}; do
+      rm -rf "$work/$name" && cp -a "$work/$name.ingested" "$work/$name"
+      if [ "$build" = recur ]; then cli=("${recur[@]}"); peer=recur; else cli=(dotnet "$BEFORE"); peer="recur before"; fi
+      RECUR_TRACE=1 /usr/bin/time -f "%e %U %S" -o "$work/time" "${cli[@]}" train --project "$work/$name" --json \
+        > "$work/train.json" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+      fit=$(sed -n -E 's/^train: fit ([0-9.]+)s.*/\1/p' "$work/err")
+      fit_cpu=$(sed -n -E 's/^train: fit .*, cpu ([0-9.]+)s.*/\1/p' "$work/err")
+      read -r wall user sys < <(tail -1 "$work/time")
+      jq -c --arg name "$name" --arg peer "$peer" --argjson wall "$wall" --argjson cpu "$(echo "$user + $sys" | bc)" --argjson fit "${fit:-null}" \
+        --argjson fit_cpu "${fit_cpu:-null}" --argjson round "$round" \
+        '{round: $round, dataset: $name, peer: $peer, wall: $wall, cpu: $cpu, fit_seconds: $fit, fit_cpu: $fit_cpu,
+          train_rows: .train_rows} + (.candidate | {auc, log_loss, rmse, r2})' "$work/train.json" >> "$work/results.jsonl"
+    done
 
     "$py" "$here/bench/peers/train_peers.py" side "$name" "$work/$name" \
       | jq -c --argjson round "$round" '. + {round: $round}' >> "$work/results.jsonl"
@@ -86,7 +91,7 @@ print("| data set | tool | fit s, median [runs] | recur / peer, median | recur /
 print("|---|---|---|---|---|---|---|---|---|---|---|")
 for ds, keys in (("adult", ("auc", "log_loss")), ("bike", ("rmse", "r2"))):
     rf, rmin = med(ds, "recur", "fit_seconds"), min(runs(ds, "recur", "fit_seconds"))
-    for peer in ("recur", "xgboost", "sklearn"):
+    for peer in [p for p in ("recur", "recur before", "xgboost", "sklearn") if runs(ds, p, "fit_seconds")]:
         f, c, fmin = med(ds, peer, "fit_seconds"), med(ds, peer, "fit_cpu"), min(runs(ds, peer, "fit_seconds"))
         ratio = "" if peer == "recur" else f"{rf / f:.2f}x"
         cratio = "" if peer == "recur" else f"{rmin / fmin:.2f}x"
@@ -100,6 +105,10 @@ for ds in ("adult", "bike"):
         w, p = med(ds, "recur", key), med(ds, "xgboost plain script", key)
         fastest = min(runs(ds, "recur", key)) / min(runs(ds, "xgboost plain script", key))
         print(f"| {ds} | {what} | {w:.2f} [{listed(ds, 'recur', key)}] | {p:.2f} [{listed(ds, 'xgboost plain script', key)}] | {w / p:.2f}x | {fastest:.2f}x |")
+        if runs(ds, "recur before", key):
+            b = med(ds, "recur before", key)
+            fb = min(runs(ds, "recur before", key)) / min(runs(ds, "xgboost plain script", key))
+            print(f"| {ds} | {what}, before | {b:.2f} [{listed(ds, 'recur before', key)}] | {p:.2f} | {b / p:.2f}x | {fb:.2f}x |")
 best = min(med("bike", "xgboost", "rmse"), med("bike", "sklearn", "rmse"))
 print(f"\nbike: recur RMSE against the better peer's: {med('bike', 'recur', 'rmse') / best - 1:+.1%} (target: at most +5 %)")
 EOF

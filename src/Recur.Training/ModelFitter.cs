@@ -11,7 +11,8 @@ using Recur.Training.Trainers;
 namespace Recur.Training;
 
 /// <summary>
-/// Fits one trainer on a table for the plan's task. The categorical one-hot encoding (and, for linear
+/// Fits one trainer on a table for the plan's task. A trainer that fits straight from the table
+/// (<see cref="IDirectTrainer"/>: LightGBM) does so; for the ML.NET trainers the categorical one-hot encoding (and, for linear
 /// trainers, the min-max scaling) is fitted with the learner and saved in the same model, so serving applies
 /// exactly the training transforms.
 /// </summary>
@@ -33,14 +34,22 @@ public static class ModelFitter
         TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
         if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
         var labels = Labels(table, plan);
+        var parameters = choice.Settings.Describe();
+        parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
+        var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
+        if (choice.Trainer is IDirectTrainer direct) return new TrainedModel(direct.Fit(table, plan, labels, choice.Settings, seed, threads), manifest);
+        return new TrainedModel(FitWithMlNet(table, plan, labels, choice, threads, seed), manifest);
+    }
 
+    // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed)
+    {
         var ml = new MLContext(seed);
         var view = new TableDataView(table, plan.Features, labels);
         var text = plan.Features.Where(f => f.Type == ColumnType.Text).Select(f => f.Name).ToArray();
         var numeric = plan.Features.Where(f => f.Type != ColumnType.Text).Select(f => f.Name);
         var encoded = text.Select(n => "onehot:" + n).ToArray();
-        var parameters = choice.Settings.Describe();
-        parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
         IEstimator<ITransformer> pipeline = new EstimatorChain<ITransformer>();
         if (text.Length > 0)
         {
@@ -55,8 +64,7 @@ public static class ModelFitter
         var transformer = choice.Trainer.NeedsNormalizedFeatures
             ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
             : features.Append(learner).Fit(view);
-        var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
-        return new TrainedModel(ml, transformer, manifest, view.Schema);
+        return new MlNetModelBody(ml, transformer, view.Schema, plan);
     }
 
     private static TrainingLabels Labels(DataTable table, FeaturePlan plan)

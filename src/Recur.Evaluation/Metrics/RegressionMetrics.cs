@@ -60,6 +60,18 @@ public static class RegressionMetrics
         return metrics;
     }
 
+    /// <summary>
+    /// RMSE, MAE or R² of the rows <paramref name="rows"/> (indices may repeat), without copying them out or computing
+    /// intervals: what a paired bootstrap evaluates on every draw. Equals <see cref="Evaluate"/>'s value on the
+    /// selected rows exactly (the same sums in the same order); null for any other metric.
+    /// </summary>
+    public static double? ErrorOn(string metric, double[] predicted, double[] actual, int[] rows)
+    {
+        if (metric is not ("rmse" or "mae" or "r2")) return null;
+        var (rmse, mae, r2) = Errors(predicted, actual, rows);
+        return metric switch { "rmse" => rmse, "mae" => mae, _ => r2 };
+    }
+
     private static void Check(double[] predicted, double[] actual)
     {
         ArgumentNullException.ThrowIfNull(predicted);

@@ -12,8 +12,11 @@ public sealed record LeakageFinding(string Kind, long Count, IReadOnlyList<strin
 /// </summary>
 public static class LeakageCheck
 {
-    /// <summary>The findings (empty when the split is clean).</summary>
-    public static IReadOnlyList<LeakageFinding> Check(DataTable table, IReadOnlyList<int> train, IReadOnlyList<int> validation, IReadOnlyList<string> keyColumns, string? timeColumn)
+    /// <summary>
+    /// The findings (empty when the split is clean). <paramref name="rowKeys"/> are the whole-row keys of the table's
+    /// rows (<see cref="FingerprintSplitter.KeysOf"/> over every column) when the caller already has them.
+    /// </summary>
+    public static IReadOnlyList<LeakageFinding> Check(DataTable table, IReadOnlyList<int> train, IReadOnlyList<int> validation, IReadOnlyList<string> keyColumns, string? timeColumn, IReadOnlyList<string>? rowKeys = null)
     {
         var findings = new List<LeakageFinding>();
         if (keyColumns.Count > 0 && keyColumns.All(table.Has))
@@ -22,9 +25,9 @@ public static class LeakageCheck
             var shared = validation.Select(r => FingerprintSplitter.KeyOf(table, keyColumns, r)).Where(trainKeys.Contains).Distinct().ToList();
             if (shared.Count > 0) findings.Add(new("key_in_both_splits", shared.Count, shared.Take(5).ToList(), $"{shared.Count} keys of {string.Join(",", keyColumns)} appear in train and validation"));
         }
-        var all = table.Columns.Select(c => c.Name).ToList();
-        var trainRows = train.Select(r => FingerprintSplitter.KeyOf(table, all, r)).ToHashSet(StringComparer.Ordinal);
-        var duplicated = validation.Where(r => trainRows.Contains(FingerprintSplitter.KeyOf(table, all, r))).ToList();
+        rowKeys ??= FingerprintSplitter.KeysOf(table, table.Columns.Select(c => c.Name).ToList());
+        var trainRows = train.Select(r => rowKeys[r]).ToHashSet(StringComparer.Ordinal);
+        var duplicated = validation.Where(r => trainRows.Contains(rowKeys[r])).ToList();
         if (duplicated.Count > 0)
         {
             findings.Add(new("duplicate_rows_across_splits", duplicated.Count, duplicated.Take(5).Select(r => $"row {r + 1}").ToList(),

@@ -39,9 +39,11 @@ public static class ProfileStep
     /// <summary>
     /// The profile of a snapshot's training split under recur.yaml's split, computed and stored on first
     /// use. <paramref name="training"/> is that split's rows when the caller already has them; otherwise
-    /// the snapshot is read and split.
+    /// the snapshot is read and split. <paramref name="profiling"/> is that split's profile when the caller is already
+    /// computing it (a training run starts it in the background while it evaluates).
     /// </summary>
-    public static async Task<ProfileOutcome> TrainingSplitAsync(RecurProject project, SnapshotInfo snapshot, DataTable? training, CancellationToken ct = default)
+    public static async Task<ProfileOutcome> TrainingSplitAsync(RecurProject project, SnapshotInfo snapshot, DataTable? training, CancellationToken ct = default,
+        Task<TableProfile>? profiling = null)
     {
         var split = TrainingRun.SplitDefinition(project.Config, snapshot.Schema.Select(c => c.Name).ToList());
         var id = ProfileIds.TrainingSplit(snapshot.Id, split);
@@ -51,7 +53,8 @@ public static class ProfileStep
             var table = await project.ReadAsync(snapshot, ct);
             training = table.Take(TrainingRun.SplitRows(project.Config, table).Train);
         }
-        return await StoreAsync(project, id, new StoredProfile(StoredProfile.CurrentFormat, snapshot.Id, Train, split, Profiler.Profile(training)), ct);
+        var profile = profiling is null ? Profiler.Profile(training) : await profiling;
+        return await StoreAsync(project, id, new StoredProfile(StoredProfile.CurrentFormat, snapshot.Id, Train, split, profile), ct);
     }
 
     /// <summary>

@@ -80,6 +80,7 @@ public static class TaskScoring
             default:
             {
                 var targets = plan.Targets(rows);
+                if (metric is "rmse" or "mae" or "r2") return idx => RegressionMetrics.ErrorOn(metric, output.Scores, targets, idx)!.Value;
                 return idx => RegressionMetrics.Evaluate(idx.Select(i => output.Scores[i]).ToArray(), idx.Select(i => targets[i]).ToArray(), seed, 1).GetValueOrDefault(metric, double.NaN);
             }
         }

@@ -38,7 +38,8 @@ internal sealed class QuantileBins(string feature, double[] edges) : FeatureGrou
 
     public static QuantileBins Fit(NumericColumn column)
     {
-        var present = column.Values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        var present = Array.FindAll(column.Values, v => !double.IsNaN(v));
+        Array.Sort(present);
         var edges = present.Length == 0
             ? []
             : Enumerable.Range(1, MaxBins - 1).Select(k => present[k * present.Length / MaxBins]).Distinct().ToArray();

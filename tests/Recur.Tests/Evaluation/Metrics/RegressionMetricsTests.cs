@@ -81,4 +81,24 @@ public sealed class RegressionMetricsTests
     {
         Assert.Throws<ArgumentException>(() => RegressionMetrics.Evaluate([], [], seed: 1));
     }
+
+    [Theory]
+    [InlineData("rmse")]
+    [InlineData("mae")]
+    [InlineData("r2")]
+    public void ErrorOn_RepeatedRows_EqualsEvaluateOnTheSelectedRowsExactly(string metric)
+    {
+        var random = new Random(9);
+        var actual = Enumerable.Range(0, 300).Select(_ => random.NextDouble() * 100).ToArray();
+        var predicted = actual.Select(a => a + (random.NextDouble() * 20) - 10).ToArray();
+        var rows = Enumerable.Range(0, 300).Select(_ => random.Next(300)).ToArray();
+
+        var fast = RegressionMetrics.ErrorOn(metric, predicted, actual, rows);
+        var full = RegressionMetrics.Evaluate(rows.Select(r => predicted[r]).ToArray(), rows.Select(r => actual[r]).ToArray(), seed: 1, resamples: 1)[metric];
+
+        Assert.Equal(full, fast);
+    }
+
+    [Fact]
+    public void ErrorOn_MetricWithoutAFastPath_IsNull() => Assert.Null(RegressionMetrics.ErrorOn("median_absolute_error", [1], [2], [0]));
 }

@@ -55,4 +55,18 @@ public sealed class FingerprintSplitterTests
 
         Assert.Contains("'nope'", e.Message);
     }
+
+    [Fact]
+    public void KeysOf_SeveralColumnsWithMissingValues_EqualsKeyOfRowByRow()
+    {
+        var table = new DataTable([
+            new TextColumn(new ColumnSpec("a", ColumnType.Text), ["x", null, "z"]),
+            new NumericColumn(new ColumnSpec("b", ColumnType.Real), [1.5, double.NaN, -3]),
+        ]);
+
+        var keys = FingerprintSplitter.KeysOf(table, ["a", "b"]);
+
+        Assert.Equal(Enumerable.Range(0, 3).Select(r => FingerprintSplitter.KeyOf(table, ["a", "b"], r)), keys);
+        Assert.Equal("x\u001f1.5", keys[0]);
+    }
 }

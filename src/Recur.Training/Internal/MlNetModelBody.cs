@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Recur.Core.Data;
+using Recur.Core.Modeling;
+
+namespace Recur.Training.Internal;
+
+/// <summary>
+/// An ML.NET model: the fitted transforms and learner, scored through pooled row mappers for small
+/// requests and one batched transform for large ones. Every call builds its own cursor over the shared,
+/// immutable transformer.
+/// </summary>
+internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeaturePlan plan) : IModelBody
+{
+    /// <summary>The zip entry holding ML.NET's model.</summary>
+    public const string Entry = "model.mlnet";
+
+    // Below this many rows a pooled row mapper beats building a transform chain (measured in bench/).
+    private const int RowByRowLimit = 32;
+    private readonly ConcurrentBag<RowScorer> _scorers = [];
+
+    public double[] Score(DataTable table)
+    {
+        if (table.RowCount <= RowByRowLimit) return WithScorer(scorer => Rows(table, r => scorer.Score(table, r)));
+        var result = new double[table.RowCount];
+        using var cursor = Cursor(table, out var column);
+        var getter = cursor.GetGetter<float>(column);
+        float value = 0;
+        for (var i = 0; cursor.MoveNext(); i++)
+        {
+            getter(ref value);
+            result[i] = value;
+        }
+        return result;
+    }
+
+    public double[][] ScoreClasses(DataTable table)
+    {
+        if (table.RowCount <= RowByRowLimit) return WithScorer(scorer => Rows(table, r => scorer.ScoreVector(table, r)));
+        var result = new double[table.RowCount][];
+        using var cursor = Cursor(table, out var column);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> buffer = default;
+        for (var i = 0; cursor.MoveNext(); i++)
+        {
+            getter(ref buffer);
+            result[i] = buffer.DenseValues().Select(v => (double)v).ToArray();
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Writes ML.NET's model as one stored entry; its own inner zip is rewritten with fixed entry times, so
+    /// the same model gives the same bytes.
+    /// </summary>
+    public void Write(ZipArchive zip)
+    {
+        var inner = new MemoryStream();
+        ml.Model.Save(transformer, inputSchema, inner);
+        var entry = zip.CreateEntry(Entry, CompressionLevel.NoCompression);
+        entry.LastWriteTime = ReproducibleZip.EntryTime;
+        using var stream = entry.Open();
+        ReproducibleZip.Rewrite(inner, stream);
+    }
+
+    /// <summary>Reads the body back from a model file's entry.</summary>
+    public static MlNetModelBody Load(ZipArchiveEntry entry, ModelManifest manifest)
+    {
+        var buffer = new MemoryStream();
+        using (var stream = entry.Open()) stream.CopyTo(buffer);
+        buffer.Position = 0;
+        var ml = new MLContext(manifest.Seed);
+        var transformer = ml.Model.Load(buffer, out var schema);
+        return new MlNetModelBody(ml, transformer, schema, manifest.Plan);
+    }
+
+    private DataViewRowCursor Cursor(DataTable table, out DataViewSchema.Column column)
+    {
+        var scored = transformer.Transform(new TableDataView(table, plan.Features, labels: null));
+        column = scored.Schema[RowScorer.OutputColumn(plan.Task)];
+        return scored.GetRowCursor([column]);
+    }
+
+    private static T[] Rows<T>(DataTable table, Func<int, T> score)
+    {
+        var result = new T[table.RowCount];
+        for (var i = 0; i < result.Length; i++) result[i] = score(i);
+        return result;
+    }
+
+    private T WithScorer<T>(Func<RowScorer, T> score)
+    {
+        if (!_scorers.TryTake(out var scorer)) scorer = new RowScorer(transformer, plan.Features, plan.Task);
+        try
+        {
+            return score(scorer);
+        }
+        finally
+        {
+            _scorers.Add(scorer);
+        }
+    }
+}
