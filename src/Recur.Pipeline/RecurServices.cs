@@ -1,18 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using Recur.Core.Lake;
-using Recur.Core.Modeling;
-using Recur.Core.Profiles;
-using Recur.Core.Registry;
 using Recur.Lake;
-using Recur.Lake.Profiling;
-using Recur.Lake.Snapshots;
 using Recur.Pipeline.Config;
 using Recur.Pipeline.Storage;
-using Recur.Registry.Artifacts;
+using Recur.Registry;
+using Recur.Training;
 using Recur.Serving;
-using Recur.Serving.Log;
 
 namespace Recur.Pipeline;
 
@@ -62,17 +56,11 @@ public static class RecurServices
         services.AddSingleton(config.Serving);
 
         backend.Register(services, uri, layout);
-        services.TryAddSingleton<ISnapshotFiles>(sp => new ParquetSnapshotFiles(layout.Lake, sp.GetService<ILogger<ParquetSnapshotFiles>>()));
-        services.TryAddSingleton<IProfileStore>(sp => new ProfileFiles(layout.Lake, sp.GetService<ILogger<ProfileFiles>>()));
-        services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(layout.Artifacts, sp.GetService<ILogger<FileArtifactStore>>()));
-        services.TryAddSingleton<IModelLoader>(sp => Training.RegisteredModel.Loader(sp.GetRequiredService<IArtifactStore>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Training.RegisteredModel")));
-        services.TryAddSingleton(sp => new LakeIngestor(sp.GetRequiredService<ISnapshotFiles>(), sp.GetRequiredService<ISnapshotCatalog>(),
-            sp.GetRequiredService<TimeProvider>(), Path.Combine(layout.Lake, "parts"), sp.GetService<ILogger<LakeIngestor>>()));
-
-        services.TryAddSingleton<ModelPool>();
-        services.TryAddSingleton<PredictionLogWriter>();
-        services.TryAddSingleton<PredictionService>();
+        // Each module registers its own parts; the file stores are the fallbacks a backend may replace.
+        services.AddFileLake(layout.Lake);
+        services.AddFileArtifactStore(layout.Artifacts);
+        services.AddVerifiedModelLoader();
+        services.AddPredictionServing();
         services.TryAddSingleton<RecurProject>();
         return services;
     }
