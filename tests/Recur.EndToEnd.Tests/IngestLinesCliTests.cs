@@ -62,6 +62,21 @@ public sealed class IngestLinesCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_UciSentimentSentenceAsCategory_ReportNamesTheNearUniqueColumn()
+    {
+        File.WriteAllText(Path.Combine(Root, "recur.yaml"),
+            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\n");
+        await Ok("ingest", "train");
+
+        var result = await CliRunner.RunAsync(Root, "train", "--json", "--project", Root);
+
+        Assert.True(result.ExitCode is 0 or 3, result.Stderr);
+        var note = Assert.Single(result.Json.GetProperty("notes").EnumerateArray()).GetString()!;
+        Assert.StartsWith("text column 'text' has ", note, StringComparison.Ordinal);
+        Assert.Contains("teaches the model nothing", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ingest_UciSentimentQuoteNoneOption_Stores3000Rows()
     {
         Project("  {}\n");

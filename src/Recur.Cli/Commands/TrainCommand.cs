@@ -44,7 +44,7 @@ internal static class TrainCommand
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
                 same_as = o.SameAs is null ? null : new { version = o.SameAs.Version, aliases = o.SameAs.Aliases, artifact = o.SameAs.ArtifactSha256 },
                 gate_attempts = o.GateAttempts,
-                confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), report,
+                confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes, report,
             });
             return;
         }
@@ -59,6 +59,7 @@ internal static class TrainCommand
         if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
+        foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

@@ -44,6 +44,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
     public ConfusionMatrix? Confusion { get; init; }
+
+    /// <summary>Plain-word warnings about the inputs (<see cref="FeatureNotes"/>), e.g. a text column with a distinct value per row.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -193,7 +196,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Notes = FeatureNotes.For(plan, train) };
         }
         finally
         {
