@@ -62,6 +62,10 @@ public sealed class InitCliTests : IDisposable
         Assert.Equal(16, columns.Count);
         Assert.Equal("integer", columns["age"]);
         Assert.Equal("text", columns["workclass"]);
+        var roles = json.GetProperty("source").GetProperty("columns").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("role").GetString());
+        Assert.Equal("numeric", roles["age"]);
+        Assert.Equal("categorical", roles["workclass"]);
         Assert.True(json.GetProperty("source").GetProperty("header").GetBoolean());
         var task = json.GetProperty("task");
         Assert.Equal("regression", task.GetProperty("kind").GetString());

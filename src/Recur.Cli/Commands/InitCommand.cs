@@ -82,8 +82,8 @@ internal static class InitCommand
     {
         var shape = survey.Delimiter is null ? survey.Format : $"{survey.Format}, delimiter {survey.DelimiterShown}, {(survey.Header ? "header row" : "no header row")}";
         ctx.Human.WriteLine($"Read {src}: {shape}; {survey.RowsRead}, {survey.Columns.Count} columns");
-        var columns = Tables.Of("column", "type", "missing");
-        foreach (var c in survey.Columns) columns.Row(c.Name == label ? $"{c.Name} (label)" : c.Name, c.Type, c.Missing);
+        var columns = Tables.Of("column", "type", "role", "distinct", "missing");
+        foreach (var c in survey.Columns) columns.Row(c.Name == label ? $"{c.Name} (label)" : c.Name, c.Type, c.Role, c.Distinct, c.Missing);
         ctx.Human.Write(columns);
         if (task is null) ctx.Human.WriteLine("No --label given: set 'label:' in recur.yaml to the column to predict.");
         else ctx.Human.WriteLine($"Label '{label}': {task.Summary}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Recur.Core;
 using Recur.Core.Data;
+using Recur.Core.Modeling;
 using Recur.Core.Project;
 using Recur.Lake.Ingest;
 
@@ -10,7 +11,9 @@ namespace Recur.Cli.Init;
 /// <param name="Name">The column's name (from the header, or column_1… when the file has none).</param>
 /// <param name="Type">integer, real or text, as the lake's typer inferred it from the rows read.</param>
 /// <param name="Missing">Missing values among the rows read.</param>
-internal sealed record SurveyedColumn(string Name, string Type, int Missing);
+/// <param name="Distinct">Distinct non-missing values among the rows read.</param>
+/// <param name="Role">What the column is for a model (numeric, categorical, free text, date/time, key), see <see cref="ColumnRoles"/>.</param>
+internal sealed record SurveyedColumn(string Name, string Type, int Missing, int Distinct, string Role);
 
 /// <summary>
 /// What <c>recur init --source FILE</c> learns from the file, using the lake's own reader and typer:
@@ -54,8 +57,15 @@ internal sealed record SourceSurvey(string Format, string? Delimiter, bool Heade
 
     private static SourceSurvey Describe(string format, string? delimiter, bool header, DataTable table, bool sampled) =>
         new(format, delimiter, header,
-            [.. table.Columns.Select(c => new SurveyedColumn(c.Name, c.Spec.Type.ToName(), Enumerable.Range(0, c.Length).Count(c.IsMissing)))],
+            [.. table.Columns.Select(Survey)],
             table, sampled);
+
+    private static SurveyedColumn Survey(DataColumn c)
+    {
+        var rows = Enumerable.Range(0, c.Length);
+        var distinct = rows.Where(r => !c.IsMissing(r)).Select(c.Format).Distinct(StringComparer.Ordinal).Count();
+        return new SurveyedColumn(c.Name, c.Spec.Type.ToName(), rows.Count(c.IsMissing), distinct, ColumnRoles.Infer(c).ToName());
+    }
 
     private static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
