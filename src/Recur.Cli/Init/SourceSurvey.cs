@@ -62,9 +62,8 @@ internal sealed record SourceSurvey(string Format, string? Delimiter, bool Heade
 
     private static SurveyedColumn Survey(DataColumn c)
     {
-        var rows = Enumerable.Range(0, c.Length);
-        var distinct = rows.Where(r => !c.IsMissing(r)).Select(c.Format).Distinct(StringComparer.Ordinal).Count();
-        return new SurveyedColumn(c.Name, c.Spec.Type.ToName(), rows.Count(c.IsMissing), distinct, ColumnRoles.Infer(c).ToName());
+        var (present, distinct) = ColumnRoles.Counts(c);
+        return new SurveyedColumn(c.Name, c.Spec.Type.ToName(), c.Length - present, distinct, ColumnRoles.Infer(c).ToName());
     }
 
     private static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch

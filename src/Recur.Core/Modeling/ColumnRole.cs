@@ -43,7 +43,7 @@ public static class ColumnRoles
     /// <summary>The role of a column, from the values it holds.</summary>
     public static ColumnRole Infer(DataColumn column)
     {
-        var present = Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).Select(column.Format).OfType<string>().ToList();
+        var present = PresentValues(column);
         var distinct = present.Distinct(StringComparer.Ordinal).Count();
         var enough = present.Count >= MinRows;
         if (column.Spec.Type == ColumnType.Real) return ColumnRole.Numeric;
@@ -53,6 +53,16 @@ public static class ColumnRoles
         if (enough && words >= 3 && distinct > FreeTextShare * present.Count) return ColumnRole.Text;
         return enough && distinct == present.Count ? ColumnRole.Key : ColumnRole.Categorical;
     }
+
+    /// <summary>How many values of a column are present (not missing), and how many of those are distinct.</summary>
+    public static (int Present, int Distinct) Counts(DataColumn column)
+    {
+        var present = PresentValues(column);
+        return (present.Count, present.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<string> PresentValues(DataColumn column) =>
+        [.. Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).Select(column.Format).OfType<string>()];
 
     /// <summary>The role's name as recur prints it.</summary>
     public static string ToName(this ColumnRole role) => role switch

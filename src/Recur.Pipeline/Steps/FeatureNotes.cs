@@ -23,13 +23,10 @@ public static class FeatureNotes
         var notes = new List<string>();
         foreach (var feature in plan.Features.Where(f => f.Type == ColumnType.Text))
         {
-            if (train[feature.Name] is not TextColumn column) continue;
-            var present = column.Values.Where(v => v is not null).ToList();
-            if (present.Count < MinRows) continue;
-            var distinct = present.Distinct(StringComparer.Ordinal).Count();
-            if (distinct <= MaxDistinctShare * present.Count) continue;
+            var (present, distinct) = ColumnRoles.Counts(train[feature.Name]);
+            if (present < MinRows || distinct <= MaxDistinctShare * present) continue;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"text column '{feature.Name}' has {distinct:N0} distinct values in {present.Count:N0} training rows: it is used as a category, so almost every value is seen once and teaches the model nothing; drop it, or turn it into features (free-text features are not available yet)"));
+                $"text column '{feature.Name}' has {distinct:N0} distinct values in {present:N0} training rows: it is used as a category, so almost every value is seen once and teaches the model nothing; drop it, or turn it into features (free-text features are not available yet)"));
         }
         return notes;
     }

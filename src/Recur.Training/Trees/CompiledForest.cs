@@ -5,7 +5,7 @@ namespace Recur.Training.Trees;
 /// <summary>
 /// Every tree of an ensemble flattened into one array of 32-byte nodes, for scoring: a node visit reads one
 /// struct instead of five arrays, and the common split (numeric, missing type none or NaN) is one compare,
-/// its NaN direction worked out in advance. The rules are <see cref="DecisionTree.NextNode"/>'s exactly.
+/// its NaN direction worked out in advance. The rules are LightGBM's (tree.h), checked against its own predictions in the tests.
 /// </summary>
 internal sealed class CompiledForest
 {
@@ -34,17 +34,17 @@ internal sealed class CompiledForest
             {
                 var type = tree.DecisionType[n];
                 var (left, right) = (Global(tree.Left[n]), Global(tree.Right[n]));
-                var defaultChild = (type & 2) != 0 ? left : right;
+                var defaultChild = (type & DecisionTree.DefaultLeftMask) != 0 ? left : right;
                 var missing = (type >> 2) & 3;
                 var node = new Node { Feature = tree.SplitFeature[n], Threshold = tree.Threshold[n], Left = left, Right = right };
-                if ((type & 1) != 0)
+                if ((type & DecisionTree.CategoricalMask) != 0)
                 {
                     var set = (int)tree.Threshold[n];
                     node.Kind = Categorical;
                     node.BitStart = bitOffset + tree.CategoryBoundaries[set];
                     node.BitWords = (short)(tree.CategoryBoundaries[set + 1] - tree.CategoryBoundaries[set]);
                 }
-                else if (missing == 1)
+                else if (missing == DecisionTree.MissingZero)
                 {
                     node.Kind = NumericZeroMissing;
                     node.NanChild = defaultChild;
@@ -53,7 +53,7 @@ internal sealed class CompiledForest
                 {
                     // Missing type NaN: NaN goes the default way. Missing type none: NaN is read as 0.
                     node.Kind = Numeric;
-                    node.NanChild = missing == 2 ? defaultChild : (0 <= tree.Threshold[n] ? left : right);
+                    node.NanChild = missing == DecisionTree.MissingNaN ? defaultChild : (0 <= tree.Threshold[n] ? left : right);
                 }
                 nodes.Add(node);
             }
