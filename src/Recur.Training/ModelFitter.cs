@@ -5,6 +5,7 @@ using Microsoft.ML.Transforms;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
+using Recur.Features;
 using Recur.Training.Internal;
 using Recur.Training.Trainers;
 
@@ -29,7 +30,8 @@ public static class ModelFitter
     /// <param name="threads">Threads the learner may use (at least 1).</param>
     /// <param name="threshold">The binary decision threshold recorded in the manifest.</param>
     /// <param name="seed">The seed of the ML.NET context.</param>
-    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed)
+    /// <param name="chain">The feature chain fitted on the same rows, applied before the learner and saved with it; null for none.</param>
+    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null)
     {
         TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
         if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
@@ -37,8 +39,13 @@ public static class ModelFitter
         var parameters = choice.Settings.Describe();
         parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
         var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
-        if (choice.Trainer is IDirectTrainer direct) return new TrainedModel(direct.Fit(table, plan, labels, choice.Settings, seed, threads), manifest);
-        return new TrainedModel(FitWithMlNet(table, plan, labels, choice, threads, seed), manifest);
+        // With a chain the learner reads the chain's outputs; the manifest keeps the raw inputs, the model's contract.
+        var inputs = chain is null ? table : chain.Apply(table);
+        var learned = chain is null ? plan : plan with { Features = chain.Outputs };
+        var body = choice.Trainer is IDirectTrainer direct
+            ? direct.Fit(inputs, learned, labels, choice.Settings, seed, threads)
+            : FitWithMlNet(inputs, learned, labels, choice, threads, seed);
+        return new TrainedModel(body, manifest, chain);
     }
 
     // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.

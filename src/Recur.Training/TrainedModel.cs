@@ -3,6 +3,8 @@ using System.Text.Json;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
+using Recur.Features;
+using Recur.Features.Transforms;
 using Recur.Training.Internal;
 using Recur.Training.Trees;
 
@@ -19,11 +21,21 @@ public sealed class TrainedModel : IPredictor
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly IModelBody _body;
 
-    internal TrainedModel(IModelBody body, ModelManifest manifest)
+    internal TrainedModel(IModelBody body, ModelManifest manifest, FeatureChain? chain = null)
     {
         _body = body;
         Manifest = manifest;
+        Chain = chain;
     }
+
+    /// <summary>The fitted feature chain the learner reads through; null when it reads the raw inputs as they are.</summary>
+    public FeatureChain? Chain { get; }
+
+    /// <summary>The features the learner reads, in order: the chain's outputs, or the raw inputs.</summary>
+    public IReadOnlyList<FeatureSpec> LearnedFeatures => Chain?.Outputs ?? Manifest.Plan.Features;
+
+    /// <summary>The learner's features for raw rows (the chain applied; the raw input columns when there is none).</summary>
+    public DataTable Features(DataTable rows) => Chain?.Apply(rows) ?? new DataTable([.. Manifest.Plan.Features.Select(f => rows[f.Name])]);
 
     /// <summary>The model's contract and training facts.</summary>
     public ModelManifest Manifest { get; }
@@ -41,14 +53,14 @@ public sealed class TrainedModel : IPredictor
     public double[] Score(DataTable table)
     {
         if (Manifest.Plan.Task == ModelTask.Multiclass) throw new InvalidOperationException("a multiclass model scores with ScoreClasses");
-        return _body.Score(table);
+        return _body.Score(Chain?.Apply(table) ?? table);
     }
 
     /// <summary>For every row of the table, a probability per class (in <see cref="FeaturePlan.ClassNames"/> order). Multiclass only.</summary>
     public double[][] ScoreClasses(DataTable table)
     {
         if (Manifest.Plan.Task != ModelTask.Multiclass) throw new InvalidOperationException("only a multiclass model scores classes");
-        return _body.ScoreClasses(table);
+        return _body.ScoreClasses(Chain?.Apply(table) ?? table);
     }
 
     /// <inheritdoc />
@@ -77,6 +89,13 @@ public sealed class TrainedModel : IPredictor
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         _body.Write(zip);
+        if (Chain is not null)
+        {
+            var chain = zip.CreateEntry(FeatureChain.Entry, CompressionLevel.Optimal);
+            chain.LastWriteTime = ReproducibleZip.EntryTime;
+            using var chainStream = chain.Open();
+            chainStream.Write(Chain.ToJson(TransformCatalog.Standard));
+        }
         var manifest = zip.CreateEntry(ManifestEntry, CompressionLevel.Optimal);
         manifest.LastWriteTime = ReproducibleZip.EntryTime;
         using var stream = manifest.Open();
@@ -99,10 +118,19 @@ public sealed class TrainedModel : IPredictor
                 manifest = JsonSerializer.Deserialize<ModelManifest>(stream, JsonOptions) ?? throw RecurException.Invalid($"{source}: empty manifest");
             }
             if (manifest.Format != ModelManifest.CurrentFormat) throw RecurException.Invalid($"{source}: unsupported model format '{manifest.Format}'");
-            IModelBody body = zip.GetEntry(TreeModelBody.Entry) is { } trees ? TreeModelBody.Load(trees, manifest.Plan)
-                : zip.GetEntry(MlNetModelBody.Entry) is { } mlnet ? MlNetModelBody.Load(mlnet, manifest)
+            FeatureChain? chain = null;
+            if (zip.GetEntry(FeatureChain.Entry) is { } chainEntry)
+            {
+                using var stream = chainEntry.Open();
+                var buffer = new MemoryStream();
+                stream.CopyTo(buffer);
+                chain = FeatureChain.FromJson(buffer.ToArray(), TransformCatalog.Standard);
+            }
+            var learned = chain is null ? manifest.Plan : manifest.Plan with { Features = chain.Outputs };
+            IModelBody body = zip.GetEntry(TreeModelBody.Entry) is { } trees ? TreeModelBody.Load(trees, learned)
+                : zip.GetEntry(MlNetModelBody.Entry) is { } mlnet ? MlNetModelBody.Load(mlnet, learned, manifest.Seed)
                 : throw RecurException.Invalid($"{source}: not a Recur model file (no {TreeModelBody.Entry} or {MlNetModelBody.Entry})");
-            return new TrainedModel(body, manifest);
+            return new TrainedModel(body, manifest, chain);
         }
         catch (Exception e) when (e is InvalidDataException or JsonException or FormatException or InvalidOperationException or EndOfStreamException)
         {

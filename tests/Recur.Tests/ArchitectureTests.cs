@@ -12,7 +12,8 @@ public sealed class ArchitectureTests
         ["Recur.Registry"] = ["Recur.Core"],
         ["Recur.Serving"] = ["Recur.Core"],
         ["Recur.Monitoring"] = ["Recur.Core", "Recur.Evaluation"],
-        ["Recur.Training"] = ["Recur.Core"],
+        ["Recur.Features"] = ["Recur.Core"],
+        ["Recur.Training"] = ["Recur.Core", "Recur.Features"],
         ["Recur.Lake"] = ["Recur.Core"],
         ["Recur.Storage.Sqlite"] = ["Recur.Core"],
     };

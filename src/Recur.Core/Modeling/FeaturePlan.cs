@@ -134,9 +134,14 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
 
     private static List<FeatureSpec> Inputs(ProjectConfig config, DataTable table)
     {
+        // A column declared key or ignore is never an input; nor, unless listed in include, is a text column with a
+        // distinct value in every row (an identifier: as a category it teaches nothing).
+        bool Dropped(string name) => config.Features.Roles.GetValueOrDefault(name) is "key" or "ignore";
         var names = config.Features.Include.Count > 0
-            ? config.Features.Include
-            : table.Columns.Select(c => c.Name).Where(n => n != config.Label && n != config.Key && !config.Features.Exclude.Contains(n)).ToList();
+            ? config.Features.Include.Where(n => !Dropped(n)).ToList()
+            : table.Columns.Where(c => c.Name != config.Label && c.Name != config.Key && !config.Features.Exclude.Contains(c.Name) && !Dropped(c.Name)
+                    && !(c is TextColumn && !config.Features.Roles.ContainsKey(c.Name) && ColumnRoles.Infer(c) == ColumnRole.Key))
+                .Select(c => c.Name).ToList();
         var features = new List<FeatureSpec>();
         foreach (var name in names)
         {

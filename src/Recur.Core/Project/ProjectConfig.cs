@@ -155,6 +155,40 @@ public sealed class FeaturesConfig
 
     /// <summary>Columns never used as features.</summary>
     public List<string> Exclude { get; set; } = [];
+
+    /// <summary>
+    /// Per column, a role that overrides the inferred one (see <c>ColumnRoles</c>): numeric, categorical, text,
+    /// datetime, key or ignore. A key or ignored column is not a model input.
+    /// </summary>
+    public Dictionary<string, string> Roles { get; set; } = [];
+
+    /// <summary>Declared transforms, fitted on the training split in this order and shipped inside the model.</summary>
+    public List<TransformConfig> Transforms { get; set; } = [];
+
+    /// <summary>A categorical column with more distinct training values than this is hashed by default (see <see cref="HashBuckets"/>).</summary>
+    public int MaxCategories { get; set; } = 1000;
+
+    /// <summary>Buckets of the default hashed feature for a high-cardinality categorical column.</summary>
+    public int HashBuckets { get; set; } = 1024;
+
+    /// <summary>Named groups of input columns, which <c>recur train --ablate</c> leaves out one at a time.</summary>
+    public Dictionary<string, List<string>> Groups { get; set; } = [];
+}
+
+/// <summary>One declared transform: its name in the catalogue, the columns it reads and its parameters.</summary>
+public sealed class TransformConfig
+{
+    /// <summary>The transform's name (standardize, minmax, log, clip, bucketize, impute, onehot, hash, cross, tfidf, datetime, embed).</summary>
+    public string Transform { get; set; } = "";
+
+    /// <summary>The columns it reads: each one separately, or all together for a cross.</summary>
+    public List<string> Columns { get; set; } = [];
+
+    /// <summary>The output column's name, for a transform that makes one new column from several (a cross); empty for the default.</summary>
+    public string Output { get; set; } = "";
+
+    /// <summary>The transform's parameters by name; unset ones take its defaults.</summary>
+    public Dictionary<string, string> Params { get; set; } = [];
 }
 
 /// <summary>Repeatable splitting by Fingerprint64 of key columns.</summary>

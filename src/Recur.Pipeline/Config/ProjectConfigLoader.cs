@@ -68,6 +68,7 @@ public static class ProjectConfigLoader
         {
             throw RecurException.Invalid($"recur.yaml: serving.allowed_hosts: '{host}' is not a host name", "serving.allowed_hosts");
         }
+        FeaturesValidation.Validate(c.Features);
         TrainingValidation.Validate(c, text);
         StorageValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)

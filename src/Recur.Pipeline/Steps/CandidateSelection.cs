@@ -1,6 +1,7 @@
 using Recur.Core.Data;
 using Recur.Core.Modeling;
 using Recur.Core.Project;
+using Recur.Features;
 using Recur.Registry.Gates;
 using Recur.Training;
 using Recur.Training.Trainers;
@@ -26,7 +27,7 @@ public static class CandidateSelection
     /// declared order. Ties go to the earlier candidate; a candidate whose metric is not a number never wins.
     /// </summary>
     public static (TrainedModel Best, IReadOnlyList<CandidateResult> Candidates) Run(
-        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time)
+        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null)
     {
         var choices = CheckTask(config, plan.Task);
         var threads = LightGbmTrainer.Threads(config.Training);
@@ -37,7 +38,7 @@ public static class CandidateSelection
         foreach (var choice in choices)
         {
             var started = time.GetTimestamp();
-            var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed);
+            var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
             fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds));
         }

@@ -17,16 +17,20 @@ public static class FeatureNotes
     /// <summary>Share of distinct values among the non-missing training values above which a text column is noted.</summary>
     public const double MaxDistinctShare = 0.5;
 
-    /// <summary>The notes for the plan's text features on the training rows, in feature order.</summary>
-    public static IReadOnlyList<string> For(FeaturePlan plan, DataTable train)
+    /// <summary>
+    /// The notes for the plan's text features on the training rows, in feature order: those the model reads as categories
+    /// as they are (<paramref name="learned"/>, the features after the chain, names the ones still raw).
+    /// </summary>
+    public static IReadOnlyList<string> For(FeaturePlan plan, DataTable train, IReadOnlyList<FeatureSpec>? learned = null)
     {
         var notes = new List<string>();
-        foreach (var feature in plan.Features.Where(f => f.Type == ColumnType.Text))
+        var categories = (learned ?? plan.Features).Where(f => f.Type == ColumnType.Text).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var feature in plan.Features.Where(f => f.Type == ColumnType.Text && categories.Contains(f.Name)))
         {
             var (present, distinct) = ColumnRoles.Counts(train[feature.Name]);
             if (present < MinRows || distinct <= MaxDistinctShare * present) continue;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"text column '{feature.Name}' has {distinct:N0} distinct values in {present:N0} training rows: it is used as a category, so almost every value is seen once and teaches the model nothing; drop it, or turn it into features (free-text features are not available yet)"));
+                $"text column '{feature.Name}' has {distinct:N0} distinct values in {present:N0} training rows: it is used as a category, so almost every value is seen once and teaches the model nothing; declare it as text (features.roles.{feature.Name}: text) for TF-IDF, hash it, or drop it"));
         }
         return notes;
     }

@@ -5,6 +5,7 @@ using Recur.Core.Project;
 using Recur.Core.Lake;
 using Recur.Core.Registry;
 using Recur.Evaluation;
+using Recur.Features;
 using Recur.Evaluation.Baselines;
 using Recur.Evaluation.Metrics;
 using Recur.Lake.Splitting;
@@ -105,7 +106,10 @@ public static class TrainingRun
         var fitCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var log = project.Logging.CreateLogger("Recur.Pipeline.TrainingRun");
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
-        var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time);
+        // The feature chain is fitted once, on the training split only, and shared by every candidate.
+        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(config.Features, plan, train));
+        stages.Done("fit features");
+        var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
         foreach (var c in candidates) log.CandidateFitted(c.Trainer, c.FitSeconds, gates.Metric, c.Validation.GetValueOrDefault(gates.Metric, double.NaN), c.Chosen ? " (chosen)" : "");
         // RECUR_TRACE=1 prints the fit alone (every candidate's encoding and training, without scoring the validation split) for
         // bench/peers/train-bench.sh; its CPU time includes that scoring.
@@ -196,7 +200,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Notes = FeatureNotes.For(plan, train) };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Notes = [.. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs)] };
         }
         finally
         {

@@ -66,14 +66,14 @@ internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, Dat
     }
 
     /// <summary>Reads the body back from a model file's entry.</summary>
-    public static MlNetModelBody Load(ZipArchiveEntry entry, ModelManifest manifest)
+    public static MlNetModelBody Load(ZipArchiveEntry entry, FeaturePlan plan, int seed)
     {
         var buffer = new MemoryStream();
         using (var stream = entry.Open()) stream.CopyTo(buffer);
         buffer.Position = 0;
-        var ml = new MLContext(manifest.Seed);
+        var ml = new MLContext(seed);
         var transformer = ml.Model.Load(buffer, out var schema);
-        return new MlNetModelBody(ml, transformer, schema, manifest.Plan);
+        return new MlNetModelBody(ml, transformer, schema, plan);
     }
 
     private DataViewRowCursor Cursor(DataTable table, out DataViewSchema.Column column)
