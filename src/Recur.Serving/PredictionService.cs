@@ -21,6 +21,17 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         return Predict(loaded, InstanceReader.Read(body, loaded.Model.Manifest.Plan, limits));
     }
 
+    /// <summary>
+    /// The features the version's learner reads for a request body's instances (its feature chain applied), keyed, not
+    /// logged: what training computed for the same raw rows.
+    /// </summary>
+    public async Task<(LoadedModel Loaded, PredictBatch Batch, Core.Data.DataTable Features)> FeaturesAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
+    {
+        var loaded = await pool.GetAsync(selector, ct);
+        var batch = InstanceReader.Read(body, loaded.Model.Manifest.Plan, limits);
+        return (loaded, batch, loaded.Model.Features(batch.Features));
+    }
+
     /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {

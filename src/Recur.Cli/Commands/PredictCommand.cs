@@ -32,22 +32,7 @@ internal static class PredictCommand
             var pool = project.Services.GetRequiredService<ModelPool>();
             var loaded = await pool.GetAsync(ModelSelector.From(project.Config.Name, parse.GetValue(version), parse.GetValue(alias)), ct);
             var plan = loaded.Model.Manifest.Plan;
-            var path = Path.GetFullPath(parse.GetValue(input)!);
-            var missing = project.Config.Datasets.Values.SelectMany(d => d.Missing).Distinct().ToList();
-            var parsed = DelimitedParser.ParseFile(path, new DatasetConfig
-            {
-                Header = true,
-                Missing = missing,
-                Types = plan.Features.ToDictionary(f => f.Name, f => f.Type.ToName()),
-            }, parse.GetValue(input)!);
-            var table = parsed.Table;
-            foreach (var f in plan.Features)
-            {
-                if (!table.Has(f.Name)) throw RecurException.Invalid($"{parse.GetValue(input)}: column '{f.Name}' is missing (the model needs it)", f.Name);
-            }
-            var keyColumn = parse.GetValue(key) ?? project.Config.Key;
-            if (keyColumn is not null && !table.Has(keyColumn)) throw RecurException.Invalid($"{parse.GetValue(input)}: no key column '{keyColumn}'", "--key");
-            var keys = Enumerable.Range(0, table.RowCount).Select(r => keyColumn is null ? $"row-{r + 1}" : table[keyColumn].Format(r) ?? $"row-{r + 1}").ToArray();
+            var (table, keys, parsed) = ReadRows(project, plan, parse.GetValue(input)!, parse.GetValue(key));
 
             // The same prediction service as the REST API: scoring for the task, and the log.
             IReadOnlyList<PredictionResult> records;
@@ -63,6 +48,28 @@ internal static class PredictCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A CSV file of raw rows typed as the model's inputs, with each row's key (the key column, else row-N).</summary>
+    internal static (DataTable Table, string[] Keys, ParsedTable Parsed) ReadRows(Pipeline.RecurProject project, FeaturePlan plan, string input, string? keyOption)
+    {
+        var path = Path.GetFullPath(input);
+        var missing = project.Config.Datasets.Values.SelectMany(d => d.Missing).Distinct().ToList();
+        var parsed = DelimitedParser.ParseFile(path, new DatasetConfig
+        {
+            Header = true,
+            Missing = missing,
+            Types = plan.Features.ToDictionary(f => f.Name, f => f.Type.ToName()),
+        }, input);
+        var table = parsed.Table;
+        foreach (var f in plan.Features)
+        {
+            if (!table.Has(f.Name)) throw RecurException.Invalid($"{input}: column '{f.Name}' is missing (the model needs it)", f.Name);
+        }
+        var keyColumn = keyOption ?? project.Config.Key;
+        if (keyColumn is not null && !table.Has(keyColumn)) throw RecurException.Invalid($"{input}: no key column '{keyColumn}'", "--key");
+        var keys = Enumerable.Range(0, table.RowCount).Select(r => keyColumn is null ? $"row-{r + 1}" : table[keyColumn].Format(r) ?? $"row-{r + 1}").ToArray();
+        return (table, keys, parsed);
     }
 
     internal static string InputsJson(DataTable table, IEnumerable<FeatureSpec> features, int row)

@@ -43,6 +43,12 @@ public interface IPredictor
 
     /// <summary>The model's outputs for every row of a table holding its features.</summary>
     ModelOutput Predict(Data.DataTable rows);
+
+    /// <summary>
+    /// The features the model's learner reads for raw rows: its fitted feature chain applied (the Transform pattern), or
+    /// the raw input columns for a model without one.
+    /// </summary>
+    Data.DataTable Features(Data.DataTable rows) => new([.. Manifest.Plan.Features.Select(f => rows[f.Name])]);
 }
 
 /// <summary>Loads registered versions into predictors, verifying each file first.</summary>

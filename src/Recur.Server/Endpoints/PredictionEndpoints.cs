@@ -19,6 +19,18 @@ internal static class PredictionEndpoints
             .WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A (default: champion).");
         app.MapPost("/v1/models/{name}/versions/{version:int}:predict", ByVersion)
             .WithName("PredictVersion").WithSummary("Predict with an explicit model version.");
+        app.MapPost("/v1/models/{name}:features", Features)
+            .WithName("Features").WithSummary("The features the model's learner reads for keyed instances (its fitted feature chain applied); ?version=N or ?alias=A. Not logged.");
+    }
+
+    /// <summary>The features response body.</summary>
+    internal sealed record FeaturesResponse(int ModelVersion, IReadOnlyList<FeatureRow> Rows);
+
+    private static async Task<Ok<FeaturesResponse>> Features(string name, int? version, string? alias, HttpRequest request, PredictionService service, CancellationToken ct)
+    {
+        using var document = await JsonBody.ReadAsync(request, ct);
+        var (loaded, batch, features) = await service.FeaturesAsync(ModelSelector.From(name, version, alias), document.RootElement, ct);
+        return TypedResults.Ok(new FeaturesResponse(loaded.Version.Version, FeatureRow.From(batch.Keys, features)));
     }
 
     /// <summary>The response body.</summary>
