@@ -66,7 +66,10 @@ public static class FeatureEngineering
             else if (role == ColumnRole.Categorical && distinct > config.MaxCategories)
             {
                 Default(catalog, "hash", column, chain, ("buckets", config.HashBuckets.ToString(CultureInfo.InvariantCulture)));
-                notes.Add($"categorical column '{input.Name}' has {counts}, more than max_categories ({config.MaxCategories:N0}): hashed into {config.HashBuckets:N0} buckets (Fingerprint64)");
+                var once = distinct > present / 2
+                    ? $"; most values occur once, so even hashed they teach the model little (if it is free text, set features.roles.{input.Name}: text)"
+                    : "";
+                notes.Add($"categorical column '{input.Name}' has {counts}, more than max_categories ({config.MaxCategories:N0}): hashed into {config.HashBuckets:N0} buckets (Fingerprint64){once}");
             }
             else if (role == ColumnRole.Categorical && column is NumericColumn)
             {

@@ -62,10 +62,10 @@ public sealed class IngestLinesCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_UciSentimentSentenceDeclaredCategorical_ReportNamesTheNearUniqueColumn()
+    public async Task Train_UciSentimentSentenceDeclaredCategorical_ReportSaysWhyAndTheGateRefuses()
     {
         File.WriteAllText(Path.Combine(Root, "recur.yaml"),
-            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\nfeatures:\n  roles:\n    text: categorical\n");
+            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\nfeatures:\n  roles:\n    text: categorical\n  max_categories: 5000\n");
         await Ok("ingest", "train");
 
         var result = await CliRunner.RunAsync(Root, "train", "--json", "--project", Root);

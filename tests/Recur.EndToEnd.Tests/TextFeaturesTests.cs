@@ -36,7 +36,7 @@ public sealed class TextFeaturesTests
         // A description longer than the declared max_length of 3,000 characters (cut, not refused), and one with no known word at all.
         var longText = string.Join(' ', Enumerable.Repeat("socket timeout on linux when the handler disposes", 75));
         using var response = await http.PostAsync("/v1/models/github-issues:predict", Json(
-            $$"""{"instances":[{"key":"30001","features":{"Title":"HttpClient hangs on Linux","Description":"{{longText}}"}},{"key":"30002","features":{"Title":"zzqx wvvy","Description":null}}]}"""));
+            $$$"""{"instances":[{"key":"30001","features":{"Title":"HttpClient hangs on Linux","Description":"{{{longText}}}"}},{"key":"30002","features":{"Title":"zzqx wvvy","Description":null}}]}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var predictions = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions");
         Assert.Equal("area-System.Net", predictions[0].GetProperty("label").GetString());
