@@ -4,7 +4,7 @@ namespace Recur.Features;
 
 /// <summary>How far serving-time feature statistics may stray from training's before it is called skew.</summary>
 /// <param name="MissingShare">Largest rise in a feature's missing share (absolute, e.g. 0.1 = 10 points).</param>
-/// <param name="UnseenShare">Largest share of a category feature's values that training never saw.</param>
+/// <param name="UnseenShare">Largest rise in the share of a category feature's values outside the training vocabulary.</param>
 /// <param name="MeanShift">Largest move of a numeric feature's mean, in training standard deviations.</param>
 public sealed record SkewLimits(double MissingShare = 0.1, double UnseenShare = 0.1, double MeanShift = 1.0);
 
@@ -52,10 +52,10 @@ public static class FeatureSkew
                 findings.Add(new(trained.Name, "missing", trained.Missing, now.Missing, limits.MissingShare,
                     $"'{trained.Name}' is missing in {Percent(now.Missing)} of served rows, {Percent(trained.Missing)} in training"));
             }
-            if (now.Unseen is { } unseen && unseen > limits.UnseenShare)
+            if (now.Unseen is { } unseen && unseen - (trained.Unseen ?? 0) > limits.UnseenShare)
             {
                 findings.Add(new(trained.Name, "unseen", trained.Unseen ?? 0, unseen, limits.UnseenShare,
-                    $"{Percent(unseen)} of served '{trained.Name}' values are categories training never saw"));
+                    $"{Percent(unseen)} of served '{trained.Name}' values are outside the training vocabulary, {Percent(trained.Unseen ?? 0)} in training"));
             }
             if (trained.Mean is { } mean && now.Mean is { } servedMean && now.Missing < 1)
             {
