@@ -107,7 +107,7 @@ public static class TrainingRun
         var log = project.Logging.CreateLogger("Recur.Pipeline.TrainingRun");
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
         // The feature chain is fitted once, on the training split only, and shared by every candidate.
-        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(config.Features, plan, train));
+        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(config.Features, plan, train, embeddings: new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings)));
         stages.Done("fit features");
         var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
         foreach (var c in candidates) log.CandidateFitted(c.Trainer, c.FitSeconds, gates.Metric, c.Validation.GetValueOrDefault(gates.Metric, double.NaN), c.Chosen ? " (chosen)" : "");
