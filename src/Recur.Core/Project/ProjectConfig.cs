@@ -297,7 +297,7 @@ public sealed class SkewConfig
     /// <summary>Largest rise in a feature's missing share, absolute (0.1 = ten points).</summary>
     public double MissingShare { get; set; } = 0.1;
 
-    /// <summary>Largest share of a category feature's served values that training never saw.</summary>
+    /// <summary>Largest rise in the share of a category feature's served values outside the training vocabulary (unseen, or the one-hot (other) bucket).</summary>
     public double UnseenShare { get; set; } = 0.1;
 
     /// <summary>Largest move of a numeric feature's mean, in training standard deviations.</summary>
