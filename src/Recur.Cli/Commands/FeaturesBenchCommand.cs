@@ -44,9 +44,13 @@ internal static class FeaturesBenchCommand
         var train = fitRows >= rows ? raw : raw.Take([.. Enumerable.Range(0, fitRows)]);
         var plan = new FeaturePlan([.. types.Keys.Where(n => n != "label").Select(n => new FeatureSpec(n, raw[n].Spec.Type, true))], "label", "1", "0");
 
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var chain = FeatureEngineering.Fit(Config(), plan, train).Chain!;
         var fitSeconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
 
         long nonzeros = 0;
         var width = 0;
@@ -54,9 +58,13 @@ internal static class FeaturesBenchCommand
         for (var start = 0; start < rows; start += ChunkRows)
         {
             var chunk = raw.Take([.. Enumerable.Range(start, Math.Min(ChunkRows, rows - start))]);
+            process.Refresh();
+            cpu = process.TotalProcessorTime;
             clock.Restart();
             var features = chain.Apply(chunk);
             apply += clock.Elapsed;
+            process.Refresh();
+            cpuSeconds += (process.TotalProcessorTime - cpu).TotalSeconds;
             width = features.Columns.Count;
             nonzeros += Nonzeros(features);
         }
@@ -64,7 +72,7 @@ internal static class FeaturesBenchCommand
         var seconds = fitSeconds + applySeconds;
         var result = new
         {
-            rows, seconds = Math.Round(seconds, 3), rows_per_second = Math.Round(rows / seconds),
+            rows, seconds = Math.Round(seconds, 3), cpu_seconds = Math.Round(cpuSeconds, 3), rows_per_second = Math.Round(rows / seconds),
             output_width = width, fit_seconds = Math.Round(fitSeconds, 3), apply_seconds = Math.Round(applySeconds, 3),
             fit_rows = train.RowCount, chunk_rows = ChunkRows, apply_rows_per_second = Math.Round(rows / applySeconds),
             nonzeros, dense = true,

@@ -90,6 +90,32 @@ public sealed class CategoricalTransformsTests
         Assert.Equal(Fingerprint64.Bucket(Fingerprint64.Hash("2.5"), 1024).ToString(System.Globalization.CultureInfo.InvariantCulture), Texts(fitted, Real("n", 2.5))[0]);
     }
 
+    // Values whose text takes every path of the key buffer: long (pooled bytes), non-ASCII, a lone surrogate, awkward doubles.
+    public static TheoryData<string> AwkwardTexts() => new() { new string('x', 600), "naïve 東京 😀", "bad \uD800 half", "" };
+
+    [Theory]
+    [MemberData(nameof(AwkwardTexts))]
+    public void HashApply_AwkwardText_EqualsFingerprintOfTheString(string value)
+    {
+        var fitted = Fit<HashTransform.Fitted>("hash", Text("u", value), ("buckets", "1000"));
+
+        Assert.Equal(Bucket(value, 1000), Texts(fitted, Text("u", value))[0]);
+    }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(-0.0)]
+    [InlineData(1e300)]
+    [InlineData(-123456789.125)]
+    [InlineData(double.PositiveInfinity)]
+    public void CrossApply_AwkwardNumbers_EqualsFingerprintOfFormattedText(double value)
+    {
+        var column = Real("x", value);
+        var fitted = (Cross.Fitted)Fit("cross", [column, Text("t", new string('y', 300))]);
+
+        Assert.Equal(Bucket(column.Format(0) + "\u001F" + new string('y', 300), 1024), Texts(fitted, column, Text("t", new string('y', 300)))[0]);
+    }
+
     [Fact]
     public void CrossApply_TwoColumns_HashesValuesJoinedByUnitSeparator()
     {
