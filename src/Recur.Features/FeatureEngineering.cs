@@ -170,8 +170,21 @@ public static class FeatureEngineering
             return new FeatureChain { Steps = _steps, Outputs = outputs, Statistics = FeatureStatistics.Of(table, outputs) };
         }
 
-        private static FeatureSpec Spec(DataColumn column) => new(column.Name, column.Spec.Type,
-            Enumerable.Range(0, column.Length).Any(column.IsMissing),
-            column is TextColumn text ? text.Values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList() : null);
+        private static FeatureSpec Spec(DataColumn column) => column switch
+        {
+            // Straight over the arrays: a wide TF-IDF output has a thousand columns of every training row.
+            NumericColumn n => new(column.Name, column.Spec.Type, HasNaN(n.Values)),
+            TextColumn t => new(column.Name, column.Spec.Type, Array.IndexOf(t.Values, null) >= 0, t.Values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList()),
+            _ => new(column.Name, column.Spec.Type, Enumerable.Range(0, column.Length).Any(column.IsMissing), null),
+        };
+
+        private static bool HasNaN(double[] values)
+        {
+            foreach (var v in values)
+            {
+                if (double.IsNaN(v)) return true;
+            }
+            return false;
+        }
     }
 }

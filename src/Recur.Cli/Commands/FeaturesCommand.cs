@@ -72,6 +72,7 @@ internal static class FeaturesCommand
         command.Subcommands.Add(show);
         command.Subcommands.Add(apply);
         EmbeddingCommands.AddTo(command);
+        FeaturesBenchCommand.AddTo(command);
         return command;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Recur.Core.Data;
-using Recur.Core.Hashing;
 using Recur.Features.Internal;
 
 namespace Recur.Features.Transforms;
@@ -124,9 +123,11 @@ public sealed class HashTransform : ITransform
             var column = inputs[0];
             var names = BucketNames.For(Buckets);
             var result = new string?[column.Length];
+            var key = new KeyHashing();
             for (var r = 0; r < result.Length; r++)
             {
-                result[r] = column.Format(r) is { } value ? names(Fingerprint64.Bucket(Fingerprint64.Hash(value), Buckets)) : null;
+                key.Clear();
+                result[r] = key.Append(column, r) ? names(key.Bucket(Buckets)) : null;
             }
             return [Columns.Text(Inputs[0], result)];
         }
@@ -184,16 +185,17 @@ public sealed class Cross : ITransform
             var names = BucketNames.For(Buckets);
             var rows = inputs[0].Length;
             var result = new string?[rows];
-            var key = new System.Text.StringBuilder();
+            // The key is built in a reused buffer: no string per value or row.
+            var key = new KeyHashing();
             for (var r = 0; r < rows; r++)
             {
                 key.Clear();
                 for (var c = 0; c < inputs.Count; c++)
                 {
                     if (c > 0) key.Append(Separator);
-                    key.Append(inputs[c].Format(r));
+                    key.Append(inputs[c], r);
                 }
-                result[r] = names(Fingerprint64.Bucket(Fingerprint64.Hash(key.ToString()), Buckets));
+                result[r] = names(key.Bucket(Buckets));
             }
             return [Columns.Text(Output, result)];
         }
