@@ -21,7 +21,7 @@ public sealed class AblationTests
         Groups = new() { ["time"] = ["hr", "weekday"], ["weather"] = ["temp", "hum", "windspeed"] },
     };
 
-    private static FeaturePlan Plan(params string[] inputs) => new([.. inputs.Select(n => new FeatureSpec(n, ColumnType.Numeric, true))], "cnt", "", "");
+    private static FeaturePlan Plan(params string[] inputs) => new([.. inputs.Select(n => new FeatureSpec(n, ColumnType.Real, true))], "cnt", "", "");
 
     [Fact]
     public void Without_PerColumnTransform_LosesOnlyThatColumn()

@@ -14,11 +14,11 @@ public sealed class FeatureGroupsTests
     {
         var rows = new DataTable(
         [
-            new NumericColumn(new ColumnSpec("hr", ColumnType.Numeric), [1, 2, 3, 4]),
-            new NumericColumn(new ColumnSpec("temp", ColumnType.Numeric), [0.1, 0.2, 0.3, 0.4]),
-            new NumericColumn(new ColumnSpec("hum", ColumnType.Numeric), [0.5, 0.5, 0.6, 0.7]),
+            new NumericColumn(new ColumnSpec("hr", ColumnType.Real), [1, 2, 3, 4]),
+            new NumericColumn(new ColumnSpec("temp", ColumnType.Real), [0.1, 0.2, 0.3, 0.4]),
+            new NumericColumn(new ColumnSpec("hum", ColumnType.Real), [0.5, 0.5, 0.6, 0.7]),
         ]);
-        var plan = new FeaturePlan([.. rows.Columns.Select(c => new FeatureSpec(c.Name, ColumnType.Numeric, true))], "cnt", "", "") { Task = ModelTask.Regression };
+        var plan = new FeaturePlan([.. rows.Columns.Select(c => new FeatureSpec(c.Name, ColumnType.Real, true))], "cnt", "", "") { Task = ModelTask.Regression };
         return (plan, rows);
     }
 
