@@ -96,6 +96,8 @@ public static class TrainingRun
     {
         var config = project.Config;
         groups ??= GroupOptions.None;
+        // An unknown group is the option's mistake, not recur.yaml's.
+        var dropped = Steps.Ablation.ColumnsOf(config.Features, groups.Drop, "--drop");
         // Everything the data decides about recur.yaml (label, task, trainers, metric, groups) is checked before the split and any fitting.
         var (plan, gates, featuresConfig, ablated) = ConfigLocation.Checked(project.Root, () =>
         {
@@ -103,7 +105,6 @@ public static class TrainingRun
             CandidateSelection.CheckTask(config, derived.Task);
             var declared = config.Features;
             Steps.Ablation.CheckGroups(declared, derived);
-            var dropped = Steps.Ablation.ColumnsOf(declared, groups.Drop, "--drop");
             var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];
             return (Steps.Ablation.Without(derived, dropped), GatesFor(config.Promotion, derived.Task), Steps.Ablation.Without(declared, dropped), measured);
         });
