@@ -3,6 +3,7 @@ using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
 using Recur.Core.Project;
+using Recur.Features.Embeddings;
 using Recur.Features.Transforms;
 
 namespace Recur.Features;
@@ -24,8 +25,11 @@ public static class FeatureEngineering
     /// <summary>The role names <c>features.roles</c> accepts.</summary>
     public static readonly IReadOnlyList<string> RoleNames = ["numeric", "categorical", "text", "datetime", "key", "ignore"];
 
-    /// <summary>Fits the chain on the training rows of the plan's inputs.</summary>
-    public static FittedFeatures Fit(FeaturesConfig config, FeaturePlan plan, DataTable train, TransformCatalog? catalog = null)
+    /// <summary>
+    /// Fits the chain on the training rows of the plan's inputs; <paramref name="embeddings"/> is where an <c>embed</c>
+    /// step finds its artifact (none: such a step is an error naming its key).
+    /// </summary>
+    public static FittedFeatures Fit(FeaturesConfig config, FeaturePlan plan, DataTable train, TransformCatalog? catalog = null, IEmbeddingSource? embeddings = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(plan);
@@ -39,6 +43,7 @@ public static class FeatureEngineering
             var key = $"features.transforms[{i}]";
             var transform = catalog.Get(t.Transform, key + ".transform");
             var settings = TransformSettings.From(transform, t.Params, key + ".params");
+            settings.Embeddings = embeddings;
             if (t.Columns.Count == 0) throw RecurException.Invalid($"{key}.columns: name at least one column", key + ".columns");
             if (transform.Combines && t.Columns.Count < 2) throw RecurException.Invalid($"{key}.columns: a {transform.Name} needs two or more columns", key + ".columns");
             foreach (var name in t.Columns) chain.Check(transform, name, key + ".columns");
@@ -66,7 +71,10 @@ public static class FeatureEngineering
             else if (role == ColumnRole.Categorical && distinct > config.MaxCategories)
             {
                 Default(catalog, "hash", column, chain, ("buckets", config.HashBuckets.ToString(CultureInfo.InvariantCulture)));
-                notes.Add($"categorical column '{input.Name}' has {counts}, more than max_categories ({config.MaxCategories:N0}): hashed into {config.HashBuckets:N0} buckets (Fingerprint64)");
+                var once = distinct > present / 2
+                    ? $"; most values occur once, so even hashed they teach the model little (if it is free text, set features.roles.{input.Name}: text)"
+                    : "";
+                notes.Add($"categorical column '{input.Name}' has {counts}, more than max_categories ({config.MaxCategories:N0}): hashed into {config.HashBuckets:N0} buckets (Fingerprint64){once}");
             }
             else if (role == ColumnRole.Categorical && column is NumericColumn)
             {

@@ -5,14 +5,15 @@ namespace Recur.Features;
 
 /// <summary>
 /// What one model feature looked like over a set of rows: its missing share and, for a number, its mean and standard
-/// deviation; for a category, the share of values outside the categories training saw.
+/// deviation; for a category, the share of values outside the vocabulary: categories training never saw, and the
+/// out-of-vocabulary bucket of a one-hot vocabulary (<see cref="Transforms.OneHot.Other"/>).
 /// </summary>
 /// <param name="Name">The feature.</param>
 /// <param name="Rows">Rows measured.</param>
 /// <param name="Missing">Share of rows where it is missing.</param>
 /// <param name="Mean">Mean of the present values (numbers).</param>
 /// <param name="Std">Standard deviation of the present values (numbers).</param>
-/// <param name="Unseen">Share of present values not among the training categories (categories; 0 at training).</param>
+/// <param name="Unseen">Share of present values outside the vocabulary (categories).</param>
 public sealed record FeatureStatistics(string Name, int Rows, double Missing, double? Mean, double? Std, double? Unseen)
 {
     /// <summary>The statistics of every feature of a table (the output of a chain), against the features' training categories.</summary>
@@ -46,7 +47,7 @@ public sealed record FeatureStatistics(string Name, int Rows, double Missing, do
             foreach (var value in ((TextColumn)column).Values)
             {
                 if (value is null) missing++;
-                else if (!known.Contains(value)) unseen++;
+                else if (value == Transforms.OneHot.Other || !known.Contains(value)) unseen++;
             }
             result.Add(new FeatureStatistics(spec.Name, rows, Share(missing, rows), null, null, Share(unseen, rows - missing)));
         }

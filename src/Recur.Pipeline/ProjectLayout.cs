@@ -16,6 +16,9 @@ public sealed record ProjectLayout(string Root)
     /// <summary><c>.recur/artifacts/</c>: model files by SHA-256.</summary>
     public string Artifacts => Path.Combine(State, "artifacts");
 
+    /// <summary><c>.recur/embeddings/</c>: embedding artifacts, <c>NAME/vN.json</c>.</summary>
+    public string Embeddings => Path.Combine(State, "embeddings");
+
     /// <summary><c>.recur/reports/</c>: HTML reports.</summary>
     public string Reports => Path.Combine(State, "reports");
 }

@@ -30,7 +30,21 @@ public sealed class BadInputTests
         { "binary task, three classes", Yaml("task: binary\n"), Csv(i => "abc"[i % 3].ToString()), "task is binary, but label 'y' has 3 classes", 3 },
         { "a metric of another task", Yaml("promotion:\n  metric: auc\n"), Csv(Quantity), "promotion.metric: 'auc' is not a regression metric", 4 },
         { "a trainer that cannot learn the task", Yaml("training:\n  trainer: lbfgs\n"), Csv(Quantity), "trainer 'lbfgs' does not support regression", 4 },
+        { "a cross of a column that does not exist", Yaml(Transform("cross", "[x, z]")), Csv(Quantity), "no input column 'z'", 6 },
+        { "a numeric transform on a text column", Yaml(Transform("standardize", "[t]")), TextCsv(), "transform 'standardize' needs numbers, but column 't' holds text", 6 },
+        { "a role that does not fit the column", Yaml("features:\n  roles:\n    t: numeric\n"), TextCsv(), "column 't' holds text; it cannot be numeric", 5 },
     };
+
+    private static string Transform(string name, string columns, string parameters = "") =>
+        $"features:\n  transforms:\n    - transform: {name}\n      columns: {columns}\n{(parameters.Length > 0 ? $"      params: {parameters}\n" : "")}";
+
+    // Forty rows of x, a text column t and a numeric label y.
+    private static string TextCsv()
+    {
+        var text = new StringBuilder("x,t,y\n");
+        for (var i = 0; i < 40; i++) text.Append(CultureInfo.InvariantCulture, $"{i * 0.5},{"abcd"[i % 4]},{Quantity(i)}\n");
+        return text.ToString();
+    }
 
     /// <summary>Cases recur.yaml alone reveals: every command refuses to open the project.</summary>
     public static TheoryData<string, string, int> LoadCases() => new()
@@ -41,6 +55,12 @@ public sealed class BadInputTests
         { Yaml("monitoring:\n  p_value: 2\n"), "monitoring.p_value", 4 },
         { Yaml("monitoring:\n  correction: holm\n"), "monitoring.correction", 4 },
         { Yaml("task: multiclass\npositive: yes\n"), "positive", 4 },
+        { Yaml(Transform("sqrt", "[x]")), "unknown transform 'sqrt'", 5 },
+        { Yaml(Transform("hash", "[x]", "{buckets: 0}")), "features.transforms[0].params.buckets: 0 is out of range", 7 },
+        { Yaml(Transform("bucketize", "[x]", "{buckets: 100000000}")), "features.transforms[0].params.buckets", 7 },
+        { Yaml(Transform("cross", "[x]")), "a cross needs two or more columns", 6 },
+        { Yaml(Transform("tfidf", "[x]", "{ngrams: 2}")), "unknown parameter 'ngrams' for transform 'tfidf'", 7 },
+        { Yaml("features:\n  roles:\n    x: vector\n"), "features.roles.x: 'vector' is not a role", 5 },
     };
 
     private static string ManyClasses()

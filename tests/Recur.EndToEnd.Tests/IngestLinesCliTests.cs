@@ -62,10 +62,10 @@ public sealed class IngestLinesCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_UciSentimentSentenceAsCategory_ReportNamesTheNearUniqueColumn()
+    public async Task Train_UciSentimentSentenceDeclaredCategorical_ReportSaysWhyAndTheGateRefuses()
     {
         File.WriteAllText(Path.Combine(Root, "recur.yaml"),
-            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\n");
+            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\nfeatures:\n  roles:\n    text: categorical\n  max_categories: 5000\n");
         await Ok("ingest", "train");
 
         var result = await CliRunner.RunAsync(Root, "train", "--json", "--project", Root);
@@ -74,6 +74,24 @@ public sealed class IngestLinesCliTests : IDisposable
         var note = Assert.Single(result.Json.GetProperty("notes").EnumerateArray()).GetString()!;
         Assert.StartsWith("text column 'text' has ", note, StringComparison.Ordinal);
         Assert.Contains("teaches the model nothing", note, StringComparison.Ordinal);
+        // One category per sentence: the model is no better than chance, and the gate does not let it through.
+        Assert.False(result.Json.GetProperty("gate").GetProperty("promote").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Train_UciSentimentSentenceByDefault_IsReadAsFreeTextWithTfidf()
+    {
+        File.WriteAllText(Path.Combine(Root, "recur.yaml"),
+            "name: m\nlabel: label\npositive: \"1\"\ndatasets:\n  train:\n    source: data/sentiment\n    header: false\n    columns: [text, label]\n    quote: none\n");
+        await Ok("ingest", "train");
+
+        var result = await CliRunner.RunAsync(Root, "train", "--json", "--project", Root);
+
+        Assert.Equal(0, result.ExitCode);
+        var note = Assert.Single(result.Json.GetProperty("notes").EnumerateArray()).GetString()!;
+        Assert.StartsWith("text column 'text' has ", note, StringComparison.Ordinal);
+        Assert.Contains("read as free text, TF-IDF of its words", note, StringComparison.Ordinal);
+        Assert.True(result.Json.GetProperty("candidate").GetProperty("auc").GetDouble() > 0.75, result.Stdout);
     }
 
     [Fact]

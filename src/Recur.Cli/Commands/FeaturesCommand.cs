@@ -71,6 +71,7 @@ internal static class FeaturesCommand
         }));
         command.Subcommands.Add(show);
         command.Subcommands.Add(apply);
+        EmbeddingCommands.AddTo(command);
         MaterializeCommand.AddTo(command);
         return command;
     }

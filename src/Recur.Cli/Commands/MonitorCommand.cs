@@ -29,7 +29,7 @@ internal static class MonitorCommand
                 ctx.WriteJson(new
                 {
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
-                    drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
+                    drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, skew = outcome.Skew, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
                     retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason, confusion = retrained.Confusion, report },
                 });
                 return 0;
@@ -46,6 +46,13 @@ internal static class MonitorCommand
             if (outcome.PredictionDrift?.Features.FirstOrDefault() is { } p)
             {
                 ctx.Human.WriteLine($"predictions against the champion's validation predictions: {p.Test} statistic {Tables.Format(p.Statistic)}, {(p.Drifted ? "DRIFTED" : "stable")}");
+            }
+            if (outcome.Skew is { } skew)
+            {
+                ctx.Human.WriteLine(skew.Skewed
+                    ? $"training/serving skew: {skew.Findings.Count} finding(s) over {skew.FeaturesChecked} features"
+                    : $"training/serving skew: none ({skew.FeaturesChecked} features within limits)");
+                foreach (var f in skew.Findings) ctx.Human.WriteLine($"  SKEW {f.Kind}: {f.Message}");
             }
             ctx.Human.WriteLine((outcome.Decision.Retrain ? "RETRAIN: " : "no retraining: ") + outcome.Decision.Reason);
             if (retrained is not null) TrainCommand.Report(ctx, retrained, report);

@@ -291,9 +291,25 @@ public sealed class PromotionConfig
     public double Significance { get; set; } = 0.05;
 }
 
+/// <summary>Limits of training/serving skew: the model's features at serving time against their training statistics.</summary>
+public sealed class SkewConfig
+{
+    /// <summary>Largest rise in a feature's missing share, absolute (0.1 = ten points).</summary>
+    public double MissingShare { get; set; } = 0.1;
+
+    /// <summary>Largest rise in the share of a category feature's served values outside the training vocabulary (unseen, or the one-hot (other) bucket).</summary>
+    public double UnseenShare { get; set; } = 0.1;
+
+    /// <summary>Largest move of a numeric feature's mean, in training standard deviations.</summary>
+    public double MeanShift { get; set; } = 1.0;
+}
+
 /// <summary>Drift detection and the retraining policy.</summary>
 public sealed class MonitoringConfig
 {
+    /// <summary>When served features count as skewed against the statistics recorded with the model.</summary>
+    public SkewConfig Skew { get; set; } = new();
+
     /// <summary>p-value under which a statistical test reports drift.</summary>
     public double PValue { get; set; } = 0.05;
 

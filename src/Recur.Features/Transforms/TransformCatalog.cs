@@ -28,7 +28,7 @@ public sealed class TransformCatalog
     public static TransformCatalog Standard { get; } = new(
     [
         new Standardize(), new MinMax(), new LogTransform(), new Clip(), new Bucketize(), new Impute(),
-        new OneHot(), new HashTransform(), new Cross(), new Tfidf(), new DateParts(),
+        new OneHot(), new HashTransform(), new Cross(), new Tfidf(), new DateParts(), new Embed(),
     ]);
 
     /// <summary>Every transform, in registration order.</summary>

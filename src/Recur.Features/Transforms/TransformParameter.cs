@@ -19,6 +19,9 @@ public enum ParameterKind
 
     /// <summary>A comma-separated, strictly increasing list of numbers.</summary>
     Numbers,
+
+    /// <summary>A name of something stored (letters, digits, '-', '_', '.', '@'), e.g. an embedding artifact.</summary>
+    Name,
 }
 
 /// <summary>A transform parameter: its kind, default and allowed values, checked when recur.yaml loads.</summary>
@@ -50,6 +53,9 @@ public sealed record TransformParameter(string Name, string Description, Paramet
     /// <summary>A list of numbers, e.g. bucket edges; empty by default.</summary>
     public static TransformParameter List(string name, string description) => new(name, description, ParameterKind.Numbers, "");
 
+    /// <summary>A required name (no default): letters, digits, '-', '_', '.' and '@'.</summary>
+    public static TransformParameter NameOf(string name, string description) => new(name, description, ParameterKind.Name, "");
+
     /// <summary>Why <paramref name="text"/> is not a valid value, or null when it is.</summary>
     public string? Problem(string text)
     {
@@ -57,6 +63,9 @@ public sealed record TransformParameter(string Name, string Description, Paramet
         {
             case ParameterKind.Choice:
                 return Choices!.Contains(text, StringComparer.Ordinal) ? null : $"'{text}' is not one of: {string.Join(", ", Choices!)}";
+            case ParameterKind.Name:
+                return text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@') ? null
+                    : $"'{text}' is not a name (letters, digits, '-', '_', '.', '@')";
             case ParameterKind.Flag:
                 return text is "true" or "false" ? null : $"'{text}' is not true or false";
             case ParameterKind.Numbers:

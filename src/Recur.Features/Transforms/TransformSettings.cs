@@ -1,5 +1,6 @@
 using System.Globalization;
 using Recur.Core;
+using Recur.Features.Embeddings;
 
 namespace Recur.Features.Transforms;
 
@@ -8,7 +9,17 @@ public sealed class TransformSettings
 {
     private readonly Dictionary<string, string> _values;
 
-    private TransformSettings(Dictionary<string, string> values) => _values = values;
+    private TransformSettings(Dictionary<string, string> values, string key)
+    {
+        _values = values;
+        Key = key;
+    }
+
+    /// <summary>Where the parameters sit in recur.yaml (e.g. "features.transforms[2].params"), for errors found while fitting.</summary>
+    public string Key { get; }
+
+    /// <summary>Where a transform that reads a stored artifact (<c>embed</c>) finds it; null when fitting has none.</summary>
+    public IEmbeddingSource? Embeddings { get; set; }
 
     /// <summary>
     /// Validates <paramref name="declared"/> against the transform's parameters. <paramref name="key"/> is where they sit in
@@ -25,7 +36,11 @@ public sealed class TransformSettings
             if (parameter.Problem(text) is { } problem) throw RecurException.Invalid($"{key}.{name}: {problem}", $"{key}.{name}");
             values[name] = text;
         }
-        return new TransformSettings(values);
+        if (transform.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Name && values[p.Name].Length == 0) is { } missing)
+        {
+            throw RecurException.Invalid($"{key}.{missing.Name}: transform '{transform.Name}' needs {missing.Name}: ({missing.Description})", $"{key}.{missing.Name}");
+        }
+        return new TransformSettings(values, key);
     }
 
     /// <summary>Settings from plain values (defaults for the rest), for defaults the chain chooses itself.</summary>

@@ -26,7 +26,7 @@ public static class DriftDetector
     public static DriftReport Detect(DataTable reference, DataTable current, IReadOnlyList<string> features, MonitoringConfig config) =>
         Detect(reference.RowCount, current, features, config, (name, rule) =>
             reference[name] is NumericColumn refNumbers && current[name] is NumericColumn curNumbers
-                ? CompareNumbers(name, rule, () => KolmogorovSmirnov.TwoSample(refNumbers.Values, curNumbers.Values), () => Wasserstein.NormedDistance(refNumbers.Values, curNumbers.Values))
+                ? AllMissing(name, curNumbers) ?? CompareNumbers(name, rule, () => KolmogorovSmirnov.TwoSample(refNumbers.Values, curNumbers.Values), () => Wasserstein.NormedDistance(refNumbers.Values, curNumbers.Values))
                 : CompareCategories(name, rule, CategoryCounts(reference[name]), CategoryCounts(current[name])));
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class DriftDetector
             if (current[name] is NumericColumn numbers)
             {
                 var grid = column.Numbers ?? throw RecurException.Invalid($"feature '{name}' has no numeric values in the reference profile", name);
-                return CompareNumbers(name, rule, () => KolmogorovSmirnov.AgainstReference(grid, numbers.Values), () => Wasserstein.NormedDistance(grid, numbers.Values));
+                return AllMissing(name, numbers) ?? CompareNumbers(name, rule, () => KolmogorovSmirnov.AgainstReference(grid, numbers.Values), () => Wasserstein.NormedDistance(grid, numbers.Values));
             }
             var categories = column.Categories ?? throw RecurException.Invalid($"feature '{name}' is numeric in the reference profile but text in the current data", name);
             var (refCounts, curCounts) = ReferenceCategories.Counts(column.Missing, categories, CategoryCounts(current[name]));
@@ -82,6 +82,11 @@ public static class DriftDetector
 
     // Which family applies, and the thresholds; fixed for a whole report.
     private sealed record Rule(bool UseTests, double PThreshold, double DistanceThreshold);
+
+    // A numeric feature missing in every current row has no distribution to test: that is drift in itself (statistic: the
+    // missing share, 1), reported rather than failing the whole report.
+    private static FeatureDrift? AllMissing(string name, NumericColumn current) =>
+        current.Values.All(double.IsNaN) ? new FeatureDrift(name, "all_missing", 1, null, 0, true) : null;
 
     private static FeatureDrift CompareNumbers(string name, Rule rule, Func<StatisticResult> ks, Func<double> wasserstein)
     {

@@ -28,6 +28,9 @@ internal static class MonitoringValidation
         {
             throw Invalid("monitoring.correction", $"'{m.Correction}' is not a correction (one of: {string.Join(", ", Corrections)})");
         }
+        if (m.Skew.MissingShare is not (> 0 and <= 1)) throw Invalid("monitoring.skew.missing_share", $"must be a share in (0, 1], not {Text(m.Skew.MissingShare)}");
+        if (m.Skew.UnseenShare is not (> 0 and <= 1)) throw Invalid("monitoring.skew.unseen_share", $"must be a share in (0, 1], not {Text(m.Skew.UnseenShare)}");
+        if (!(m.Skew.MeanShift > 0) || !double.IsFinite(m.Skew.MeanShift)) throw Invalid("monitoring.skew.mean_shift", $"must be a positive number of standard deviations, not {Text(m.Skew.MeanShift)}");
         if (m.MinRows < 1) throw Invalid("monitoring.min_rows", $"must be at least 1, not {m.MinRows}");
         if (m.TestReferenceMaxRows < 0) throw Invalid("monitoring.test_reference_max_rows", $"must be 0 or more, not {m.TestReferenceMaxRows}");
     }

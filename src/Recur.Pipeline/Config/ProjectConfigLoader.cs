@@ -30,7 +30,7 @@ public static class ProjectConfigLoader
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         try
         {
-            Validate(config, text);
+            Validate(config, text, Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         catch (RecurException e)
         {
@@ -39,7 +39,7 @@ public static class ProjectConfigLoader
         return (config, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    private static void Validate(ProjectConfig c, string text)
+    private static void Validate(ProjectConfig c, string text, string root)
     {
         if (string.IsNullOrWhiteSpace(c.Name) || c.Name.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.')))
         {
@@ -68,7 +68,7 @@ public static class ProjectConfigLoader
         {
             throw RecurException.Invalid($"recur.yaml: serving.allowed_hosts: '{host}' is not a host name", "serving.allowed_hosts");
         }
-        FeaturesValidation.Validate(c.Features);
+        FeaturesValidation.Validate(c.Features, new ProjectLayout(root));
         TrainingValidation.Validate(c, text);
         StorageValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)

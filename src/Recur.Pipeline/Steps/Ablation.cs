@@ -4,6 +4,7 @@ using Recur.Core.Modeling;
 using Recur.Core.Project;
 using Recur.Evaluation.Metrics;
 using Recur.Features;
+using Recur.Features.Embeddings;
 using Recur.Features.Transforms;
 using Recur.Registry.Gates;
 using Recur.Training;
@@ -133,8 +134,9 @@ public static class Ablation
     /// <param name="metric">The promotion metric.</param>
     /// <param name="full">The full model's output on <paramref name="evaluation"/>.</param>
     /// <param name="groups">The groups to leave out, one at a time.</param>
+    /// <param name="embeddings">Where declared embed transforms find their embeddings; null for none.</param>
     public static IReadOnlyList<AblationResult> Run(ProjectConfig config, FeaturesConfig features, FeaturePlan plan, DataTable train, DataTable evaluation,
-        TrainerChoice choice, string metric, ModelOutput full, IReadOnlyList<KeyValuePair<string, List<string>>> groups)
+        TrainerChoice choice, string metric, ModelOutput full, IReadOnlyList<KeyValuePair<string, List<string>>> groups, IEmbeddingSource? embeddings = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(groups);
@@ -148,7 +150,7 @@ public static class Ablation
         {
             var reduced = Without(plan, columns);
             if (reduced.Features.Count == 0) throw RecurException.Invalid($"features.groups.{group}: without it the model has no inputs left", $"features.groups.{group}");
-            var fitted = FeatureEngineering.Fit(Without(features, columns), reduced, train);
+            var fitted = FeatureEngineering.Fit(Without(features, columns), reduced, train, embeddings: embeddings);
             var model = ModelFitter.Fit(config.Name, train, reduced, choice, threads, threshold, config.Seed, fitted.Chain);
             var withoutOn = TaskScoring.MetricOn(reduced, model.Predict(evaluation), evaluation, metric, threshold, config.Seed);
             var (gain, low, high) = PairedBootstrap.Gain(evaluation.RowCount, fullOn, withoutOn, lower, config.Seed, 200, 0.95);

@@ -21,10 +21,15 @@ public static class FeatureNotes
     /// The notes for the plan's text features on the training rows, in feature order: those the model reads as categories
     /// as they are (<paramref name="learned"/>, the features after the chain, names the ones still raw).
     /// </summary>
-    public static IReadOnlyList<string> For(FeaturePlan plan, DataTable train, IReadOnlyList<FeatureSpec>? learned = null)
+    /// <param name="plan">The model's inputs.</param>
+    /// <param name="train">The training rows.</param>
+    /// <param name="learned">The learner's features after the chain; null without one.</param>
+    /// <param name="written">The columns a chain step wrote (a hashed or one-hot column keeps its name but is no longer raw).</param>
+    public static IReadOnlyList<string> For(FeaturePlan plan, DataTable train, IReadOnlyList<FeatureSpec>? learned = null, IEnumerable<string>? written = null)
     {
         var notes = new List<string>();
         var categories = (learned ?? plan.Features).Where(f => f.Type == ColumnType.Text).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        categories.ExceptWith(written ?? []);
         foreach (var feature in plan.Features.Where(f => f.Type == ColumnType.Text && categories.Contains(f.Name)))
         {
             var (present, distinct) = ColumnRoles.Counts(train[feature.Name]);

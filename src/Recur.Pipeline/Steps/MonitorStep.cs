@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Modeling;
+using Recur.Features;
 using Recur.Monitoring.Drift;
 using Recur.Monitoring.Live;
 using Recur.Monitoring.Policy;
@@ -30,6 +31,12 @@ public sealed record MonitorOutcome(
     /// champion's predictions on the validation split it was trained beside; null when nothing was logged.
     /// </summary>
     public DriftReport? PredictionDrift { get; init; }
+
+    /// <summary>
+    /// Training/serving skew: the champion's features on the logged inputs against the statistics recorded with its
+    /// feature chain; null when it has no chain or nothing was logged.
+    /// </summary>
+    public SkewReport? Skew { get; init; }
 }
 
 /// <summary>
@@ -61,6 +68,9 @@ public static class MonitorStep
         return new MonitorOutcome(champion.Version, logged.Count, joined.Count, live, drift, RetrainingPolicy.Decide(drift, config.Monitoring, project.Logging.CreateLogger("Recur.Monitoring.RetrainingPolicy")), reference.Id)
         {
             PredictionDrift = await PredictionDriftAsync(project, champion, model, logged, ct),
+            Skew = (model as Training.TrainedModel)?.Chain is { } chain
+                ? FeatureSkew.Check(chain, current, new SkewLimits(config.Monitoring.Skew.MissingShare, config.Monitoring.Skew.UnseenShare, config.Monitoring.Skew.MeanShift))
+                : null,
         };
     }
 
