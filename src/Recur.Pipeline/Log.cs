@@ -22,4 +22,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Retraining {Model} on {Rows} rows ({Labelled} labelled logged rows added)")]
     public static partial void RetrainStarted(this ILogger logger, string model, int rows, int labelled);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Without feature group {Group}: {Metric} contribution {Contribution} (95% interval {Low} to {High})")]
+    public static partial void GroupAblated(this ILogger logger, string group, string metric, double contribution, double low, double high);
 }

@@ -10,6 +10,9 @@ public sealed record ProjectLayout(string Root)
     /// <summary><c>.recur/lake/</c>: snapshot files, their profiles and the part cache.</summary>
     public string Lake => Path.Combine(State, "lake");
 
+    /// <summary><c>.recur/lake/features/</c>: feature sets per group, one folder per model version (<c>recur features materialize</c>).</summary>
+    public string FeatureSets => Path.Combine(Lake, "features");
+
     /// <summary><c>.recur/artifacts/</c>: model files by SHA-256.</summary>
     public string Artifacts => Path.Combine(State, "artifacts");
 

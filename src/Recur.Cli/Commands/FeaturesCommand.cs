@@ -73,6 +73,7 @@ internal static class FeaturesCommand
         command.Subcommands.Add(apply);
         EmbeddingCommands.AddTo(command);
         FeaturesBenchCommand.AddTo(command);
+        MaterializeCommand.AddTo(command);
         return command;
     }
 

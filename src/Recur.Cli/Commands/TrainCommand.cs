@@ -14,7 +14,9 @@ internal static class TrainCommand
     public static Command Create()
     {
         var dataset = new Option<string>("--dataset") { Description = "The dataset to train on", DefaultValueFactory = _ => "train" };
-        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset };
+        var ablate = new Option<bool>("--ablate") { Description = "Also refit the chosen trainer without each feature group (features.groups) and report each group's contribution to the metric; those models are not registered" };
+        var drop = new Option<string[]>("--drop") { Description = "Train without this feature group (repeatable); the version's lineage records it", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset, ablate, drop };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
@@ -22,7 +24,8 @@ internal static class TrainCommand
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
             var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
-                eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: true, ct);
+                eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: true, ct,
+                new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate)));
             Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));
@@ -44,7 +47,10 @@ internal static class TrainCommand
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
                 same_as = o.SameAs is null ? null : new { version = o.SameAs.Version, aliases = o.SameAs.Aliases, artifact = o.SameAs.ArtifactSha256 },
                 gate_attempts = o.GateAttempts,
-                confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes, report,
+                confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes,
+                dropped_groups = o.DroppedGroups,
+                ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
+                report,
             });
             return;
         }
@@ -57,6 +63,8 @@ internal static class TrainCommand
         Add($"candidate ({o.Candidates.FirstOrDefault(c => c.Chosen)?.Trainer ?? "?"}, {o.Task.ToName()})", o.Candidate);
         ctx.Human.Write(table);
         if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
+        if (o.Ablation.Count > 0) ReportAblation(ctx, o);
+        if (o.DroppedGroups.Count > 0) ctx.Human.WriteLine($"trained without feature groups: {string.Join(", ", o.DroppedGroups)}");
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
@@ -78,5 +86,18 @@ internal static class TrainCommand
             table.Row([c.Trainer, parameters, c.Validation.GetValueOrDefault(o.Metric, double.NaN), Math.Round(c.FitSeconds, 2), c.Chosen ? "yes" : ""]);
         }
         ctx.Human.Write(table);
+    }
+
+    // Each group's contribution: positive when the model is better with it, whichever way the metric points.
+    private static void ReportAblation(CommandContext ctx, TrainingOutcome o)
+    {
+        var metric = o.Metric.Replace('_', ' ');
+        var table = Tables.Of(["group", "columns", $"{metric} with", $"{metric} without", "contribution", "95% interval"]);
+        foreach (var a in o.Ablation)
+        {
+            table.Row([a.Group, a.Columns.Count, a.With, a.Without, a.Contribution, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{a.Low:0.####}, {a.High:0.####}]")]);
+        }
+        ctx.Human.Write(table);
+        ctx.Human.WriteLine("contribution: how much better the model is with the group than refitted without it (positive: the group helps)");
     }
 }

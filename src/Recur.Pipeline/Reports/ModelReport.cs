@@ -35,6 +35,7 @@ public static class ModelReport
         AddModels(report, outcome.Task, models, outcome.Metric);
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name}: {b.Comparison}");
         AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
+        AddAblation(report, outcome);
         return Save(project, report, name);
     }
 
@@ -67,6 +68,19 @@ public static class ModelReport
             .Confusion(confusion)
             .Heading("Per class")
             .PerClass(confusion.PerClass());
+    }
+
+    // recur train --ablate: each feature group's contribution with its paired bootstrap interval, as a table and a chart.
+    private static void AddAblation(HtmlReport report, TrainingOutcome outcome)
+    {
+        if (outcome.Ablation.Count == 0) return;
+        var metric = outcome.Metric.Replace('_', ' ');
+        report.Heading("Ablation")
+            .Paragraph($"The chosen trainer refitted without each feature group on the same training rows and scored on the same {outcome.EvaluationRows} evaluation rows. " +
+                $"Contribution is how much better the {metric} is with the group than without it (positive: the group helps), with a paired bootstrap 95% interval.")
+            .Table(["group", "columns", $"{metric} with", $"{metric} without", "contribution", "95% interval"], outcome.Ablation.Select(a => (IReadOnlyList<string>)
+                [a.Group, string.Join(", ", a.Columns), Format(a.With), Format(a.Without), Format(a.Contribution), $"[{Format(a.Low)}, {Format(a.High)}]"]))
+            .IntervalBars([.. outcome.Ablation.Select(a => (a.Group, a.Contribution, a.Low, a.High))], $"Contribution of each feature group to the {metric}, with its 95% interval");
     }
 
     private static string Interval(IReadOnlyDictionary<string, double> metrics, string metric) =>

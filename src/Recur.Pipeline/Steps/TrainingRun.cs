@@ -46,6 +46,12 @@ public sealed record TrainingOutcome(
     /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
+    /// <summary>Each feature group's contribution to <see cref="Metric"/> (<c>--ablate</c>); empty when not asked.</summary>
+    public IReadOnlyList<AblationResult> Ablation { get; init; } = [];
+
+    /// <summary>The feature groups the model was trained without (<c>--drop</c>).</summary>
+    public IReadOnlyList<string> DroppedGroups { get; init; } = [];
+
     /// <summary>Plain-word warnings about the inputs (<see cref="FeatureNotes"/>), e.g. a text column with a distinct value per row.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
@@ -83,17 +89,24 @@ public static class TrainingRun
     /// </param>
     /// <param name="registerRejected">Whether a candidate the gates reject is registered as the challenger.</param>
     /// <param name="ct">Cancellation.</param>
+    /// <param name="groups">Feature groups to leave out of the model and to measure; null for neither.</param>
     public static async Task<TrainingOutcome> RunAsync(
         RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool dataIsFirstSnapshot, bool registerRejected,
-        CancellationToken ct = default)
+        CancellationToken ct = default, GroupOptions? groups = null)
     {
         var config = project.Config;
-        // Everything the data decides about recur.yaml (label, task, trainers, metric) is checked before the split and any fitting.
-        var (plan, gates) = ConfigLocation.Checked(project.Root, () =>
+        groups ??= GroupOptions.None;
+        // An unknown group is the option's mistake, not recur.yaml's.
+        var dropped = Steps.Ablation.ColumnsOf(config.Features, groups.Drop, "--drop");
+        // Everything the data decides about recur.yaml (label, task, trainers, metric, groups) is checked before the split and any fitting.
+        var (plan, gates, featuresConfig, ablated) = ConfigLocation.Checked(project.Root, () =>
         {
             var derived = FeaturePlan.From(config, data);
             CandidateSelection.CheckTask(config, derived.Task);
-            return (derived, GatesFor(config.Promotion, derived.Task));
+            var declared = config.Features;
+            Steps.Ablation.CheckGroups(declared, derived);
+            var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];
+            return (Steps.Ablation.Without(derived, dropped), GatesFor(config.Promotion, derived.Task), Steps.Ablation.Without(declared, dropped), measured);
         });
         var stages = new StageTrace();
         var (trainRows, validationRows) = SplitRows(config, data);
@@ -107,7 +120,8 @@ public static class TrainingRun
         var log = project.Logging.CreateLogger("Recur.Pipeline.TrainingRun");
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
         // The feature chain is fitted once, on the training split only, and shared by every candidate.
-        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(config.Features, plan, train, embeddings: new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings)));
+        var embeddings = new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
+        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(featuresConfig, plan, train, embeddings: embeddings));
         stages.Done("fit features");
         var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
         foreach (var c in candidates) log.CandidateFitted(c.Trainer, c.FitSeconds, gates.Metric, c.Validation.GetValueOrDefault(gates.Metric, double.NaN), c.Chosen ? " (chosen)" : "");
@@ -127,6 +141,11 @@ public static class TrainingRun
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
         stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
+        // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
+        var chosen = CandidateSelection.CheckTask(config, plan.Task)[candidates.ToList().FindIndex(c => c.Chosen)];
+        var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
+        foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
+        if (ablated.Count > 0) stages.Done("ablation");
         // Each baseline predicts the evaluation rows once: for its metrics and, for the best, the significance gate.
         var baselineOutputs = TaskScoring.FitBaselines(plan, train, threshold).Select(b => (Fit: b, Output: b.Predict(evaluation))).ToList();
         var baselines = baselineOutputs
@@ -191,7 +210,7 @@ public static class TrainingRun
                     }
                     // The file goes into the store before the version that names it is visible.
                     await project.Artifacts.PutAsync(temp, token);
-                    return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate);
+                    return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
                 registerRejected, ct, Significance, project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
             stages.Done("gate, profile and register");
@@ -200,7 +219,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Notes = [.. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {
@@ -244,14 +263,21 @@ public static class TrainingRun
 
     private static NewModelVersion Describe(RecurProject project, TrainedModel model, string sha, IReadOnlyList<string> snapshots, string referenceProfile,
         IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double> validation, IReadOnlyDictionary<string, double> baseline,
-        GateDecision gate)
+        GateDecision gate, IReadOnlyList<string> droppedGroups)
     {
         var recorded = new Dictionary<string, double>(metrics);
         foreach (var (k, v) in validation) recorded["validation_" + k] = v;
         foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
         var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
-            model.Manifest.Trainer, model.Manifest.Parameters, referenceProfile);
+            model.Manifest.Trainer, Parameters(model, droppedGroups), referenceProfile);
         return new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
+    }
+
+    // The trainer's parameters, and the feature groups left out (--drop) so the version says what it was trained without.
+    private static IReadOnlyDictionary<string, string> Parameters(TrainedModel model, IReadOnlyList<string> droppedGroups)
+    {
+        if (droppedGroups.Count == 0) return model.Manifest.Parameters;
+        return new Dictionary<string, string>(model.Manifest.Parameters) { ["dropped_groups"] = string.Join(",", droppedGroups) };
     }
 
     /// <summary>The rows of a snapshot-backed table restricted to the plan's columns and label, for enlarging training data.</summary>
