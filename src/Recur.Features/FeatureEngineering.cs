@@ -11,7 +11,11 @@ namespace Recur.Features;
 /// <summary>A fitted chain (null when the model reads its inputs as they are) and the decisions worth telling the user.</summary>
 /// <param name="Chain">The chain, or null for none.</param>
 /// <param name="Notes">Plain-word notes on defaults chosen from the data, for the train report.</param>
-public sealed record FittedFeatures(FeatureChain? Chain, IReadOnlyList<string> Notes);
+public sealed record FittedFeatures(FeatureChain? Chain, IReadOnlyList<string> Notes)
+{
+    /// <summary>The chain's outputs on the training rows, computed while fitting (fit and transform at once); null without a chain.</summary>
+    public DataTable? Features { get; init; }
+}
 
 /// <summary>
 /// Fits recur.yaml's <c>features:</c> on the training split: the declared transforms in order, then a default for
@@ -37,6 +41,7 @@ public static class FeatureEngineering
         catalog ??= TransformCatalog.Standard;
         var chain = new Builder(plan, train);
         var declared = new HashSet<string>(StringComparer.Ordinal);
+        var ahead = FitIndependentSteps(config, plan, train, catalog, embeddings);
         for (var i = 0; i < config.Transforms.Count; i++)
         {
             var t = config.Transforms[i];
@@ -49,7 +54,18 @@ public static class FeatureEngineering
             foreach (var name in t.Columns) chain.Check(transform, name, key + ".columns");
             declared.UnionWith(t.Columns);
             var groups = transform.Combines ? [t.Columns] : t.Columns.Select(c => new List<string> { c }).ToList();
-            foreach (var columns in groups) chain.Add(transform.Fit([.. columns.Select(chain.Column)], settings, t.Output), transform.Combines, key);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                if (ahead.TryGetValue((i, g), out var done))
+                {
+                    if (done.Error is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(done.Error);
+                    chain.Add(done.Step!, transform.Combines, key, done.Outputs);
+                }
+                else
+                {
+                    chain.Add(transform.Fit([.. groups[g].Select(chain.Column)], settings, t.Output), transform.Combines, key);
+                }
+            }
         }
         var notes = new List<string>();
         foreach (var input in plan.Features.Where(f => !declared.Contains(f.Name)))
@@ -81,8 +97,70 @@ public static class FeatureEngineering
                 Default(catalog, "onehot", column, chain);
             }
         }
-        return new FittedFeatures(chain.Build(), notes);
+        var (built, features) = chain.Build();
+        return new FittedFeatures(built, notes) { Features = features };
     }
+
+    // A declared step that reads only raw inputs no earlier step touched depends on no other step: all such steps are
+    // fitted and applied at once, on every core, then added in declared order like the others, so the chain is the same
+    // as a sequential fit. A step that fails keeps its error for the sequential pass to raise at its turn.
+    private static Dictionary<(int Transform, int Group), (FittedTransform? Step, IReadOnlyList<DataColumn>? Outputs, Exception? Error)> FitIndependentSteps(
+        FeaturesConfig config, FeaturePlan plan, DataTable train, TransformCatalog catalog, IEmbeddingSource? embeddings)
+    {
+        var raw = plan.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        var units = new List<(int Transform, int Group, ITransform Fit, TransformSettings Settings, List<string> Columns, string Output)>();
+        for (var i = 0; i < config.Transforms.Count; i++)
+        {
+            var t = config.Transforms[i];
+            var transform = catalog.Find(t.Transform);
+            TransformSettings? settings = null;
+            try
+            {
+                if (transform is not null) settings = TransformSettings.From(transform, t.Params, $"features.transforms[{i}].params");
+            }
+            catch (RecurException)
+            {
+                settings = null; // the sequential pass reports it, naming the key
+            }
+            if (transform is not null && settings is not null && t.Columns.Count > 0 && (!transform.Combines || t.Columns.Count >= 2))
+            {
+                settings.Embeddings = embeddings;
+                var groups = transform.Combines ? [t.Columns] : t.Columns.Select(c => new List<string> { c }).ToList();
+                for (var g = 0; g < groups.Count; g++)
+                {
+                    var fits = groups[g].All(c => raw.Contains(c) && !touched.Contains(c) && Accepts(transform, train[c]));
+                    if (fits) units.Add((i, g, transform, settings, groups[g], t.Output));
+                }
+            }
+            touched.UnionWith(t.Columns);
+        }
+        var results = new (FittedTransform?, IReadOnlyList<DataColumn>?, Exception?)[units.Count];
+        // One unit at a time to whichever core is free, text first: a TF-IDF step costs more than all the others together.
+        var order = Enumerable.Range(0, units.Count).OrderBy(u => units[u].Fit.Input == TransformInput.Text ? 0 : 1).ToList();
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(order, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), u =>
+        {
+            var unit = units[u];
+            try
+            {
+                var inputs = unit.Columns.Select(c => train[c]).ToList();
+                var step = unit.Fit.Fit(inputs, unit.Settings, unit.Output);
+                results[u] = (step, step.Apply(inputs), null);
+            }
+            catch (Exception e) when (e is RecurException or ArgumentException or InvalidOperationException)
+            {
+                results[u] = (null, null, e);
+            }
+        });
+        return units.Select((unit, u) => (unit, u)).ToDictionary(p => (p.unit.Transform, p.unit.Group), p => results[p.u]);
+    }
+
+    private static bool Accepts(ITransform transform, DataColumn column) => transform.Input switch
+    {
+        TransformInput.Numeric => column is NumericColumn,
+        TransformInput.Text => column is TextColumn,
+        _ => true,
+    };
 
     /// <summary>
     /// The role of an input column: declared in <c>features.roles</c>, else inferred. A declared role that does not fit the
@@ -140,9 +218,9 @@ public static class FeatureEngineering
             }
         }
 
-        public void Add(FittedTransform step, bool combines, string key)
+        public void Add(FittedTransform step, bool combines, string key, IReadOnlyList<DataColumn>? outputs = null)
         {
-            var outputs = step.Apply([.. step.Inputs.Select(n => _work[n])]);
+            outputs ??= step.Apply([.. step.Inputs.Select(n => _work[n])]);
             if (combines)
             {
                 foreach (var o in outputs)
@@ -162,18 +240,19 @@ public static class FeatureEngineering
             _steps.Add(step);
         }
 
-        public FeatureChain? Build()
+        public (FeatureChain? Chain, DataTable? Features) Build()
         {
-            if (_steps.Count == 0) return null;
-            var outputs = _order.Select(name => Spec(_work[name])).ToList();
+            if (_steps.Count == 0) return (null, null);
+            // Column by column on every core: a wide chain has thousands of outputs over every training row.
+            var outputs = _order.AsParallel().AsOrdered().Select(name => Spec(_work[name])).ToList();
             var table = new DataTable([.. _order.Select(n => _work[n])]);
-            return new FeatureChain { Steps = _steps, Outputs = outputs, Statistics = FeatureStatistics.Of(table, outputs) };
+            return (new FeatureChain { Steps = _steps, Outputs = outputs, Statistics = FeatureStatistics.Of(table, outputs) }, table);
         }
 
         private static FeatureSpec Spec(DataColumn column) => column switch
         {
             // Straight over the arrays: a wide TF-IDF output has a thousand columns of every training row.
-            NumericColumn n => new(column.Name, column.Spec.Type, HasNaN(n.Values)),
+            NumericColumn n => new(column.Name, column.Spec.Type, n.Sparse is { } sparse ? HasNaN(sparse.Values) : HasNaN(n.Values)),
             TextColumn t => new(column.Name, column.Spec.Type, Array.IndexOf(t.Values, null) >= 0, t.Values.OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList()),
             _ => new(column.Name, column.Spec.Type, Enumerable.Range(0, column.Length).Any(column.IsMissing), null),
         };

@@ -24,14 +24,38 @@ public abstract class DataColumn(ColumnSpec spec)
     public abstract DataColumn Take(IReadOnlyList<int> rows);
 }
 
-/// <summary>Numbers (integer or real); NaN marks a missing value.</summary>
-public sealed class NumericColumn(ColumnSpec spec, double[] values) : DataColumn(spec)
+/// <summary>
+/// Numbers (integer or real); NaN marks a missing value. A column may also be made from its non-zero entries
+/// (<see cref="Sparse"/>, e.g. one TF-IDF term over many rows): readers that understand them use them, and
+/// <see cref="Values"/> is filled in only when first asked for.
+/// </summary>
+public sealed class NumericColumn : DataColumn
 {
+    private double[]? _values;
+    private readonly object _gate = new();
+
+    /// <summary>A column of the given values.</summary>
+    public NumericColumn(ColumnSpec spec, double[] values) : base(spec)
+    {
+        _values = values ?? throw new ArgumentNullException(nameof(values));
+        Length = values.Length;
+    }
+
+    /// <summary>A column of <paramref name="length"/> rows that is zero except at the given entries.</summary>
+    public NumericColumn(ColumnSpec spec, int length, SparseValues sparse) : base(spec)
+    {
+        Sparse = sparse ?? throw new ArgumentNullException(nameof(sparse));
+        Length = length;
+    }
+
     /// <summary>The values; NaN where missing.</summary>
-    public double[] Values { get; } = values;
+    public double[] Values => _values ?? Dense();
+
+    /// <summary>The non-zero entries when the column was made from them; null for a dense column.</summary>
+    public SparseValues? Sparse { get; }
 
     /// <inheritdoc />
-    public override int Length => Values.Length;
+    public override int Length { get; }
 
     /// <inheritdoc />
     public override bool IsMissing(int row) => double.IsNaN(Values[row]);
@@ -43,11 +67,32 @@ public sealed class NumericColumn(ColumnSpec spec, double[] values) : DataColumn
     /// <inheritdoc />
     public override DataColumn Take(IReadOnlyList<int> rows)
     {
+        var values = Values;
         var taken = new double[rows.Count];
-        for (var i = 0; i < taken.Length; i++) taken[i] = Values[rows[i]];
+        for (var i = 0; i < taken.Length; i++) taken[i] = values[rows[i]];
         return new NumericColumn(Spec, taken);
     }
+
+    private double[] Dense()
+    {
+        lock (_gate)
+        {
+            if (_values is null)
+            {
+                var values = new double[Length];
+                var sparse = Sparse!;
+                for (var i = 0; i < sparse.Rows.Length; i++) values[sparse.Rows[i]] = sparse.Values[i];
+                Volatile.Write(ref _values, values);
+            }
+            return _values;
+        }
+    }
 }
+
+/// <summary>The non-zero entries of a numeric column: their rows, increasing, and their values.</summary>
+/// <param name="Rows">The rows, in increasing order.</param>
+/// <param name="Values">The value at each of those rows.</param>
+public sealed record SparseValues(int[] Rows, double[] Values);
 
 /// <summary>
 /// Text values; null marks a missing value. The strings may be made on first use: a column read

@@ -46,19 +46,32 @@ public sealed class Tfidf : ITransform
         };
         var texts = ((TextColumn)inputs[0]).Values;
         var counter = fitted.Counter();
-        var state = new DocumentFrequency();
-        foreach (var text in texts)
+        var state = new DocumentFrequency(texts.Length);
+        for (var r = 0; r < texts.Length; r++)
         {
-            if (text is null) continue;
+            state.Starts[r] = state.Stream.Count;
+            if (texts[r] is not { } text) continue;
             state.Document++;
             counter.Terms(text, ref state, static (ref DocumentFrequency s, ReadOnlySpan<char> term) => s.Count(term));
         }
+        state.Starts[texts.Length] = state.Stream.Count;
         var minimum = settings.Int("min_df");
         var kept = state.Frequencies().Where(p => p.Df >= minimum).OrderByDescending(p => p.Df).ThenBy(p => p.Term, StringComparer.Ordinal)
             .Take(settings.Int("max_terms")).OrderBy(p => p.Term, StringComparer.Ordinal).ToList();
         fitted.Terms = [.. kept.Select(p => p.Term)];
         fitted.Idf = [.. kept.Select(p => Math.Log((1.0 + state.Document) / (1.0 + p.Df)) + 1)];
         fitted.Documents = state.Document;
+        // The training texts' terms were read once already: the step's output on these very rows is computed from them
+        // rather than by reading every text again (the same terms in the same order, so the same weights).
+        var vocabulary = kept.Select((p, i) => (p.Term, i)).ToDictionary(p => p.Term, p => p.i, StringComparer.Ordinal);
+        var keptIds = state.TermIds(vocabulary);
+        fitted.Remember(inputs[0], texts.Length, (r, counts) =>
+        {
+            for (var i = state.Starts[r]; i < state.Starts[r + 1]; i++)
+            {
+                if (keptIds[state.Stream[i]] is var v and >= 0) counts.Add(v);
+            }
+        });
         return fitted;
     }
 
@@ -93,31 +106,76 @@ public sealed class Tfidf : ITransform
         public override IReadOnlyList<ColumnSpec> Outputs() => [.. Terms.Select(t => new ColumnSpec(ColumnOf(t), ColumnType.Real))];
 
         /// <inheritdoc />
+        /// <remarks>
+        /// Each term's column is sparse (<see cref="NumericColumn.Sparse"/>): a text has a handful of the vocabulary's
+        /// terms, so only those entries are made; a reader that needs every row gets them filled in on first use.
+        /// </remarks>
         public override IReadOnlyList<DataColumn> Apply(IReadOnlyList<DataColumn> inputs)
         {
-            var index = _index ??= Terms.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
-            var texts = ((TextColumn)inputs[0]).Values;
-            var columns = new double[Terms.Count][];
-            for (var t = 0; t < columns.Length; t++) columns[t] = new double[texts.Length];
-            var state = new RowCounts(index.GetAlternateLookup<ReadOnlySpan<char>>());
-            var counter = Counter();
-            for (var r = 0; r < texts.Length; r++)
+            if (_training is { } training && ReferenceEquals(training.Column, inputs[0]))
             {
-                if (texts[r] is not { } text) continue;
-                state.Touched.Clear();
-                counter.Terms(text, ref state, static (ref RowCounts s, ReadOnlySpan<char> term) => s.Add(term));
+                _training = null;
+                return Weights(training.Rows, training.Feed);
+            }
+            var index = _index ??= Terms.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
+            var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+            var texts = ((TextColumn)inputs[0]).Values;
+            var counter = Counter();
+            TermAction<RowCounts> add = (ref RowCounts s, ReadOnlySpan<char> term) =>
+            {
+                if (lookup.TryGetValue(term, out var i)) s.Add(i);
+            };
+            return Weights(texts.Length, (r, counts) =>
+            {
+                if (texts[r] is { } text) counter.Terms(text, ref counts, add);
+            });
+        }
+
+        // The training column and its terms, kept by Fit for the one Apply on the same column that follows it.
+        private (DataColumn Column, int Rows, Action<int, RowCounts> Feed)? _training;
+
+        internal void Remember(DataColumn column, int rows, Action<int, RowCounts> feed) => _training = (column, rows, feed);
+
+        // The sparse TF-IDF columns of rows whose vocabulary indices feed() adds to a row's counts.
+        private List<DataColumn> Weights(int rowCount, Action<int, RowCounts> feed)
+        {
+            var state = new RowCounts(Terms.Count);
+            // The entries in row order: row, term, weight.
+            var rows = new List<int>(rowCount * 4);
+            var terms = new List<int>(rowCount * 4);
+            var weights = new List<double>(rowCount * 4);
+            var perTerm = new int[Terms.Count];
+            for (var r = 0; r < rowCount; r++)
+            {
+                state.Reset();
+                feed(r, state);
+                if (state.Touched.Count == 0) continue;
+                var first = weights.Count;
                 double norm = 0;
-                foreach (var (term, count) in state.Touched)
+                foreach (var term in state.Touched)
                 {
+                    var count = state.Counts[term];
                     var weight = (Sublinear ? 1 + Math.Log(count) : count) * Idf[term];
-                    columns[term][r] = weight;
+                    rows.Add(r);
+                    terms.Add(term);
+                    weights.Add(weight);
+                    perTerm[term]++;
                     norm += weight * weight;
                 }
-                if (norm == 0) continue;
                 var scale = 1 / Math.Sqrt(norm);
-                foreach (var term in state.Touched.Keys) columns[term][r] *= scale;
+                for (var i = first; i < weights.Count; i++) weights[i] *= scale;
             }
-            return [.. columns.Select((values, t) => Columns.Real(ColumnOf(Terms[t]), values))];
+            // Grouped by term; each term's rows stay increasing because the rows were visited in order.
+            var termRows = perTerm.Select(n => new int[n]).ToArray();
+            var termValues = perTerm.Select(n => new double[n]).ToArray();
+            var filled = new int[Terms.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var t = terms[i];
+                termRows[t][filled[t]] = rows[i];
+                termValues[t][filled[t]++] = weights[i];
+            }
+            return [.. Terms.Select((term, t) => (DataColumn)new NumericColumn(new ColumnSpec(ColumnOf(term), ColumnType.Real), rowCount, new SparseValues(termRows[t], termValues[t])))];
         }
 
         /// <inheritdoc />
@@ -133,20 +191,28 @@ public sealed class Tfidf : ITransform
             new("first terms", string.Join(", ", Terms.Take(8))),
         ];
 
-        // One row's term counts, by vocabulary index.
-        private struct RowCounts(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> index)
+        // One row's term counts, by vocabulary index, with the terms in the order first seen.
+        internal sealed class RowCounts(int terms)
         {
-            public readonly Dictionary<int, int> Touched = [];
+            public readonly int[] Counts = new int[terms];
+            public readonly List<int> Touched = [];
 
-            public readonly void Add(ReadOnlySpan<char> term)
+            public void Add(int i)
             {
-                if (index.TryGetValue(term, out var i)) Touched[i] = Touched.GetValueOrDefault(i) + 1;
+                if (Counts[i]++ == 0) Touched.Add(i);
+            }
+
+            public void Reset()
+            {
+                foreach (var i in Touched) Counts[i] = 0;
+                Touched.Clear();
             }
         }
     }
 
     // Document frequencies over the training texts, each term counted once per document.
-    private sealed class DocumentFrequency
+    // Also keeps every document's terms, as ids in reading order (Stream, from Starts[r] to Starts[r + 1]).
+    private sealed class DocumentFrequency(int rows)
     {
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private readonly List<string> _terms = [];
@@ -154,6 +220,13 @@ public sealed class Tfidf : ITransform
         private readonly List<int> _lastDocument = [];
 
         public int Document { get; set; }
+
+        public List<int> Stream { get; } = new(rows * 4);
+
+        public int[] Starts { get; } = new int[rows + 1];
+
+        /// <summary>Per term id, its index in the vocabulary, or -1.</summary>
+        public int[] TermIds(Dictionary<string, int> vocabulary) => [.. _terms.Select(t => vocabulary.GetValueOrDefault(t, -1))];
 
         public void Count(ReadOnlySpan<char> term)
         {
@@ -167,6 +240,7 @@ public sealed class Tfidf : ITransform
                 _df.Add(0);
                 _lastDocument.Add(-1);
             }
+            Stream.Add(id);
             if (_lastDocument[id] == Document) return;
             _lastDocument[id] = Document;
             _df[id]++;

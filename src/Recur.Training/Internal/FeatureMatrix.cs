@@ -45,6 +45,11 @@ internal sealed class FeatureMatrix
                 var texts = ((TextColumn)column).Values;
                 for (var r = 0; r < rows; r++) matrix[r * Width + c] = Code(codes, texts[r]);
             }
+            else if (((NumericColumn)column).Sparse is { } sparse)
+            {
+                // The matrix starts at zero: only the column's entries are written.
+                for (var i = 0; i < sparse.Rows.Length; i++) matrix[sparse.Rows[i] * Width + c] = (float)sparse.Values[i];
+            }
             else
             {
                 var numbers = ((NumericColumn)column).Values;
