@@ -18,6 +18,23 @@ public static class FeatureNotes
     public const double MaxDistinctShare = 0.5;
 
     /// <summary>
+    /// A note per text column left out of the inputs because it looks like an identifier (a distinct one-word value in
+    /// every row): not the label, the key, an excluded column or one with a declared role.
+    /// </summary>
+    public static IReadOnlyList<string> LeftOut(Core.Project.ProjectConfig config, FeaturePlan plan, DataTable train)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(train);
+        if (config.Features.Include.Count > 0) return [];
+        var inputs = plan.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. train.Columns
+            .Where(c => c is TextColumn && !inputs.Contains(c.Name) && c.Name != config.Label && c.Name != config.Key
+                && !config.Features.Exclude.Contains(c.Name) && !config.Features.Roles.ContainsKey(c.Name) && ColumnRoles.Infer(c) == ColumnRole.Key)
+            .Select(c => $"column '{c.Name}' has a distinct value in every row, like an identifier: left out of the inputs (set features.roles.{c.Name}: categorical to use it)")];
+    }
+
+    /// <summary>
     /// The notes for the plan's text features on the training rows, in feature order: those the model reads as categories
     /// as they are (<paramref name="learned"/>, the features after the chain, names the ones still raw).
     /// </summary>

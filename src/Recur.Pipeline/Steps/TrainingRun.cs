@@ -219,7 +219,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {

@@ -51,4 +51,28 @@ public sealed class FeatureNotesTests
 
         Assert.StartsWith("text column 'sentence' has 60 distinct values in 60 training rows", Assert.Single(FeatureNotes.For(plan, table)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LeftOut_OneWordTextWithAValuePerRow_IsLeftOutAndNamed()
+    {
+        var (_, table) = Rows(i => $"sentence number {i}");
+        var withId = new DataTable([.. table.Columns, new TextColumn(new ColumnSpec("order", ColumnType.Text), Enumerable.Range(0, 100).Select(i => $"o-{i}").ToArray())]);
+        var config = new ProjectConfig { Label = "y", Positive = "yes" };
+        var plan = FeaturePlan.From(config, withId);
+
+        var note = Assert.Single(FeatureNotes.LeftOut(config, plan, withId));
+
+        Assert.DoesNotContain(plan.Features, f => f.Name == "order");
+        Assert.StartsWith("column 'order' has a distinct value in every row, like an identifier", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LeftOut_TheKeyColumn_IsNotNoted()
+    {
+        var (_, table) = Rows(i => $"sentence number {i}");
+        var withId = new DataTable([.. table.Columns, new TextColumn(new ColumnSpec("order", ColumnType.Text), Enumerable.Range(0, 100).Select(i => $"o-{i}").ToArray())]);
+        var config = new ProjectConfig { Label = "y", Positive = "yes", Key = "order" };
+
+        Assert.Empty(FeatureNotes.LeftOut(config, FeaturePlan.From(config, withId), withId));
+    }
 }
