@@ -25,7 +25,7 @@ public sealed class Impute : ITransform
     public IReadOnlyList<TransformParameter> Parameters =>
     [
         TransformParameter.Choice("strategy", "mean, median, zero or constant for numbers; most_frequent or constant for text", "median", "mean", "median", "zero", "most_frequent", "constant"),
-        TransformParameter.Real("value", "the fill value of strategy constant", null),
+        TransformParameter.Free("value", "the fill value of strategy constant: a number for a numeric column, any text for a text column"),
         TransformParameter.Flag("indicator", "add the NAME:missing column", true),
     ];
     /// <inheritdoc />
@@ -44,7 +44,10 @@ public sealed class Impute : ITransform
             {
                 "mean" => Columns.Moments(numbers.Values).Mean,
                 "zero" => 0,
-                "constant" => settings.Real("value") ?? throw Core.RecurException.Invalid($"impute of '{column.Name}': strategy constant needs params.value", column.Name),
+                "constant" => double.TryParse(settings.Text("value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var fill) && double.IsFinite(fill) ? fill
+                    : throw Core.RecurException.Invalid(settings.Text("value").Length == 0
+                        ? $"{settings.Key}.value: impute of '{column.Name}' with strategy constant needs params.value"
+                        : $"{settings.Key}.value: '{settings.Text("value")}' is not a number, and column '{column.Name}' holds numbers", settings.Key + ".value"),
                 "most_frequent" => sorted.Length == 0 ? 0 : sorted.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key,
                 _ => sorted.Length == 0 ? 0 : Columns.Quantile(sorted, 0.5),
             };
@@ -54,7 +57,7 @@ public sealed class Impute : ITransform
             var texts = ((TextColumn)column).Values;
             fitted.Text = strategy switch
             {
-                "constant" => settings.Real("value")?.ToString("R", CultureInfo.InvariantCulture) ?? "(missing)",
+                "constant" => settings.Text("value").Length > 0 ? settings.Text("value") : "(missing)",
                 "most_frequent" or "median" => texts.OfType<string>().GroupBy(v => v, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key ?? "(missing)",
                 _ => throw Core.RecurException.Invalid($"impute of text column '{column.Name}': strategy '{strategy}' needs numbers (use most_frequent or constant)", column.Name),
             };

@@ -22,6 +22,9 @@ public enum ParameterKind
 
     /// <summary>A name of something stored (letters, digits, '-', '_', '.', '@'), e.g. an embedding artifact.</summary>
     Name,
+
+    /// <summary>Any text of at most 1,000 characters, e.g. a fill value; empty when unset.</summary>
+    Text,
 }
 
 /// <summary>A transform parameter: its kind, default and allowed values, checked when recur.yaml loads.</summary>
@@ -56,6 +59,9 @@ public sealed record TransformParameter(string Name, string Description, Paramet
     /// <summary>A required name (no default): letters, digits, '-', '_', '.' and '@'.</summary>
     public static TransformParameter NameOf(string name, string description) => new(name, description, ParameterKind.Name, "");
 
+    /// <summary>An optional free text (a word or a number), empty by default.</summary>
+    public static TransformParameter Free(string name, string description) => new(name, description, ParameterKind.Text, "");
+
     /// <summary>Why <paramref name="text"/> is not a valid value, or null when it is.</summary>
     public string? Problem(string text)
     {
@@ -66,6 +72,8 @@ public sealed record TransformParameter(string Name, string Description, Paramet
             case ParameterKind.Name:
                 return text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@') ? null
                     : $"'{text}' is not a name (letters, digits, '-', '_', '.', '@')";
+            case ParameterKind.Text:
+                return text.Length <= 1000 ? null : $"the text is {text.Length} characters long; at most 1,000";
             case ParameterKind.Flag:
                 return text is "true" or "false" ? null : $"'{text}' is not true or false";
             case ParameterKind.Numbers:

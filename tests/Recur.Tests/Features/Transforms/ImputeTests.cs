@@ -30,6 +30,25 @@ public sealed class ImputeTests
     }
 
     [Fact]
+    public void Fit_ConstantWordOnTextColumn_FillsTheWord()
+    {
+        var column = Text("colour", "red", null, "blue");
+
+        var fitted = Fit<Impute.Fitted>("impute", column, ("strategy", "constant"), ("value", "not given"));
+
+        Assert.Equal(new string?[] { "red", "not given", "blue" }, ((TextColumn)fitted.Apply([column])[0]).Values);
+    }
+
+    [Fact]
+    public void Fit_ConstantWordOnNumericColumn_ThrowsNamingValue()
+    {
+        var e = Assert.Throws<Recur.Core.RecurException>(() => Fit<Impute.Fitted>("impute", Gaps, ("strategy", "constant"), ("value", "none")));
+
+        Assert.EndsWith(".value", e.Field, StringComparison.Ordinal);
+        Assert.Contains("'none' is not a number", e.Message);
+    }
+
+    [Fact]
     public void Fit_ConstantWithoutValue_Throws()
     {
         var e = Assert.Throws<Recur.Core.RecurException>(() => Fit<Impute.Fitted>("impute", Gaps, ("strategy", "constant")));
