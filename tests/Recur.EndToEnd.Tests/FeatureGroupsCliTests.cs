@@ -80,6 +80,27 @@ public sealed class FeatureGroupsCliTests
     }
 
     [Fact]
+    public async Task MonitorRetrain_ChampionTrainedWithoutAGroup_RetrainsWithoutItToo()
+    {
+        using var dir = new TempDir();
+        var root = await BikeSharingAsync(dir, groups: true);
+        var train = (await CliRunner.OkAsync(dir.Root, "train", "--drop", "weather", "--json", "--project", root)).Json;
+        Assert.True(train.GetProperty("gate").GetProperty("promote").GetBoolean(), train.ToString());
+
+        // Score the test hours in batch (the model needs no weather columns), then label a thousand of them.
+        var test = Path.Combine(root, "data", "hour_test.csv");
+        await CliRunner.OkAsync(dir.Root, "predict", test, "-o", dir.Path("scored.csv"), "--key", "instant", "--project", root);
+        var hours = File.ReadAllLines(test).Skip(1).Select(l => l.Split(',')).Take(1000).ToList();
+        File.WriteAllLines(dir.Path("labels.csv"), ["instant,cnt", .. hours.Select(f => $"{f[0]},{f[^1]}")]);
+        await CliRunner.OkAsync(dir.Root, "feedback", dir.Path("labels.csv"), "--key-column", "instant", "--label-column", "cnt", "--project", root);
+
+        await RetrainAsync(dir, root);
+
+        var v2 = (await CliRunner.OkAsync(dir.Root, "models", "show", "2", "--json", "--project", root)).Json;
+        Assert.Equal("weather", v2.GetProperty("lineage").GetProperty("parameters").GetProperty("dropped_groups").GetString());
+    }
+
+    [Fact]
     public async Task TrainAblate_NoGroupsDeclared_ExitsOneNamingFeaturesGroups()
     {
         using var dir = new TempDir();

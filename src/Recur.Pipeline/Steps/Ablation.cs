@@ -75,13 +75,16 @@ public static class Ablation
         return plan with { Features = [.. plan.Features.Where(f => !gone.Contains(f.Name))] };
     }
 
-    /// <summary>Checks that every grouped column is one of the plan's inputs; the error names <c>features.groups.NAME</c>.</summary>
-    public static void CheckGroups(FeaturesConfig features, FeaturePlan plan)
+    /// <summary>
+    /// Checks that every grouped column is one of the plan's inputs; the error names <c>features.groups.NAME</c>. Groups left
+    /// out (<paramref name="dropped"/>) are not checked: a retrain of a model trained without them has no such columns.
+    /// </summary>
+    public static void CheckGroups(FeaturesConfig features, FeaturePlan plan, IReadOnlyCollection<string>? dropped = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(plan);
         var inputs = plan.Features.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var (group, columns) in features.Groups)
+        foreach (var (group, columns) in features.Groups.Where(g => dropped?.Contains(g.Key) != true))
         {
             if (columns.FirstOrDefault(c => !inputs.Contains(c)) is { } missing)
             {

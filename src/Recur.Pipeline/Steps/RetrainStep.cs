@@ -38,7 +38,12 @@ public static class RetrainStep
         // Feedback for every evaluation row leaves none unseen: gate on the enlarged data's validation split then.
         if (evaluation is { RowCount: 0 }) evaluation = null;
         var ids = evaluation is null ? TrainingRun.Ids(trainSnapshot) : TrainingRun.Ids(trainSnapshot, evalSnapshot!);
-        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct);
+        // A champion trained without some feature groups (--drop) is retrained without them too: its logged inputs lack them.
+        var dropped = champion.Lineage.Parameters.TryGetValue("dropped_groups", out var names) && names.Length > 0
+            ? names.Split(',').Where(g => config.Features.Groups.ContainsKey(g)).ToList()
+            : [];
+        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct,
+            dropped.Count > 0 ? new GroupOptions(dropped, Ablate: false) : null);
     }
 
     /// <summary>

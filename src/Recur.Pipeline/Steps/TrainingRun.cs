@@ -104,7 +104,7 @@ public static class TrainingRun
             var derived = FeaturePlan.From(config, data);
             CandidateSelection.CheckTask(config, derived.Task);
             var declared = config.Features;
-            Steps.Ablation.CheckGroups(declared, derived);
+            Steps.Ablation.CheckGroups(declared, derived, groups.Drop);
             var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];
             return (Steps.Ablation.Without(derived, dropped), GatesFor(config.Promotion, derived.Task), Steps.Ablation.Without(declared, dropped), measured);
         });
