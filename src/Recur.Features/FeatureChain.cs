@@ -25,6 +25,10 @@ public sealed class FeatureChain
     /// <summary>Statistics of every output over the training split, the reference for training/serving skew.</summary>
     public List<FeatureStatistics> Statistics { get; set; } = [];
 
+    /// <summary>The outputs of steps whose values are already on a common scale (<see cref="FittedTransform.UnitScaled"/>).</summary>
+    public IReadOnlySet<string> UnitScaled() =>
+        Steps.Where(s => s.UnitScaled).SelectMany(s => s.Outputs().Select(o => o.Name)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>
     /// The model's features for raw rows: every step applied in order, then the <see cref="Outputs"/> in order. An
     /// unseen category or an over-long text is handled by its step (the out-of-vocabulary or hash bucket, a cut), never refused.

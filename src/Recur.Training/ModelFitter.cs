@@ -22,6 +22,9 @@ public static class ModelFitter
     /// <summary>The feature vector column every learner reads.</summary>
     public const string Features = "Features";
 
+    // The min-max scaled part of the feature vector when some features are already on a common scale.
+    private const string Scaled = "Scaled";
+
     /// <summary>Fits a model on the table's rows with the chosen trainer.</summary>
     /// <param name="model">The model's name.</param>
     /// <param name="table">The training rows.</param>
@@ -44,13 +47,13 @@ public static class ModelFitter
         var learned = chain is null ? plan : plan with { Features = chain.Outputs };
         var body = choice.Trainer is IDirectTrainer direct
             ? direct.Fit(inputs, learned, labels, choice.Settings, seed, threads)
-            : FitWithMlNet(inputs, learned, labels, choice, threads, seed);
+            : FitWithMlNet(inputs, learned, labels, choice, threads, seed, chain?.UnitScaled() ?? new HashSet<string>());
         return new TrainedModel(body, manifest, chain);
     }
 
     // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed)
+    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed, IReadOnlySet<string> unitScaled)
     {
         var ml = new MLContext(seed);
         var view = new TableDataView(table, plan.Features, labels);
@@ -66,8 +69,19 @@ public static class ModelFitter
         }
         // Appending to the typed chain keeps it flat; the nesting is part of the saved model's bytes, which stay as
         // they were before trainers became a catalogue.
-        var features = pipeline.Append(ml.Transforms.Concatenate(Features, [.. numeric, .. encoded]));
         var learner = choice.Trainer.Estimator(ml, plan.Task, choice.Settings, seed, threads);
+        var unit = plan.Features.Where(f => unitScaled.Contains(f.Name)).Select(f => f.Name).ToArray();
+        if (choice.Trainer.NeedsNormalizedFeatures && unit.Length > 0)
+        {
+            // Features already on a common scale (TF-IDF rows of unit length) join the min-max scaled rest as they are.
+            var rest = numeric.Where(n => !unitScaled.Contains(n)).Concat(encoded).ToArray();
+            var chain = rest.Length == 0
+                ? pipeline.Append(ml.Transforms.Concatenate(Features, unit))
+                : pipeline.Append(ml.Transforms.Concatenate(Scaled, rest)).Append(ml.Transforms.NormalizeMinMax(Scaled))
+                    .Append(ml.Transforms.Concatenate(Features, [Scaled, .. unit]));
+            return new MlNetModelBody(ml, chain.Append(learner).Fit(view), view.Schema, plan);
+        }
+        var features = pipeline.Append(ml.Transforms.Concatenate(Features, [.. numeric, .. encoded]));
         var transformer = choice.Trainer.NeedsNormalizedFeatures
             ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
             : features.Append(learner).Fit(view);

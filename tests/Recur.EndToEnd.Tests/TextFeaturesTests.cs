@@ -21,8 +21,8 @@ public sealed class TextFeaturesTests
         var train = (await CliRunner.OkAsync(dir.Root, "train", "--json", "--project", root)).Json;
         Assert.Equal("multiclass", train.GetProperty("task").GetString());
         Assert.Equal(323, train.GetProperty("evaluation_rows").GetInt32());
-        Assert.True(train.GetProperty("candidate").GetProperty("macro_f1").GetDouble() > 0.3, train.ToString());
-        Assert.True(train.GetProperty("candidate").GetProperty("accuracy").GetDouble() > 0.45, train.ToString());
+        Assert.True(train.GetProperty("candidate").GetProperty("macro_f1").GetDouble() > 0.38, train.ToString());
+        Assert.True(train.GetProperty("candidate").GetProperty("accuracy").GetDouble() > 0.55, train.ToString());
         Assert.True(train.GetProperty("gate").GetProperty("promote").GetBoolean(), train.ToString());
 
         var show = (await CliRunner.OkAsync(dir.Root, "features", "show", "--json", "--project", root)).Json;
@@ -52,7 +52,9 @@ public sealed class TextFeaturesTests
 
         var train = (await CliRunner.OkAsync(dir.Root, "train", "--json", "--project", root)).Json;
 
-        Assert.True(train.GetProperty("candidate").GetProperty("auc").GetDouble() > 0.8, train.ToString());
+        // Level with scikit-learn's TF-IDF + logistic regression on these rows (0.89); min-max scaling the TF-IDF
+        // columns, as the linear trainers do for other features, gave 0.83.
+        Assert.True(train.GetProperty("candidate").GetProperty("auc").GetDouble() > 0.86, train.ToString());
         Assert.True(train.GetProperty("gate").GetProperty("promote").GetBoolean(), train.ToString());
         await using var server = await ServerProcess.StartAsync(root);
         using var http = server.Client();

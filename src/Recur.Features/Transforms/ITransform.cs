@@ -64,6 +64,12 @@ public abstract class FittedTransform
     /// <summary>Computes the output columns, in <see cref="Outputs"/> order, from the input columns of any table.</summary>
     public abstract IReadOnlyList<DataColumn> Apply(IReadOnlyList<DataColumn> inputs);
 
+    /// <summary>
+    /// Whether the outputs are already on a common scale (a TF-IDF row has unit length), so a linear learner's min-max
+    /// scaling, which would divide each by its own training maximum and inflate rare terms, leaves them as they are.
+    /// </summary>
+    public virtual bool UnitScaled => false;
+
     /// <summary>The fitted parameters a person reads (<c>recur features show</c>): means, vocabulary sizes, bucket edges…</summary>
     public abstract IEnumerable<KeyValuePair<string, string>> Describe();
 }

@@ -99,6 +99,9 @@ public sealed class Tfidf : ITransform
 
         internal TermCounter Counter() => new(WordNgrams, CharNgrams, StopWords, MaxLength);
 
+        /// <inheritdoc />
+        public override bool UnitScaled => true;
+
         /// <summary>The output column of a term.</summary>
         public string ColumnOf(string term) => $"{Inputs[0]}:tfidf:{term}";
 
