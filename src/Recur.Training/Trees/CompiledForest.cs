@@ -83,6 +83,16 @@ internal sealed class CompiledForest
         }
     }
 
+    /// <summary>
+    /// The child a value takes at one node (≥ 0 a node, &lt; 0 the leaf <c>~child</c>), by the same rules as
+    /// <see cref="AddTo"/>; indices are the forest's (for a forest of one tree, the tree's own).
+    /// </summary>
+    public int Next(int node, double x)
+    {
+        ref readonly var n = ref _nodes[node];
+        return n.Kind == Numeric ? (double.IsNaN(x) ? n.NanChild : x <= n.Threshold ? n.Left : n.Right) : Unusual(in n, x);
+    }
+
     private int Unusual(in Node node, double x)
     {
         if (node.Kind == NumericZeroMissing)

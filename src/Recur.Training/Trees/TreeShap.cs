@@ -1,0 +1,165 @@
+namespace Recur.Training.Trees;
+
+/// <summary>
+/// Exact Shapley values of a tree ensemble's raw score (TreeSHAP, path-dependent, after Lundberg, Erion and Lee
+/// 2018), written for Recur: each tree is walked once per row, keeping the proportions of feature subsets along the
+/// path, with node covers taken from the training row counts LightGBM stores (<see cref="DecisionTree.InternalCount"/>,
+/// <see cref="DecisionTree.LeafCount"/>). Local accuracy holds by construction: per output, the contributions plus
+/// <see cref="Explanation.Expected"/> equal the raw score (the log-odds of a binary model, a class's score of a
+/// multiclass one, the value of a regression).
+/// </summary>
+public sealed class TreeShap
+{
+    private readonly TreeEnsemble _ensemble;
+    private readonly CompiledForest[] _trees;
+    private readonly double[] _expected;
+
+    /// <summary>Prepares the ensemble's trees (and each output's expected raw score) for explanation.</summary>
+    public TreeShap(TreeEnsemble ensemble)
+    {
+        _ensemble = ensemble ?? throw new ArgumentNullException(nameof(ensemble));
+        _trees = [.. ensemble.Trees.Select(t => new CompiledForest([t]))];
+        _expected = new double[ensemble.Outputs];
+        for (var t = 0; t < ensemble.Trees.Count; t++) _expected[t % ensemble.Outputs] += Expected(ensemble.Trees[t], 0);
+    }
+
+    /// <summary>One row's explanation.</summary>
+    /// <param name="Contributions">Per output, per feature (matrix column), its contribution to the raw score.</param>
+    /// <param name="Expected">Per output, the raw score expected over the training rows (the covers' weighting).</param>
+    public sealed record Explanation(double[][] Contributions, double[] Expected);
+
+    /// <summary>Explains one row of feature values (in the ensemble's column order, as the model reads them).</summary>
+    public Explanation Explain(ReadOnlySpan<double> features)
+    {
+        if (features.Length < _ensemble.FeatureCount) throw new ArgumentException($"a row needs {_ensemble.FeatureCount} feature values, got {features.Length}", nameof(features));
+        var phi = new double[_ensemble.Outputs][];
+        for (var o = 0; o < phi.Length; o++) phi[o] = new double[features.Length];
+        var row = features.ToArray();
+        for (var t = 0; t < _trees.Length; t++)
+        {
+            var tree = _ensemble.Trees[t];
+            if (tree.Left.Count == 0) continue; // a single leaf: part of the expected value, no contribution
+            var depth = MaxDepth(tree, 0) + 2;
+            var paths = new PathElement[depth * (depth + 1) / 2 + depth];
+            Recurse(tree, _trees[t], row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
+        }
+        return new Explanation(phi, (double[])_expected.Clone());
+    }
+
+    private struct PathElement
+    {
+        public int Feature;
+        public double Zero;
+        public double One;
+        public double Weight;
+    }
+
+    // node ≥ 0 an internal node, < 0 the leaf ~node. The path of this call lives at paths[start .. start + depth].
+    private static void Recurse(DecisionTree tree, CompiledForest forest, double[] x, double[] phi, int node, PathElement[] paths,
+        int parentStart, int depth, double zero, double one, int feature)
+    {
+        var start = parentStart + depth;
+        Array.Copy(paths, parentStart, paths, start, depth);
+        Extend(paths, start, depth, zero, one, feature);
+        if (node < 0)
+        {
+            var value = tree.LeafValue[~node];
+            for (var i = 1; i <= depth; i++)
+            {
+                ref readonly var e = ref paths[start + i];
+                phi[e.Feature] += UnwoundSum(paths, start, depth, i) * (e.One - e.Zero) * value;
+            }
+            return;
+        }
+        var split = tree.SplitFeature[node];
+        var hot = forest.Next(node, x[split]);
+        var cold = hot == tree.Left[node] ? tree.Right[node] : tree.Left[node];
+        // The children's covers, as Expected weighs them, so the contributions add up to the score exactly.
+        var cover = Cover(tree, tree.Left[node]) + Cover(tree, tree.Right[node]);
+        double incomingZero = 1, incomingOne = 1;
+        var k = 0;
+        while (k <= depth && paths[start + k].Feature != split) k++;
+        if (k <= depth)
+        {
+            incomingZero = paths[start + k].Zero;
+            incomingOne = paths[start + k].One;
+            Unwind(paths, start, depth, k);
+            depth--;
+        }
+        Recurse(tree, forest, x, phi, hot, paths, start, depth + 1, Cover(tree, hot) / cover * incomingZero, incomingOne, split);
+        Recurse(tree, forest, x, phi, cold, paths, start, depth + 1, Cover(tree, cold) / cover * incomingZero, 0, split);
+    }
+
+    private static void Extend(PathElement[] p, int s, int depth, double zero, double one, int feature)
+    {
+        p[s + depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            p[s + i + 1].Weight += one * p[s + i].Weight * (i + 1) / (depth + 1);
+            p[s + i].Weight = zero * p[s + i].Weight * (depth - i) / (depth + 1);
+        }
+    }
+
+    private static void Unwind(PathElement[] p, int s, int depth, int index)
+    {
+        var one = p[s + index].One;
+        var zero = p[s + index].Zero;
+        var next = p[s + depth].Weight;
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            if (one != 0)
+            {
+                var w = p[s + i].Weight;
+                p[s + i].Weight = next * (depth + 1) / ((i + 1) * one);
+                next = w - p[s + i].Weight * zero * (depth - i) / (depth + 1);
+            }
+            else
+            {
+                p[s + i].Weight = p[s + i].Weight * (depth + 1) / (zero * (depth - i));
+            }
+        }
+        for (var i = index; i < depth; i++)
+        {
+            p[s + i].Feature = p[s + i + 1].Feature;
+            p[s + i].Zero = p[s + i + 1].Zero;
+            p[s + i].One = p[s + i + 1].One;
+        }
+    }
+
+    private static double UnwoundSum(PathElement[] p, int s, int depth, int index)
+    {
+        var one = p[s + index].One;
+        var zero = p[s + index].Zero;
+        var next = p[s + depth].Weight;
+        double total = 0;
+        for (var i = depth - 1; i >= 0; i--)
+        {
+            if (one != 0)
+            {
+                var w = next * (depth + 1) / ((i + 1) * one);
+                total += w;
+                next = p[s + i].Weight - w * zero * (depth - i) / (depth + 1);
+            }
+            else
+            {
+                total += p[s + i].Weight / zero * (depth + 1) / (depth - i);
+            }
+        }
+        return total;
+    }
+
+    private static double Cover(DecisionTree tree, int node) => node >= 0 ? tree.InternalCount[node] : tree.LeafCount[~node];
+
+    // The cover-weighted mean leaf value below a node: what the tree predicts when no feature is known.
+    private static double Expected(DecisionTree tree, int node)
+    {
+        if (tree.Left.Count == 0) return tree.LeafValue[0];
+        if (node < 0) return tree.LeafValue[~node];
+        var (left, right) = (tree.Left[node], tree.Right[node]);
+        var cover = Cover(tree, left) + Cover(tree, right);
+        return cover == 0 ? 0 : (Cover(tree, left) * Expected(tree, left) + Cover(tree, right) * Expected(tree, right)) / cover;
+    }
+
+    private static int MaxDepth(DecisionTree tree, int node) =>
+        node < 0 ? 0 : 1 + Math.Max(MaxDepth(tree, tree.Left[node]), MaxDepth(tree, tree.Right[node]));
+}
