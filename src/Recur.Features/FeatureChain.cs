@@ -25,6 +25,21 @@ public sealed class FeatureChain
     /// <summary>Statistics of every output over the training split, the reference for training/serving skew.</summary>
     public List<FeatureStatistics> Statistics { get; set; } = [];
 
+    /// <summary>
+    /// Per model feature, the raw input columns it is computed from (through every earlier step): a standardized column
+    /// comes from itself, a TF-IDF term from its text column, a cross from each column crossed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Origins(IEnumerable<string> rawInputs)
+    {
+        var origins = rawInputs.ToDictionary(n => n, n => (IReadOnlyList<string>)[n], StringComparer.Ordinal);
+        foreach (var step in Steps)
+        {
+            IReadOnlyList<string> from = [.. step.Inputs.SelectMany(i => origins.GetValueOrDefault(i) ?? [i]).Distinct(StringComparer.Ordinal)];
+            foreach (var output in step.Outputs()) origins[output.Name] = from;
+        }
+        return Outputs.ToDictionary(o => o.Name, o => origins.GetValueOrDefault(o.Name) ?? [o.Name], StringComparer.Ordinal);
+    }
+
     /// <summary>The outputs of steps whose values are already on a common scale (<see cref="FittedTransform.UnitScaled"/>).</summary>
     public IReadOnlySet<string> UnitScaled() =>
         Steps.Where(s => s.UnitScaled).SelectMany(s => s.Outputs().Select(o => o.Name)).ToHashSet(StringComparer.Ordinal);

@@ -43,6 +43,41 @@ public sealed class TrainedModel : IPredictor
     /// <summary>The trees, when the model is a LightGBM model evaluated in managed code; null for an ML.NET model.</summary>
     public TreeEnsemble? Trees => (_body as TreeModelBody)?.Ensemble;
 
+    /// <summary>
+    /// Exact TreeSHAP explanations of rows, per raw input column (Explainable Predictions): a model feature's contribution
+    /// goes to the raw column it is computed from, shared equally when it comes from several (a cross). Per row and
+    /// output, the contributions plus the expected value equal the raw score (log-odds, class score or value). Tree
+    /// models only (LightGBM); other trainers are refused with a reason.
+    /// </summary>
+    public IReadOnlyList<RowExplanation> Explain(DataTable rows)
+    {
+        var trees = Trees ?? throw RecurException.Invalid($"explanations are computed for tree models (trainer lightgbm); this version was trained with '{Manifest.Trainer}'", "trainer");
+        var shap = new TreeShap(trees);
+        var learned = LearnedFeatures;
+        var raw = Manifest.Plan.Features.Select(f => f.Name).ToList();
+        var origins = Chain?.Origins(raw) ?? raw.ToDictionary(n => n, n => (IReadOnlyList<string>)[n], StringComparer.Ordinal);
+        var columns = new FeatureMatrix(learned).Bind(Features(rows));
+        var values = new double[learned.Count];
+        var result = new RowExplanation[rows.RowCount];
+        for (var r = 0; r < result.Length; r++)
+        {
+            columns.Read(r, values);
+            var explanation = shap.Explain(values);
+            var perOutput = explanation.Contributions.Select(phi =>
+            {
+                var byInput = raw.ToDictionary(n => n, _ => 0.0, StringComparer.Ordinal);
+                for (var f = 0; f < learned.Count; f++)
+                {
+                    var from = origins[learned[f].Name];
+                    foreach (var input in from) byInput[input] += phi[f] / from.Count;
+                }
+                return (IReadOnlyDictionary<string, double>)byInput;
+            }).ToList();
+            result[r] = new RowExplanation(explanation.Expected, perOutput);
+        }
+        return result;
+    }
+
     /// <summary>LightGBM's model text of a tree model; null for an ML.NET model.</summary>
     internal string? ModelText => (_body as TreeModelBody)?.ModelText;
 
@@ -138,3 +173,8 @@ public sealed class TrainedModel : IPredictor
         }
     }
 }
+
+/// <summary>One row's explanation: per output (one for binary and regression, one per class for multiclass), the expected raw score and each raw input's contribution.</summary>
+/// <param name="Expected">Per output, the raw score expected over the training rows.</param>
+/// <param name="Contributions">Per output, each raw input column's contribution to the raw score.</param>
+public sealed record RowExplanation(IReadOnlyList<double> Expected, IReadOnlyList<IReadOnlyDictionary<string, double>> Contributions);

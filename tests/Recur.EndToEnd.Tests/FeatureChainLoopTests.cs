@@ -124,6 +124,21 @@ public sealed class FeatureChainLoopTests
         Assert.Contains(findings, f => f.GetProperty("feature").GetString() == "age:missing" && f.GetProperty("kind").GetString() == "shift");
         var text = await CliRunner.OkAsync(dir.Root, "monitor", "--project", root);
         Assert.Contains("training/serving skew:", text.Stdout);
+
+        // Explanations per raw input (a cross's share split between its columns): expected + contributions is the
+        // log-odds of the score `recur predict` gives, row by row.
+        var explain = (await CliRunner.OkAsync(dir.Root, "explain", dir.Path("rows.csv"), "--json", "--project", root)).Json;
+        await CliRunner.OkAsync(dir.Root, "predict", dir.Path("rows.csv"), "-o", dir.Path("scored.csv"), "--project", root);
+        var scores = File.ReadAllLines(dir.Path("scored.csv")).Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var explained = explain.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(4, explained.Count);
+        for (var i = 0; i < explained.Count; i++)
+        {
+            var contributions = explained[i].GetProperty("contributions").GetProperty(">50K").EnumerateObject().ToList();
+            Assert.Equal(14, contributions.Count);
+            var logOdds = explained[i].GetProperty("expected").GetProperty(">50K").GetDouble() + contributions.Sum(c => c.Value.GetDouble());
+            Assert.Equal(scores[i], 1 / (1 + Math.Exp(-logOdds)), 6);
+        }
     }
 
     // The CSV rows as a predict/features request: numbers as numbers, empty fields as null.

@@ -77,7 +77,7 @@ internal static class FeaturesCommand
         return command;
     }
 
-    private static async Task<(LoadedModel Loaded, TrainedModel Model)> LoadAsync(CommandContext ctx, int? version, string? alias, CancellationToken ct)
+    internal static async Task<(LoadedModel Loaded, TrainedModel Model)> LoadAsync(CommandContext ctx, int? version, string? alias, CancellationToken ct)
     {
         var project = ctx.OpenProject();
         var loaded = await project.Services.GetRequiredService<ModelPool>().GetAsync(ModelSelector.From(project.Config.Name, version, alias), ct);
