@@ -32,6 +32,14 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         return (loaded, batch, loaded.Model.Features(batch.Features));
     }
 
+    /// <summary>Explains a request body's instances with the version's model (not logged).</summary>
+    public async Task<(LoadedModel Loaded, PredictBatch Batch, IReadOnlyList<RowExplanation> Rows)> ExplainAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
+    {
+        var loaded = await pool.GetAsync(selector, ct);
+        var batch = InstanceReader.Read(body, loaded.Model.Manifest.Plan, limits);
+        return (loaded, batch, loaded.Model.Explain(batch.Features));
+    }
+
     /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {

@@ -173,8 +173,3 @@ public sealed class TrainedModel : IPredictor
         }
     }
 }
-
-/// <summary>One row's explanation: per output (one for binary and regression, one per class for multiclass), the expected raw score and each raw input's contribution.</summary>
-/// <param name="Expected">Per output, the raw score expected over the training rows.</param>
-/// <param name="Contributions">Per output, each raw input column's contribution to the raw score.</param>
-public sealed record RowExplanation(IReadOnlyList<double> Expected, IReadOnlyList<IReadOnlyDictionary<string, double>> Contributions);

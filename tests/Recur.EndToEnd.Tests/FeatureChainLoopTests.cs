@@ -90,12 +90,16 @@ public sealed class FeatureChainLoopTests
         File.WriteAllLines(dir.Path("rows.csv"), Rows);
         var offline = (await CliRunner.OkAsync(dir.Root, "features", "apply", dir.Path("rows.csv"), "--json", "--project", root)).Json.GetProperty("rows");
         JsonElement online;
+        JsonElement explainedOnline;
         await using (var server = await ServerProcess.StartAsync(root))
         {
             using var http = server.Client();
             using var response = await http.PostAsync("/v1/models/adult:features", Json(Instances(Rows)));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             online = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows");
+            using var explainResponse = await http.PostAsync("/v1/models/adult:explain", Json(Instances(Rows)));
+            Assert.Equal(HttpStatusCode.OK, explainResponse.StatusCode);
+            explainedOnline = (await explainResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows");
 
             // Served rows whose occupation the vocabulary never saw, and with no age: skew, reported apart from drift.
             var strays = Enumerable.Range(0, 40).Select(i => Rows[3].Replace("q3,45", $"s{i},", StringComparison.Ordinal));
@@ -138,6 +142,9 @@ public sealed class FeatureChainLoopTests
             Assert.Equal(14, contributions.Count);
             var logOdds = explained[i].GetProperty("expected").GetProperty(">50K").GetDouble() + contributions.Sum(c => c.Value.GetDouble());
             Assert.Equal(scores[i], 1 / (1 + Math.Exp(-logOdds)), 6);
+            // The REST API explains the same rows with the same numbers.
+            var rest = explainedOnline[i].GetProperty("contributions").GetProperty(">50K");
+            Assert.All(contributions, c => Assert.Equal(c.Value.GetDouble(), rest.GetProperty(c.Name).GetDouble(), 12));
         }
     }
 

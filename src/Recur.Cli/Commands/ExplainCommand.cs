@@ -19,13 +19,7 @@ internal static class ExplainCommand
             var (loaded, model) = await FeaturesCommand.LoadAsync(ctx, parse.GetValue(version), parse.GetValue(alias), ct);
             var (table, keys, _) = PredictCommand.ReadRows(ctx.OpenProject(), model.Manifest.Plan, parse.GetValue(input)!, parse.GetValue(key));
             var plan = model.Manifest.Plan;
-            // What each output's raw score is: the positive class's log-odds, each class's score, or the value.
-            IReadOnlyList<string> outputs = plan.Task switch
-            {
-                ModelTask.Binary => [plan.Positive],
-                ModelTask.Multiclass => plan.Classes,
-                _ => ["value"],
-            };
+            var outputs = plan.ScoreOutputs;
             var explanations = model.Explain(table);
             var rows = explanations.Select((e, r) => new
             {

@@ -32,6 +32,17 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
         _ => [],
     };
 
+    /// <summary>
+    /// What each raw score of the model is, by name: the positive class (its log-odds) for binary, each class (its
+    /// score before the softmax) for multiclass, "value" for regression. Explanations are given per output.
+    /// </summary>
+    public IReadOnlyList<string> ScoreOutputs => Task switch
+    {
+        ModelTask.Binary => [Positive],
+        ModelTask.Multiclass => Classes,
+        _ => ["value"],
+    };
+
     /// <summary>Derives the plan from recur.yaml and the training table.</summary>
     public static FeaturePlan From(ProjectConfig config, DataTable table)
     {

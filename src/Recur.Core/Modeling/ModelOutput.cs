@@ -49,6 +49,13 @@ public interface IPredictor
     /// the raw input columns for a model without one.
     /// </summary>
     Data.DataTable Features(Data.DataTable rows) => new([.. Manifest.Plan.Features.Select(f => rows[f.Name])]);
+
+    /// <summary>
+    /// Per row, each raw input's contribution to each output's raw score (<see cref="FeaturePlan.ScoreOutputs"/>), which
+    /// with the expected value sums to that score; a model that cannot explain itself refuses with a reason.
+    /// </summary>
+    IReadOnlyList<RowExplanation> Explain(Data.DataTable rows) =>
+        throw RecurException.Invalid($"model version trained with '{Manifest.Trainer}' cannot explain its predictions", "model");
 }
 
 /// <summary>Loads registered versions into predictors, verifying each file first.</summary>
@@ -57,3 +64,8 @@ public interface IModelLoader
     /// <summary>The predictor of a version; Unavailable when its file is missing, altered or unreadable.</summary>
     Task<IPredictor> LoadAsync(Registry.ModelVersion version, CancellationToken ct = default);
 }
+
+/// <summary>One row's explanation: per output (<see cref="FeaturePlan.ScoreOutputs"/>), the expected raw score and each raw input's contribution.</summary>
+/// <param name="Expected">Per output, the raw score expected over the training rows.</param>
+/// <param name="Contributions">Per output, each raw input column's contribution to the raw score.</param>
+public sealed record RowExplanation(IReadOnlyList<double> Expected, IReadOnlyList<IReadOnlyDictionary<string, double>> Contributions);

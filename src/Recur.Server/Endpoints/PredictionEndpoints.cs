@@ -19,8 +19,27 @@ internal static class PredictionEndpoints
             .WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A (default: champion).");
         app.MapPost("/v1/models/{name}/versions/{version:int}:predict", ByVersion)
             .WithName("PredictVersion").WithSummary("Predict with an explicit model version.");
+        app.MapPost("/v1/models/{name}:explain", Explain)
+            .WithName("Explain").WithSummary("Exact TreeSHAP contributions of each raw input to each output's raw score, for keyed instances; ?version=N or ?alias=A. Not logged.");
         app.MapPost("/v1/models/{name}:features", Features)
             .WithName("Features").WithSummary("The features the model's learner reads for keyed instances (its fitted feature chain applied); ?version=N or ?alias=A. Not logged.");
+    }
+
+    /// <summary>The explain response body: per row, per output, the expected raw score and each raw input's contribution.</summary>
+    internal sealed record ExplainResponse(int ModelVersion, IReadOnlyList<string> Outputs, IReadOnlyList<ExplainedRow> Rows);
+
+    /// <summary>One explained instance.</summary>
+    internal sealed record ExplainedRow(string Key, IReadOnlyDictionary<string, double> Expected, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Contributions);
+
+    private static async Task<Ok<ExplainResponse>> Explain(string name, int? version, string? alias, HttpRequest request, PredictionService service, CancellationToken ct)
+    {
+        using var document = await JsonBody.ReadAsync(request, ct);
+        var (loaded, batch, rows) = await service.ExplainAsync(ModelSelector.From(name, version, alias), document.RootElement, ct);
+        var outputs = loaded.Model.Manifest.Plan.ScoreOutputs;
+        var explained = rows.Select((e, r) => new ExplainedRow(batch.Keys[r],
+            outputs.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => e.Expected[p.i]),
+            outputs.Select((o, i) => (o, i)).ToDictionary(p => p.o, p => e.Contributions[p.i]))).ToList();
+        return TypedResults.Ok(new ExplainResponse(loaded.Version.Version, outputs, explained));
     }
 
     /// <summary>The features response body.</summary>
