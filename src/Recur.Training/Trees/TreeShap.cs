@@ -14,6 +14,9 @@ public sealed class TreeShap
     private readonly CompiledForest[] _trees;
     private readonly double[] _expected;
 
+    // Room for the deepest tree's nested paths (each level copies its parent's path further along one buffer).
+    private readonly int _pathLength;
+
     /// <summary>Prepares the ensemble's trees (and each output's expected raw score) for explanation.</summary>
     public TreeShap(TreeEnsemble ensemble)
     {
@@ -21,6 +24,8 @@ public sealed class TreeShap
         _trees = [.. ensemble.Trees.Select(t => new CompiledForest([t]))];
         _expected = new double[ensemble.Outputs];
         for (var t = 0; t < ensemble.Trees.Count; t++) _expected[t % ensemble.Outputs] += Expected(ensemble.Trees[t], 0);
+        var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : MaxDepth(t, 0)).DefaultIfEmpty(0).Max() + 2;
+        _pathLength = depth * (depth + 1) / 2 + depth;
     }
 
     /// <summary>One row's explanation.</summary>
@@ -35,12 +40,11 @@ public sealed class TreeShap
         var phi = new double[_ensemble.Outputs][];
         for (var o = 0; o < phi.Length; o++) phi[o] = new double[features.Length];
         var row = features.ToArray();
+        var paths = new PathElement[_pathLength];
         for (var t = 0; t < _trees.Length; t++)
         {
             var tree = _ensemble.Trees[t];
             if (tree.Left.Count == 0) continue; // a single leaf: part of the expected value, no contribution
-            var depth = MaxDepth(tree, 0) + 2;
-            var paths = new PathElement[depth * (depth + 1) / 2 + depth];
             Recurse(tree, _trees[t], row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
         }
         return new Explanation(phi, (double[])_expected.Clone());

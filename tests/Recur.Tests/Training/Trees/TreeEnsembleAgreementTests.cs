@@ -76,10 +76,10 @@ public sealed class TreeEnsembleAgreementTests
         Assert.True(managed[0] > 8, $"a missing x scores {managed[0]}");
     }
 
-    private static DataTable Parse(string folder, string file, DatasetConfig config) =>
+    internal static DataTable Parse(string folder, string file, DatasetConfig config) =>
         DelimitedParser.ParseFile(Path.Combine(AppContext.BaseDirectory, folder, file), config, file).Table;
 
-    private static TrainedModel Fit(DataTable train, FeaturePlan plan, int iterations, int minRows = 20)
+    internal static TrainedModel Fit(DataTable train, FeaturePlan plan, int iterations, int minRows = 20)
     {
         var trainer = new LightGbmTrees();
         var settings = TrainerSettings.From(trainer, new Dictionary<string, string>

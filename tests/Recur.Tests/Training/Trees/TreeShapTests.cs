@@ -17,6 +17,11 @@ namespace Recur.Tests.Training.Trees;
 /// </summary>
 public sealed class TreeShapTests
 {
+    // The same fits as the evaluator's agreement tests, so both read the same models.
+    private static DataTable Parse(string folder, string file, DatasetConfig config) => TreeEnsembleAgreementTests.Parse(folder, file, config);
+
+    private static TrainedModel Fit(DataTable train, FeaturePlan plan, int iterations, int minRows = 20) => TreeEnsembleAgreementTests.Fit(train, plan, iterations, minRows);
+
     [Fact]
     public void Explain_AdultBinary_ContributionsAddUpToTheLogOdds()
     {
@@ -98,18 +103,5 @@ public sealed class TreeShapTests
             }
         }
         return mean;
-    }
-
-    private static DataTable Parse(string folder, string file, DatasetConfig config) =>
-        DelimitedParser.ParseFile(Path.Combine(AppContext.BaseDirectory, folder, file), config, file).Table;
-
-    private static TrainedModel Fit(DataTable train, FeaturePlan plan, int iterations, int minRows = 20)
-    {
-        var trainer = new LightGbmTrees();
-        var settings = TrainerSettings.From(trainer, new Dictionary<string, string>
-        {
-            ["iterations"] = iterations.ToString(System.Globalization.CultureInfo.InvariantCulture), ["learning_rate"] = "0.1", ["min_rows_per_leaf"] = minRows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, "training");
-        return ModelFitter.Fit("m", train, plan, new TrainerChoice(trainer, settings, "training"), 2, 0.5, 42);
     }
 }
