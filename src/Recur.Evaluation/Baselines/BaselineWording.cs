@@ -34,6 +34,26 @@ public static class BaselineWording
         return $"{subject} is {Math.Abs(model - baseline).ToString("0.###", CultureInfo.InvariantCulture)} {side} {baselineName}";
     }
 
+    /// <summary>
+    /// The share of a baseline's mistakes a classifier avoids, in plain words: "avoids 38 % of the errors of always
+    /// predicting '&lt;=50K'" (or "makes 12 % more errors than …" when it is worse).
+    /// </summary>
+    /// <param name="modelAccuracy">The model's accuracy.</param>
+    /// <param name="baselineAccuracy">The baseline's accuracy on the same rows.</param>
+    /// <param name="baselineName">How to name the baseline ("always predicting '&lt;=50K'").</param>
+    public static string ErrorsAvoided(double modelAccuracy, double baselineAccuracy, string baselineName)
+    {
+        if (double.IsNaN(modelAccuracy) || double.IsNaN(baselineAccuracy)) return $"the model's errors cannot be compared with {baselineName} (an accuracy is missing)";
+        var (model, baseline) = (1 - modelAccuracy, 1 - baselineAccuracy);
+        if (baseline <= 0) return model <= 0 ? $"the model makes no errors, like {baselineName}" : $"the model errs on {Percent(model)} % of rows where {baselineName} makes no error";
+        var change = (baseline - model) / baseline * 100;
+        return change >= 0
+            ? $"the model avoids {Percent(change / 100)} % of the errors of {baselineName}"
+            : $"the model makes {Percent(-change / 100)} % more errors than {baselineName}";
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture);
+
     private static bool IsError(string metric)
     {
         var name = metric.Trim().ToLowerInvariant();

@@ -85,6 +85,25 @@ public static class BootstrapInterval
         return (Percentile(estimates, tail), Percentile(estimates, 1.0 - tail));
     }
 
+    /// <summary>
+    /// The percentile bootstrap 95 % interval of any metric of <paramref name="rows"/> rows, given as a function of the
+    /// drawn row indices (which may repeat). NaN draws are left out; (NaN, NaN) when every draw is NaN.
+    /// </summary>
+    public static (double Lower, double Upper) OfRows(int rows, Func<int[], double> metric, int resamples, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        Internal.Resampling.CheckResamples(resamples);
+        var random = new Random(seed);
+        var drawn = new int[rows];
+        var estimates = new List<double>(resamples);
+        for (var r = 0; r < resamples; r++)
+        {
+            Internal.Resampling.Draw(random, drawn);
+            estimates.Add(metric(drawn));
+        }
+        return Internal.Resampling.Interval(estimates, 0.95);
+    }
+
     /// <summary>The linearly interpolated percentile of sorted estimates (shared with <see cref="SortedAuc"/>).</summary>
     internal static double Percentile(List<double> sorted, double level)
     {

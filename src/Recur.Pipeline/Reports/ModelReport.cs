@@ -16,7 +16,7 @@ public sealed record ReportedModel(string Model, IReadOnlyDictionary<string, dou
 /// of the model and its baselines, and for a classifier its confusion matrix (rows the truth, columns the
 /// prediction, with class names) and its precision, recall, F1 and support per class.
 /// </summary>
-public static class ModelReport
+public static partial class ModelReport
 {
     /// <summary>Writes the page of a training run as <c>train-v{version}.html</c> and returns its path.</summary>
     public static string WriteTraining(RecurProject project, TrainingOutcome outcome)
@@ -40,15 +40,31 @@ public static class ModelReport
     }
 
     /// <summary>Writes the page of an evaluation (<c>recur eval</c>) as <c>eval-v{version}.html</c> and returns its path.</summary>
-    public static string WriteEvaluation(RecurProject project, int version, ModelTask task, string data, IReadOnlyList<ReportedModel> models, ConfusionMatrix? confusion)
+    public static string WriteEvaluation(RecurProject project, EvaluationOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(project);
-        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var version = outcome.Version.Version;
         var report = new HtmlReport($"{project.Config.Name}: evaluation of version {version}")
-            .Paragraph($"Task {task.ToName()}, on the {data}.");
-        AddModels(report, task, models, TaskScoring.DefaultMetric(task));
-        AddClasses(report, confusion, $"version {version}");
+            .Paragraph($"Task {outcome.Task.ToName()}, on the {outcome.Data}." + (outcome.Task == ModelTask.Binary ? $" Decision threshold {Format(outcome.Threshold)}." : ""));
+        foreach (var skip in outcome.Skipped.Take(20)) report.Paragraph("Left out: " + skip, "bad");
+        var models = new List<ReportedModel> { new($"version {version}", outcome.Metrics) };
+        models.AddRange(outcome.Baselines.Select(b => new ReportedModel($"baseline: {b.Name}", b.Metrics)));
+        AddModels(report, outcome.Task, models, TaskScoring.DefaultMetric(outcome.Task));
+        AddIntervals(report, outcome.Metrics, outcome.Task);
+        if (outcome.Baselines.Count > 0) report.Heading("Against the heuristic baselines");
+        foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name} ({b.Description}): {b.Comparison}.");
+        AddClasses(report, outcome.Confusion, $"version {version}");
+        AddDiagnostics(report, outcome.Diagnostics, outcome.Task == ModelTask.Binary ? outcome.Threshold : null);
         return Save(project, report, $"eval-v{version}.html");
+    }
+
+    // Every metric with its 95% interval, one row each.
+    private static void AddIntervals(HtmlReport report, IReadOnlyDictionary<string, double> metrics, ModelTask task)
+    {
+        var names = TaskScoring.MetricNames(task).Where(m => metrics.ContainsKey(m)).ToList();
+        report.Heading("Metrics with 95% intervals").Table(["metric", "value", "95% interval"], names.Select(m => (IReadOnlyList<string>)
+            [m.Replace('_', ' '), Format(metrics[m]), metrics.ContainsKey(m + "_low") ? Interval(metrics, m) : "(no interval: the metric needs every row at once)"]));
     }
 
     private static void AddModels(HtmlReport report, ModelTask task, IReadOnlyList<ReportedModel> models, string metric)

@@ -39,3 +39,12 @@ public sealed class BaselineWordingTests
         Assert.Equal(MetricDirection.LowerIsBetter(metric), relative);
     }
 }
+
+public class BaselineWordingErrorsTests
+{
+    [Theory]
+    [InlineData(0.85, 0.76, "the model avoids 37.5 % of the errors of always predicting 'no'")]
+    [InlineData(0.70, 0.76, "the model makes 25 % more errors than always predicting 'no'")]
+    public void ErrorsAvoided_ModelAndBaselineAccuracy_SaysShareOfErrors(double model, double baseline, string expected) =>
+        Assert.Equal(expected, Recur.Evaluation.Baselines.BaselineWording.ErrorsAvoided(model, baseline, "always predicting 'no'"));
+}
