@@ -38,6 +38,7 @@ public sealed class RecurProject
         Snapshots = services.GetRequiredService<ISnapshotFiles>();
         Profiles = services.GetRequiredService<IProfileStore>();
         Registry = services.GetRequiredService<IRegistryStore>();
+        Policies = services.GetRequiredService<IPolicyStore>();
         Artifacts = services.GetRequiredService<IArtifactStore>();
         Models = services.GetRequiredService<IModelLoader>();
         Log = services.GetRequiredService<IPredictionLog>();
@@ -78,6 +79,9 @@ public sealed class RecurProject
 
     /// <summary>The model registry.</summary>
     public IRegistryStore Registry { get; }
+
+    /// <summary>The decision policies kept beside model versions (thresholds and outcome values, with their history).</summary>
+    public IPolicyStore Policies { get; }
 
     /// <summary>The model artifact store.</summary>
     public IArtifactStore Artifacts { get; }

@@ -8,7 +8,11 @@ using Recur.Core.Modeling;
 namespace Recur.Serving;
 
 /// <summary>A model version loaded and ready to score.</summary>
-public sealed record LoadedModel(ModelVersion Version, IPredictor Model);
+/// <param name="Version">The registered version.</param>
+/// <param name="Model">Its loaded model.</param>
+/// <param name="PolicyThreshold">The decision threshold of the version's policy (kept beside it in the registry), which
+/// overrides the one in its file; null when no policy is recorded.</param>
+public sealed record LoadedModel(ModelVersion Version, IPredictor Model, double? PolicyThreshold = null);
 
 /// <summary>
 /// Resolves selectors through the registry and keeps loaded models by artifact hash, so each file is
@@ -17,7 +21,7 @@ public sealed record LoadedModel(ModelVersion Version, IPredictor Model);
 /// query on every request. Every load checks the file against the SHA-256 recorded at registration;
 /// a load that fails is not remembered, so a restored file serves again without a restart.
 /// </summary>
-public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, TimeProvider time, ILogger<ModelPool>? logger = null)
+public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, TimeProvider time, ILogger<ModelPool>? logger = null, IPolicyStore? policies = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
@@ -25,7 +29,7 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
     public static readonly TimeSpan ResolveTtl = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, Task<IPredictor>> _loaded = new();
-    private readonly ConcurrentDictionary<ModelSelector, (ModelVersion Version, DateTimeOffset At)> _resolved = new();
+    private readonly ConcurrentDictionary<ModelSelector, (ModelVersion Version, double? Threshold, DateTimeOffset At)> _resolved = new();
 
     /// <summary>
     /// The loaded model for a selector; NotFound when the model, version or alias does not exist,
@@ -36,18 +40,21 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
         var now = time.GetUtcNow();
         if (!_resolved.TryGetValue(selector, out var hit) || now - hit.At > ResolveTtl)
         {
-            hit = (await ResolveAsync(selector, ct), now);
+            var resolved = await ResolveAsync(selector, ct);
+            // The policy moves like an alias: re-read on the same schedule, so a 'recur policy set' reaches serving within the TTL.
+            var policy = policies is null ? null : await policies.CurrentAsync(resolved.Model, resolved.Version, ct);
+            hit = (resolved, policy?.Policy.Threshold, now);
             _resolved[selector] = hit;
         }
         var version = hit.Version;
         // The loaded case first: no closure is allocated on the hot path.
-        if (_loaded.TryGetValue(version.ArtifactSha256, out var loading) && loading.IsCompletedSuccessfully) return new LoadedModel(version, loading.Result);
+        if (_loaded.TryGetValue(version.ArtifactSha256, out var loading) && loading.IsCompletedSuccessfully) return new LoadedModel(version, loading.Result, hit.Threshold);
         loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => loader.LoadAsync(version, CancellationToken.None));
         try
         {
             var model = await loading;
             _logger.ModelLoaded(version.Model, version.Version, model.Manifest.Plan.Task.ToName(), version.ArtifactSha256[..12]);
-            return new LoadedModel(version, model);
+            return new LoadedModel(version, model, hit.Threshold);
         }
         catch (Exception e)
         {

@@ -44,6 +44,8 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {
         var output = loaded.Model.Predict(batch.Features);
+        // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
+        if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, loaded.Model.Manifest.Plan, threshold);
         var classes = loaded.Model.Manifest.Plan.ClassNames;
         var now = time.GetUtcNow();
         var results = new PredictionResult[output.Scores.Length];

@@ -42,6 +42,18 @@ internal static class Schema
             PRIMARY KEY (model, alias),
             FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
         );
+        CREATE TABLE IF NOT EXISTS decision_policies (
+            model TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            revision INTEGER NOT NULL,
+            policy_json TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            evidence_json TEXT NOT NULL,
+            PRIMARY KEY (model, version, revision),
+            FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
+        );
         CREATE TABLE IF NOT EXISTS predictions (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             key TEXT NOT NULL,

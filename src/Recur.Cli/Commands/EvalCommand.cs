@@ -36,6 +36,7 @@ internal static class EvalCommand
                     baselines = outcome.Baselines.Select(b => new { name = b.Name, description = b.Description, metrics = b.Metrics, comparison = b.Comparison }),
                     confusion = outcome.Confusion, per_class = ClassTables.PerClassJson(outcome.Confusion),
                     curves = d.Curve, per_class_curves = d.PerClass, calibration = d.Calibration, residuals = d.Residuals,
+                    policy = outcome.Policy is { } p ? new { revision = p.Revision, objective = p.Policy.Objective, values = p.Policy.Values, reason = p.Reason, on_data = outcome.PolicyOnData?.Evidence } : null,
                     skipped = outcome.Skipped, report = outcome.Report,
                 });
                 return 0;
@@ -48,6 +49,7 @@ internal static class EvalCommand
             ctx.Human.WriteLine($"on the {outcome.Data}; {metric} 95% interval [{Tables.Format(metrics.GetValueOrDefault(metric + "_low"))}, {Tables.Format(metrics.GetValueOrDefault(metric + "_high"))}]");
             if (outcome.Diagnostics.Calibration is { } c) ctx.Human.WriteLine($"calibration: Brier {Tables.Format(c.Brier)} [{Tables.Format(c.BrierLow)}, {Tables.Format(c.BrierHigh)}], ECE {Tables.Format(c.Ece)} [{Tables.Format(c.EceLow)}, {Tables.Format(c.EceHigh)}]");
             foreach (var b in outcome.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
+            if (outcome.PolicyOnData is { } policy) ctx.Human.WriteLine($"policy revision {outcome.Policy!.Revision}: " + PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
             foreach (var s in outcome.Skipped.Take(10)) ctx.Human.WriteLine($"left out: {s}");
             ctx.Human.WriteLine($"report: {outcome.Report}");
             return 0;

@@ -74,6 +74,9 @@ public sealed class ValidationConfig
     /// <summary>When a candidate may become the champion.</summary>
     public PromotionConfig Promotion { get; set; } = new();
 
+    /// <summary>The decision policy of a binary model: outcome values or costs, and how the threshold is chosen.</summary>
+    public DecisionConfig Decision { get; set; } = new();
+
     /// <summary>Drift detection and the retraining policy.</summary>
     public MonitoringConfig Monitoring { get; set; } = new();
 

@@ -35,6 +35,7 @@ public static partial class ModelReport
         AddModels(report, outcome.Task, models, outcome.Metric);
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name}: {b.Comparison}");
         AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
+        AddPolicy(report, outcome.Policy, $"{outcome.EvaluationRows} evaluation rows");
         AddAblation(report, outcome);
         return Save(project, report, name);
     }
@@ -55,6 +56,7 @@ public static partial class ModelReport
         if (outcome.Baselines.Count > 0) report.Heading("Against the heuristic baselines");
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name} ({b.Description}): {b.Comparison}.");
         AddClasses(report, outcome.Confusion, $"version {version}");
+        AddPolicy(report, outcome.PolicyOnData, outcome.Data);
         AddDiagnostics(report, outcome.Diagnostics, outcome.Task == ModelTask.Binary ? outcome.Threshold : null);
         return Save(project, report, $"eval-v{version}.html");
     }

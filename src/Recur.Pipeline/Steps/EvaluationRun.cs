@@ -37,6 +37,12 @@ public sealed record EvaluationOutcome(
 {
     /// <summary>The HTML report's path.</summary>
     public string Report { get; init; } = "";
+
+    /// <summary>The version's decision policy in force (null: none recorded, the trained threshold applies).</summary>
+    public PolicyRevision? Policy { get; init; }
+
+    /// <summary>What the policy gives on these rows (value per decision with its interval, precision, recall); null without a policy.</summary>
+    public PolicyOutcome? PolicyOnData { get; init; }
 }
 
 /// <summary>
@@ -56,9 +62,11 @@ public static class EvaluationRun
         var trainedOn = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
         var (table, description, skipped) = await RowsAsync(project, version, plan, trainedOn, data, ct);
         if (table.RowCount == 0) throw RecurException.Invalid($"no rows to evaluate on the {description}", "--data");
-        var threshold = model.Manifest.Threshold;
+        var (threshold, policy) = await PolicyStep.ThresholdAsync(project, version, model.Manifest.Threshold, ct);
         var seed = project.Config.Seed;
         var output = model.Predict(table);
+        (Dictionary<string, double> Evidence, IReadOnlyList<Recur.Evaluation.Decisions.OperatingPoint> Sweep)? decided = policy is null ? null : PolicyStep.Measure(policy.Policy, plan, output.Scores, plan.Labels(table), seed);
+        if (policy is not null) output = ModelOutput.Binary(output.Scores, plan, threshold);
         var metrics = TaskDiagnostics.Metrics(plan, output, table, threshold, seed);
         var metric = TaskScoring.DefaultMetric(plan.Task);
         var baselines = new List<BaselineResult>();
@@ -74,6 +82,7 @@ public static class EvaluationRun
         }
         var outcome = new EvaluationOutcome(version, plan.Task, description, table.RowCount, threshold, metrics,
             TaskDiagnostics.Curves(plan, output, table, seed), TaskScoring.Confusion(plan, output, table, threshold), baselines, skipped);
+        outcome = outcome with { Policy = policy, PolicyOnData = decided is { } d ? new PolicyOutcome(policy!.Policy, policy.Reason, d.Evidence, d.Sweep) : null };
         return outcome with { Report = ModelReport.WriteEvaluation(project, outcome) };
     }
 
@@ -122,6 +131,12 @@ public static class EvaluationRun
 
     private static ParsedTable ReadFile(RecurProject project, FeaturePlan plan, SnapshotInfo? trainedOn, string path)
     {
+        // Check the header first, so a missing column is named as such rather than as a type for no column.
+        var header = File.ReadLines(path).FirstOrDefault()?.Split([',', ';', '\t', '|']).Select(h => h.Trim().Trim('"')).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var name in plan.Features.Select(f => f.Name).Append(plan.Label))
+        {
+            if (!header.Contains(name)) throw RecurException.Invalid($"{path}: column '{name}' is missing (the model {(name == plan.Label ? "is scored against this label" : "needs it")})", name);
+        }
         var types = plan.Features.ToDictionary(f => f.Name, f => f.Type.ToName());
         if (trainedOn?.Schema.FirstOrDefault(c => c.Name == plan.Label) is { } label) types[plan.Label] = label.Type.ToName();
         var parsed = DelimitedParser.ParseFile(Path.GetFullPath(path), new DatasetConfig

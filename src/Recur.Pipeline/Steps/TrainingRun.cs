@@ -37,6 +37,9 @@ public sealed record TrainingOutcome(
     /// <summary>The metric the gates compared.</summary>
     public string Metric { get; init; } = "auc";
 
+    /// <summary>The decision policy chosen for the candidate (recur.yaml <c>decision:</c>), recorded beside the version when registered; null when none is declared.</summary>
+    public PolicyOutcome? Policy { get; init; }
+
     /// <summary>Every heuristic baseline on the evaluation rows; <see cref="Baseline"/> is the best of them.</summary>
     public IReadOnlyList<BaselineResult> Baselines { get; init; } = [];
 
@@ -139,6 +142,8 @@ public static class TrainingRun
         var confusion = TaskScoring.Confusion(plan, candidateOutput, evaluation, threshold);
         // Candidate selection already measured the chosen model on the validation split, with the same seed.
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
+        // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
+        var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed);
         stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
@@ -213,13 +218,14 @@ public static class TrainingRun
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
                 registerRejected, ct, Significance, project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
+            if (promotion.Registered is { } registered && policy is not null) await PolicyStep.RecordAsync(project, registered, policy, PolicyStep.Trainer, ct);
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
                 : promotion.SameAs is { } same ? $"same as version {same.Version}" : $"not registered: {promotion.Gate.Reason}");
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {

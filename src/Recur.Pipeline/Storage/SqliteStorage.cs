@@ -39,6 +39,7 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton(sp => new SqliteDatabase(file, sp.GetService<ILogger<SqliteDatabase>>()));
         services.AddSingleton<ISnapshotCatalog>(sp => new SqliteSnapshotCatalog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IRegistryStore>(sp => new SqliteRegistryStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteRegistryStore>>()));
+        services.AddSingleton<IPolicyStore>(sp => new SqlitePolicyStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqlitePredictionLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqlitePredictionLog>());

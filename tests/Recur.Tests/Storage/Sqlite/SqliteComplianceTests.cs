@@ -54,3 +54,17 @@ public sealed class SqliteFeedbackComplianceTests : FeedbackStoreCompliance, IDi
 
     public void Dispose() => _dir.Dispose();
 }
+
+/// <summary>The decision-policy compliance suite against a real SQLite file.</summary>
+public sealed class SqlitePolicyStoreComplianceTests : PolicyStoreCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override (IRegistryStore Registry, IPolicyStore Policies) NewStores()
+    {
+        var db = new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db"));
+        return (new SqliteRegistryStore(db, TimeProvider.System), new SqlitePolicyStore(db, TimeProvider.System));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
