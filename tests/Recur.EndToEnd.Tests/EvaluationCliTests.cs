@@ -98,7 +98,11 @@ public sealed class EvaluationCliTests
         Assert.Equal(metrics.GetProperty("brier").GetDouble(), calibration.GetProperty("brier").GetDouble(), 9);
         var comparison = eval.GetProperty("baselines")[0].GetProperty("comparison").GetString();
         Assert.Contains("of the errors of always predicting '<=50K'", comparison);
-        var report = AssertReport(eval, root, "ROC curve", "Precision–recall curve", "Calibration", "Metrics with 95% intervals");
+        var slices = eval.GetProperty("slices").GetProperty("slices");
+        Assert.True(slices.GetArrayLength() > 0);
+        Assert.True(slices[0].GetProperty("rows").GetInt32() >= 30);
+        Assert.True(slices[0].GetProperty("error").GetDouble() > eval.GetProperty("slices").GetProperty("overall").GetDouble());
+        var report = AssertReport(eval, root, "ROC curve", "Precision–recall curve", "Calibration", "Metrics with 95% intervals", "Error analysis");
         Assert.True(CountOf(report, "<svg") >= 3);
 
         // The same version on a snapshot named by its dataset.

@@ -37,7 +37,7 @@ internal static class EvalCommand
                     confusion = outcome.Confusion, per_class = ClassTables.PerClassJson(outcome.Confusion),
                     curves = d.Curve, per_class_curves = d.PerClass, calibration = d.Calibration, residuals = d.Residuals,
                     policy = outcome.Policy is { } p ? new { revision = p.Revision, objective = p.Policy.Objective, values = p.Policy.Values, reason = p.Reason, on_data = outcome.PolicyOnData?.Evidence } : null,
-                    skipped = outcome.Skipped, report = outcome.Report,
+                    slices = outcome.Slices, skipped = outcome.Skipped, report = outcome.Report,
                 });
                 return 0;
             }
@@ -50,6 +50,11 @@ internal static class EvalCommand
             if (outcome.Diagnostics.Calibration is { } c) ctx.Human.WriteLine($"calibration: Brier {Tables.Format(c.Brier)} [{Tables.Format(c.BrierLow)}, {Tables.Format(c.BrierHigh)}], ECE {Tables.Format(c.Ece)} [{Tables.Format(c.EceLow)}, {Tables.Format(c.EceHigh)}]");
             foreach (var b in outcome.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
             if (outcome.PolicyOnData is { } policy) ctx.Human.WriteLine($"policy revision {outcome.Policy!.Revision}: " + PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
+            if (outcome.Slices is { Slices.Count: > 0 } slices)
+            {
+                ctx.Human.WriteLine($"highest-error slices ({slices.Measure}, overall {Tables.Format(slices.Overall)}):");
+                foreach (var slice in slices.Slices.Take(5)) ctx.Human.WriteLine($"  {slice.Description}: {Tables.Format(slice.Error)} [{Tables.Format(slice.Low)}, {Tables.Format(slice.High)}] on {slice.Rows} rows vs {Tables.Format(slice.Rest)} elsewhere (z {slice.Z:0.0})");
+            }
             foreach (var s in outcome.Skipped.Take(10)) ctx.Human.WriteLine($"left out: {s}");
             ctx.Human.WriteLine($"report: {outcome.Report}");
             return 0;

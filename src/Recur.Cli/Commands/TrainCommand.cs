@@ -50,6 +50,7 @@ internal static class TrainCommand
                 confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes,
                 dropped_groups = o.DroppedGroups,
                 policy = PolicyCommand.Json(o.Policy),
+                slices = o.Slices,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
                 report,
             });

@@ -36,6 +36,7 @@ public static partial class ModelReport
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name}: {b.Comparison}");
         AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
         AddPolicy(report, outcome.Policy, $"{outcome.EvaluationRows} evaluation rows");
+        AddSlices(report, outcome.Slices);
         AddAblation(report, outcome);
         return Save(project, report, name);
     }
@@ -57,6 +58,7 @@ public static partial class ModelReport
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name} ({b.Description}): {b.Comparison}.");
         AddClasses(report, outcome.Confusion, $"version {version}");
         AddPolicy(report, outcome.PolicyOnData, outcome.Data);
+        AddSlices(report, outcome.Slices);
         AddDiagnostics(report, outcome.Diagnostics, outcome.Task == ModelTask.Binary ? outcome.Threshold : null);
         return Save(project, report, $"eval-v{version}.html");
     }

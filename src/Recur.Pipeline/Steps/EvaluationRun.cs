@@ -38,6 +38,9 @@ public sealed record EvaluationOutcome(
     /// <summary>The HTML report's path.</summary>
     public string Report { get; init; } = "";
 
+    /// <summary>The slices where the version errs most significantly (error analysis).</summary>
+    public Evaluation.Slices.ErrorAnalysis? Slices { get; init; }
+
     /// <summary>The version's decision policy in force (null: none recorded, the trained threshold applies).</summary>
     public PolicyRevision? Policy { get; init; }
 
@@ -82,7 +85,7 @@ public static class EvaluationRun
         }
         var outcome = new EvaluationOutcome(version, plan.Task, description, table.RowCount, threshold, metrics,
             TaskDiagnostics.Curves(plan, output, table, seed), TaskScoring.Confusion(plan, output, table, threshold), baselines, skipped);
-        outcome = outcome with { Policy = policy, PolicyOnData = decided is { } d ? new PolicyOutcome(policy!.Policy, policy.Reason, d.Evidence, d.Sweep) : null };
+        outcome = outcome with { Slices = SliceStep.Analyse(plan, output, table), Policy = policy, PolicyOnData = decided is { } d ? new PolicyOutcome(policy!.Policy, policy.Reason, d.Evidence, d.Sweep) : null };
         return outcome with { Report = ModelReport.WriteEvaluation(project, outcome) };
     }
 

@@ -37,6 +37,9 @@ public sealed record TrainingOutcome(
     /// <summary>The metric the gates compared.</summary>
     public string Metric { get; init; } = "auc";
 
+    /// <summary>The slices of the evaluation rows where the candidate errs most significantly (error analysis).</summary>
+    public Evaluation.Slices.ErrorAnalysis? Slices { get; init; }
+
     /// <summary>The decision policy chosen for the candidate (recur.yaml <c>decision:</c>), recorded beside the version when registered; null when none is declared.</summary>
     public PolicyOutcome? Policy { get; init; }
 
@@ -225,7 +228,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {
