@@ -53,6 +53,18 @@ public sealed class EvaluationCliTests
         var models = (await CliRunner.OkAsync(dir.Root, "models", "list", "--json", "--project", root)).Json;
         Assert.Contains(artifact, models.GetRawText());
 
+        // The model card: what people said in recur.yaml beside what Recur measured, as HTML and JSON.
+        var card = (await CliRunner.OkAsync(dir.Root, "card", "--json", "--project", root)).Json;
+        Assert.StartsWith("A teaching example", card.GetProperty("intended_use").GetString());
+        Assert.Contains(card.GetProperty("limitations").EnumerateArray(), l => l.GetString()!.Contains("personal_status encodes sex"));
+        Assert.Contains("revision 2", card.GetProperty("policy").GetString());
+        Assert.Equal("lightgbm", card.GetProperty("lineage").GetProperty("trainer").GetString());
+        Assert.Equal(1000, card.GetProperty("data").GetProperty("rows").GetInt64());
+        var auc = card.GetProperty("metrics").GetProperty("auc").GetDouble();
+        Assert.InRange(auc, card.GetProperty("metrics").GetProperty("auc_low").GetDouble(), card.GetProperty("metrics").GetProperty("auc_high").GetDouble());
+        Assert.Contains("Model card: german-credit version 1", File.ReadAllText(card.GetProperty("html").GetString()!));
+        Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(card.GetProperty("json").GetString()!)).RootElement.GetProperty("version").GetInt32());
+
         // Errors name what is wrong.
         var both = await CliRunner.RunAsync(dir.Root, "policy", "set", "--threshold", "1.5", "--reason", "x", "--project", root);
         Assert.NotEqual(0, both.ExitCode);

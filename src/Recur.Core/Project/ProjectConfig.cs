@@ -77,6 +77,9 @@ public sealed class ValidationConfig
     /// <summary>The decision policy of a binary model: outcome values or costs, and how the threshold is chosen.</summary>
     public DecisionConfig Decision { get; set; } = new();
 
+    /// <summary>What people say about the model on its model card (intended use, out of scope, limitations, owners).</summary>
+    public CardConfig Card { get; set; } = new();
+
     /// <summary>Drift detection and the retraining policy.</summary>
     public MonitoringConfig Monitoring { get; set; } = new();
 
