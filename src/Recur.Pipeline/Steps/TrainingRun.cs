@@ -161,7 +161,7 @@ public static class TrainingRun
             {
                 var (b, output) = p;
                 var metrics = Evaluate(output, evaluation);
-                var comparison = BaselineWording.Compare(gates.Metric, candidateMetrics.GetValueOrDefault(gates.Metric, double.NaN), metrics.GetValueOrDefault(gates.Metric, double.NaN), b.Description);
+                var comparison = EvaluationRun.BaselineSentence(plan, candidateMetrics, metrics, b, gates.Metric, threshold);
                 return new BaselineResult(b.Name, b.Description, metrics, comparison);
             })
             .ToList();
