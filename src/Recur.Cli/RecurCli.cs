@@ -53,6 +53,7 @@ public static class RecurCli
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());

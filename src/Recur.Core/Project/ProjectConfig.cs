@@ -257,6 +257,9 @@ public sealed class EvaluationConfig
 
     /// <summary>Score at or above which the positive class is predicted.</summary>
     public double Threshold { get; set; } = 0.5;
+
+    /// <summary>Rolling-origin backtesting on the time-ordered training rows (<c>recur backtest</c>).</summary>
+    public BacktestConfig Backtest { get; set; } = new();
 }
 
 /// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>

@@ -61,6 +61,7 @@ public static class ProjectConfigLoader
         if (c.Task is "multiclass" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is multiclass", "positive");
         PromotionMetric(c);
         MonitoringValidation.Validate(c.Monitoring);
+        BacktestValidation.Validate(c.Evaluation.Backtest);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");
