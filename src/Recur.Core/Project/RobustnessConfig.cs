@@ -16,6 +16,6 @@ public sealed class RobustnessConfig
     /// <summary>At most this many near-boundary rows are tested, the closest first. At least 1.</summary>
     public int MaxRows { get; set; } = 500;
 
-    /// <summary>A numeric nudge's step as a share of the column's standard deviation over the training rows. Positive.</summary>
+    /// <summary>A numeric nudge's step as a share of the column's interquartile range over the training rows (a column whose middle half is one value is not nudged). Positive.</summary>
     public double Nudge { get; set; } = 0.01;
 }

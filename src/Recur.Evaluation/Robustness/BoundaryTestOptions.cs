@@ -7,7 +7,7 @@ namespace Recur.Evaluation.Robustness;
 /// probabilities differ by at most band.
 /// </param>
 /// <param name="MaxRows">At most this many near-boundary rows are tested, the closest to the boundary first.</param>
-/// <param name="Nudge">A numeric nudge's step, as a share of the column's standard deviation over the reference (training) rows.</param>
+/// <param name="Nudge">A numeric nudge's step, as a share of the column's interquartile range over the reference (training) rows; a column with none is not nudged.</param>
 /// <param name="Seed">Seed of every random choice (which value, which word, where).</param>
 /// <param name="Examples">Flipped rows kept as examples per kind.</param>
 public sealed record BoundaryTestOptions(double Threshold = 0.5, double Band = 0.1, int MaxRows = 500, double Nudge = 0.01, int Seed = 42, int Examples = 3);

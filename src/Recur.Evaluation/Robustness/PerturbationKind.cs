@@ -3,7 +3,7 @@ namespace Recur.Evaluation.Robustness;
 /// <summary>What a boundary test changes in a row near the decision boundary.</summary>
 public enum PerturbationKind
 {
-    /// <summary>One numeric input moved up or down by a small step (a share of its training standard deviation).</summary>
+    /// <summary>One numeric input moved up or down by a small step (a share of its training interquartile range).</summary>
     NumericNudge,
 
     /// <summary>

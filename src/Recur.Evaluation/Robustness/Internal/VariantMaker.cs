@@ -5,7 +5,11 @@ namespace Recur.Evaluation.Robustness.Internal;
 /// <summary>Makes each kind's perturbed copies of the tested rows, seeded.</summary>
 internal static class VariantMaker
 {
-    /// <summary>Per numeric column with spread over the reference rows: each present value moved up and down by nudge × its standard deviation.</summary>
+    /// <summary>
+    /// Per numeric column with spread over the reference rows: each present value moved up and down by nudge × its
+    /// interquartile range. A column whose middle half is one value (mostly zeros, like a capital gain) is skipped:
+    /// any step off that value is a jump into values the data hardly has, not a small nudge.
+    /// </summary>
     public static (List<Variant> Variants, List<string> Columns) Nudges(DataTable rows, IReadOnlyList<int> tested, DataTable reference, IEnumerable<string> numeric, double nudge)
     {
         var variants = new List<Variant>();
@@ -13,7 +17,7 @@ internal static class VariantMaker
         foreach (var name in numeric.Where(c => rows.Has(c) && rows[c] is NumericColumn))
         {
             var source = reference.Has(name) && reference[name] is NumericColumn r ? r.Values : ((NumericColumn)rows[name]).Values;
-            var step = nudge * StdDev(source);
+            var step = nudge * InterquartileRange(source);
             if (!(step > 0) || !double.IsFinite(step)) continue;
             used.Add(name);
             var values = ((NumericColumn)rows[name]).Values;
@@ -80,11 +84,19 @@ internal static class VariantMaker
         return (variants, used);
     }
 
-    private static double StdDev(double[] values)
+    private static double InterquartileRange(double[] values)
     {
-        var present = values.Where(double.IsFinite).ToArray();
+        var present = values.Where(double.IsFinite).Order().ToArray();
         if (present.Length < 2) return 0;
-        var mean = present.Average();
-        return Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / (present.Length - 1));
+        return Quantile(present, 0.75) - Quantile(present, 0.25);
+    }
+
+    // Linear interpolation between the closest ranks (numpy's default).
+    private static double Quantile(double[] sorted, double q)
+    {
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 }

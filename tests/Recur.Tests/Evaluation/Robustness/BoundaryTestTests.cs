@@ -6,8 +6,8 @@ namespace Recur.Tests.Evaluation.Robustness;
 
 public sealed class BoundaryTestTests
 {
-    // x = 5 is the boundary of the hand-made model (score x / 10, positive at 0.5); the reference's x has standard
-    // deviation 3.32, so a 1 % nudge is 0.0332: rows at 5.0 and 4.99 cross it, 5.5 does not, 9 and 1 are not near.
+    // x = 5 is the boundary of the hand-made model (score x / 10, positive at 0.5); the reference's x (0 … 10) has
+    // interquartile range 5, so a 1 % nudge is 0.05: rows at 5.0 and 4.99 cross it, 5.5 does not, 9 and 1 are not near.
     private static readonly DataTable Rows = new([
         new NumericColumn(new ColumnSpec("x", ColumnType.Real), [5.0, 4.99, 9, 1, 5.5]),
         new NumericColumn(new ColumnSpec("id", ColumnType.Integer), [101, 102, 103, 104, 105]),
@@ -76,6 +76,19 @@ public sealed class BoundaryTestTests
         Assert.All(words.Examples, e => Assert.Contains(e.After.Split(' '), w => PerturbationKinds.FillerWords.Contains(w)));
         Assert.Equal(1, ignored.Score);
         Assert.Equal(3, ignored.Tested);
+    }
+
+    [Fact]
+    public void Run_ColumnWithoutInterquartileRange_IsNotNudged()
+    {
+        // Mostly zeros (a capital gain): a step off zero is a jump, not a nudge.
+        var reference = new DataTable([new NumericColumn(new ColumnSpec("x", ColumnType.Real), [0, 0, 0, 0, 0, 0, 0, 5000])]);
+
+        var result = BoundaryTest.Run(ByX, Rows, reference, Columns, new BoundaryTestOptions());
+
+        var nudge = result.Kinds.Single(k => k.Kind == "numeric_nudge");
+        Assert.Empty(nudge.Columns);
+        Assert.Equal(0, nudge.Rows);
     }
 
     [Fact]
