@@ -26,7 +26,8 @@ public sealed partial class HtmlReport
         if (max - min < 1e-12) (min, max) = (min - 0.5, max + 0.5);
         var pad = (max - min) * 0.08;
         (min, max) = (min - pad, max + pad);
-        double X(int i) => left + (folds.Count == 1 ? plotWidth / 2.0 : i * plotWidth / (double)(folds.Count - 1));
+        const int inset = 30;
+        double X(int i) => left + (folds.Count == 1 ? plotWidth / 2.0 : inset + i * (plotWidth - 2.0 * inset) / (folds.Count - 1));
         double Y(double v) => top + (max - v) / (max - min) * plotHeight;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{left + plotWidth + right}\" height=\"{top + plotHeight + bottom}\" role=\"img\" aria-label=\"{E(metric)} per fold\">");
@@ -34,7 +35,7 @@ public sealed partial class HtmlReport
         {
             var v = min + (max - min) * t / 4;
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{left + plotWidth}\" y1=\"{Y(v):0.#}\" y2=\"{Y(v):0.#}\" stroke=\"#e3e3e3\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{Y(v) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{v:0.###}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 6}\" y=\"{Y(v) + 4:0.#}\" font-size=\"11\" text-anchor=\"end\">{v:G4}</text>");
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"12\" y=\"{top + plotHeight / 2}\" font-size=\"12\" transform=\"rotate(-90 12 {top + plotHeight / 2})\" text-anchor=\"middle\">{E(metric)}</text>");
         svg.Append(Polyline(folds.Select((f, i) => (X(i), f.Baseline)), Y, "#e67e22", "6 4"));
