@@ -43,7 +43,7 @@ public static class Backtest
             var trainer = CandidateSelection.CheckTask(config, derived.Task)[0];
             return (column, derived, TrainingRun.GatesFor(config.Promotion, derived.Task).Metric, trainer);
         });
-        var times = TimeSplitter.Times(data[time]);
+        var times = ConfigLocation.Checked(project.Root, () => Times(config, data[time]));
         var order = RollingOrigin.Order(times);
         var folds = ConfigLocation.Checked(project.Root, () => RollingOrigin.Folds(data.RowCount, options));
 
@@ -99,6 +99,19 @@ public static class Backtest
             throw RecurException.Invalid($"{key}: no column named '{column}' to order the backtest by (columns: {string.Join(", ", columns.Take(12))}{(columns.Count > 12 ? ", …" : "")})", key);
         }
         return column;
+    }
+
+    // The time column's values; an unreadable one is reported against the key the column came from.
+    private static double[] Times(ProjectConfig config, DataColumn column)
+    {
+        try
+        {
+            return TimeSplitter.Times(column);
+        }
+        catch (RecurException e) when (config.Evaluation.Backtest.Time is not null && e.Message.StartsWith("split.time: ", StringComparison.Ordinal))
+        {
+            throw RecurException.Invalid("evaluation.backtest.time: " + e.Message["split.time: ".Length..], "evaluation.backtest.time");
+        }
     }
 
     private static string Best(IReadOnlyDictionary<string, double> baselines, bool lower) =>
