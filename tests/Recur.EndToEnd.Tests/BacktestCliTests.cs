@@ -57,5 +57,14 @@ public sealed class BacktestCliTests
         var bad = await CliRunner.RunAsync(dir.Root, "backtest", "--window", "weekly", "--project", root);
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("--window: 'weekly' is not a window kind (one of: expanding, sliding)", bad.Stderr);
+
+        var tooMany = await CliRunner.RunAsync(dir.Root, "backtest", "--folds", "20", "--project", root);
+        Assert.Equal(1, tooMany.ExitCode);
+        Assert.Contains("too few rows for the folds", tooMany.Stderr);
+
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("    gap: 0", "    gap: 0\n    time: when", StringComparison.Ordinal));
+        var noTime = await CliRunner.RunAsync(dir.Root, "backtest", "--project", root);
+        Assert.Equal(1, noTime.ExitCode);
+        Assert.Contains("evaluation.backtest.time: no column named 'when'", noTime.Stderr);
     }
 }
