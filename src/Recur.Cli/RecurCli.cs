@@ -55,6 +55,8 @@ public static class RecurCli
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(CardCommand.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(RobustnessCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());

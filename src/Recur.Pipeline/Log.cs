@@ -25,4 +25,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Information, Message = "Without feature group {Group}: {Metric} contribution {Contribution} (95% interval {Low} to {High})")]
     public static partial void GroupAblated(this ILogger logger, string group, string metric, double contribution, double low, double high);
+
+    [LoggerMessage(EventId = 7040, Level = LogLevel.Information, Message = "Backtest fold {Fold}: trained on {TrainRows} rows, tested on {TestRows}: {Metric} = {Value} (baseline {Baseline})")]
+    public static partial void BacktestFoldScored(this ILogger logger, int fold, int trainRows, int testRows, string metric, double value, double baseline);
 }

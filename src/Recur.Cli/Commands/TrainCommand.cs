@@ -51,6 +51,7 @@ internal static class TrainCommand
                 dropped_groups = o.DroppedGroups,
                 policy = PolicyCommand.Json(o.Policy),
                 slices = o.Slices,
+                robustness = o.Robustness,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
                 report,
             });
@@ -71,6 +72,7 @@ internal static class TrainCommand
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
         if (o.Policy is { } policy) ctx.Human.WriteLine(PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
+        if (o.Robustness is { Measured: true } r) ctx.Human.WriteLine($"robustness {Tables.Format(r.Score)} [{Tables.Format(r.Low)}, {Tables.Format(r.High)}]: {r.Flipped} of {r.Tested} near-boundary rows flipped under small perturbations");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

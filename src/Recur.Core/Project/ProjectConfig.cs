@@ -263,6 +263,12 @@ public sealed class EvaluationConfig
 
     /// <summary>Score at or above which the positive class is predicted.</summary>
     public double Threshold { get; set; } = 0.5;
+
+    /// <summary>Rolling-origin backtesting on the time-ordered training rows (<c>recur backtest</c>).</summary>
+    public BacktestConfig Backtest { get; set; } = new();
+
+    /// <summary>The boundary test (robustness score) measured on the evaluation rows.</summary>
+    public RobustnessConfig Robustness { get; set; } = new();
 }
 
 /// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>
@@ -295,6 +301,12 @@ public sealed class PromotionConfig
     /// exceed the minimum gain. 0 turns the check off.
     /// </summary>
     public double Significance { get; set; } = 0.05;
+
+    /// <summary>
+    /// When set, the candidate's robustness score (the share of near-boundary evaluation rows whose decision no small
+    /// perturbation changes; see <see cref="EvaluationConfig.Robustness"/>) must be at least this. In [0, 1]; unset by default.
+    /// </summary>
+    public double? MinRobustness { get; set; }
 }
 
 /// <summary>Limits of training/serving skew: the model's features at serving time against their training statistics.</summary>

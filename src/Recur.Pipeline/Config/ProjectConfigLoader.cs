@@ -62,6 +62,8 @@ public static class ProjectConfigLoader
         PromotionMetric(c);
         MonitoringValidation.Validate(c.Monitoring);
         DecisionValidation.Validate(c.Decision);
+        BacktestValidation.Validate(c.Evaluation.Backtest);
+        RobustnessValidation.Validate(c);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");

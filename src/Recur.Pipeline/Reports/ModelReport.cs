@@ -38,6 +38,7 @@ public static partial class ModelReport
         AddPolicy(report, outcome.Policy, $"{outcome.EvaluationRows} evaluation rows");
         AddSlices(report, outcome.Slices);
         AddAblation(report, outcome);
+        AddRobustness(report, outcome.Robustness);
         return Save(project, report, name);
     }
 

@@ -58,6 +58,9 @@ public sealed record TrainingOutcome(
     /// <summary>The feature groups the model was trained without (<c>--drop</c>).</summary>
     public IReadOnlyList<string> DroppedGroups { get; init; } = [];
 
+    /// <summary>The candidate's boundary test on the evaluation rows (<see cref="RobustnessStep"/>); null when not measured.</summary>
+    public Evaluation.Robustness.RobustnessResult? Robustness { get; init; }
+
     /// <summary>Plain-word warnings about the inputs (<see cref="FeatureNotes"/>), e.g. a text column with a distinct value per row.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
@@ -148,6 +151,8 @@ public static class TrainingRun
         // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
         var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed);
         stages.Done("evaluate candidate");
+        var robustness = RobustnessStep.Measure(config, plan, model.Predict, evaluation, train, threshold);
+        stages.Done("boundary test");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
         var chosen = CandidateSelection.CheckTask(config, plan.Task)[candidates.ToList().FindIndex(c => c.Chosen)];
@@ -220,7 +225,7 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
-                registerRejected, ct, Significance, project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
+                registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
             if (promotion.Registered is { } registered && policy is not null) await PolicyStep.RecordAsync(project, registered, policy, PolicyStep.Trainer, ct);
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
@@ -228,7 +233,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {
