@@ -50,6 +50,7 @@ internal static class TrainCommand
                 confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes,
                 dropped_groups = o.DroppedGroups,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
+                fairness = o.Fairness,
                 report,
             });
             return;
@@ -68,6 +69,7 @@ internal static class TrainCommand
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
+        foreach (var a in o.Fairness?.Attributes ?? []) ctx.Human.WriteLine($"fairness by {a.Name}: equalized odds gap {Evaluation.Fairness.FairnessHtml.Cell(a.EqualizedOddsGap)}, demographic parity gap {Evaluation.Fairness.FairnessHtml.Cell(a.DemographicParityGap)}, four-fifths ratio {Evaluation.Fairness.FairnessHtml.Cell(a.FourFifths.Ratio)}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

@@ -54,6 +54,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>Plain-word warnings about the inputs (<see cref="FeatureNotes"/>), e.g. a text column with a distinct value per row.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The candidate's fairness lens on the evaluation rows (<c>sensitive:</c>, binary tasks); null otherwise.</summary>
+    public Evaluation.Fairness.FairnessReport? Fairness { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -103,6 +106,7 @@ public static class TrainingRun
         {
             var derived = FeaturePlan.From(config, data);
             CandidateSelection.CheckTask(config, derived.Task);
+            FairnessStep.Check(config, derived, data);
             var declared = config.Features;
             Steps.Ablation.CheckGroups(declared, derived, groups.Drop);
             var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];
@@ -139,6 +143,7 @@ public static class TrainingRun
         var confusion = TaskScoring.Confusion(plan, candidateOutput, evaluation, threshold);
         // Candidate selection already measured the chosen model on the validation split, with the same seed.
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
+        var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
         stages.Done("evaluate candidate");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
@@ -212,14 +217,14 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
-                registerRejected, ct, Significance, project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
+                registerRejected, ct, c => [.. Significance(c), .. FairnessStep.Gates(config.Promotion.Fairness, fairness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
                 : promotion.SameAs is { } same ? $"same as version {same.Version}" : $"not registered: {promotion.Gate.Reason}");
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, DroppedGroups = groups.Drop, Fairness = fairness, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {
