@@ -12,7 +12,8 @@ internal static class AttributeLens
         var members = names.Select(_ => new List<int>()).ToArray();
         for (var r = 0; r < groupOf.Length; r++) members[groupOf[r]].Add(r);
 
-        var random = new Random(HashCode.Combine(data.Options.Seed, index));
+        // A fixed mix of the seed and the attribute's position (HashCode is randomised per process, so it will not do).
+        var random = new Random(unchecked((data.Options.Seed * 1_000_003) + index));
         var groups = names.Select((n, g) => new GroupResult(n, members[g].Count, (double)members[g].Count / data.Rows,
             GroupEstimates.Measure(data, members[g].ToArray(), random), members[g].Count >= data.Options.MinGroup)).ToList();
         var leftOut = groups.Where(g => !g.InGaps).Select(g => $"{g.Name}: {data.TooSmall(g.Count)}").ToList();
