@@ -92,6 +92,44 @@ public sealed class FairnessCliTests
         Assert.Contains("equalized odds gap", result.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Fairness_SameSeedTwoProcesses_SameJson()
+    {
+        using var dir = new TempDir();
+        string[] args = ["fairness", "--data", Compas, "--label", "two_year_recid", "--positive-when", "decile_score >= 5", "--sensitive", "race,sex",
+            "--intersections", "--resamples", "100", "--report", dir.Path("r.html"), "--json"];
+
+        var first = await CliRunner.OkAsync(dir.Root, args);
+        var second = await CliRunner.OkAsync(dir.Root, args);
+
+        Assert.Equal(first.Stdout, second.Stdout);
+    }
+
+    [Fact]
+    public async Task Fairness_ScoreColumnWithPrediction_CalibrationAndDefaultReportNextToTheData()
+    {
+        using var dir = new TempDir();
+        var csv = new StringBuilder("y,pred,p,group\n");
+        for (var i = 0; i < 100; i++)
+        {
+            var p = (i % 10) / 10.0;
+            csv.Append(CultureInfo.InvariantCulture, $"{(i % 3 == 0 ? "yes" : "no")},{(p >= 0.5 ? "hi" : "lo")},{p:0.0},{(i < 60 ? "a" : i < 95 ? "b" : "c")}\n");
+        }
+        File.WriteAllText(dir.Path("scored.csv"), csv.ToString());
+
+        var json = (await CliRunner.OkAsync(dir.Root, "fairness", "--data", dir.Path("scored.csv"), "--label", "y", "--prediction", "pred",
+            "--predicted-positive", "hi", "--score", "p", "--sensitive", "group", "--resamples", "100", "--json")).Json;
+
+        var groups = json.GetProperty("attributes")[0].GetProperty("groups").EnumerateArray().ToList();
+        Assert.Equal(["a", "b", "c"], groups.Select(g => g.GetProperty("name").GetString()));
+        var a = groups[0].GetProperty("metrics");
+        Assert.Equal(0.45, a.GetProperty("mean_score").GetProperty("value").GetDouble(), 9);
+        Assert.Equal(0.5, a.GetProperty("selection_rate").GetProperty("value").GetDouble(), 9);
+        Assert.Equal("too small for an interval: 5 rows (fewer than 30)", groups[2].GetProperty("metrics").GetProperty("tpr").GetProperty("reason").GetString());
+        Assert.Equal(dir.Path("fairness-scored.html"), json.GetProperty("report").GetString());
+        Assert.True(File.Exists(dir.Path("fairness-scored.html")));
+    }
+
     public static TheoryData<string[], string> BadCases() => new()
     {
         { ["--positive-when", "score_text = 'Low'", "--sensitive", "race"], "--positive-when: at column 12: '=' is not an operator" },
