@@ -59,6 +59,7 @@ internal static class FairnessCommand
             }
             ctx.Human.WriteLine($"{lens.Rows} rows of {path}; {Describe(request)}");
             foreach (var a in lens.Attributes) Print(ctx, a);
+            ctx.Human.WriteLine($"Intervals: 95 % bootstrap, {options.Resamples} resamples within each group (gaps: over all rows), seed {options.Seed}; groups under {options.MinGroup} rows get none.");
             ctx.Human.WriteLine($"Report: {reportPath}");
             return Task.FromResult(0);
         }));
@@ -67,16 +68,28 @@ internal static class FairnessCommand
 
     private static void Print(CommandContext ctx, AttributeResult a)
     {
-        var table = Tables.Of(["group", "n", .. Shown]);
-        foreach (var g in a.Groups) table.Row([g.Name, g.Count, .. Shown.Select(m => FairnessHtml.Cell(g.Metrics[m]))]);
+        var table = Tables.Of(["group", "n", "selection", "TPR", "FPR", "FNR", "precision", "accuracy"]);
+        foreach (var g in a.Groups) table.Row([g.Name, g.Count, .. Shown.Select(m => Compact(g.Metrics[m]))]);
         ctx.Human.WriteLine($"By {a.Name}:");
         ctx.Human.Write(table);
+        foreach (var g in a.Groups.Where(g => g.Metrics.Values.Any(e => e.Value is not null && e.Low is null)))
+        {
+            ctx.Human.WriteLine($"  † {g.Name}: {g.Metrics.Values.First(e => e.Value is not null && e.Low is null).Reason}");
+        }
         var ff = a.FourFifths;
         ctx.Human.WriteLine($"  demographic parity gap {FairnessHtml.Cell(a.DemographicParityGap)} ({ff.Highest} vs {ff.Lowest})");
         ctx.Human.WriteLine($"  equalized odds gap     {FairnessHtml.Cell(a.EqualizedOddsGap)}");
         var verdict = ff.Passes is { } p ? p ? "passes" : "FAILS" : "undefined";
         ctx.Human.WriteLine($"  four-fifths ratio      {FairnessHtml.Cell(ff.Ratio)} ({ff.Lowest} / {ff.Highest}): {verdict} at {Tables.Format(ff.Threshold)}");
-        foreach (var left in a.LeftOut) ctx.Human.WriteLine($"  left out of the gaps: {left}");
+        foreach (var left in a.Groups.Where(g => !g.InGaps)) ctx.Human.WriteLine($"  left out of the gaps: {left.Name} ({left.Count} rows)");
+    }
+
+    // A value with its interval as "0.588 [.574,.604]", so that a table of six metrics fits a terminal.
+    private static string Compact(Estimate e)
+    {
+        static string F(double v) => v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture).Replace("0.", ".", StringComparison.Ordinal);
+        if (e.Value is not { } v) return e.Reason ?? "undefined";
+        return e.Low is { } lo && e.High is { } hi ? $"{v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} [{F(lo)},{F(hi)}]" : $"{v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)} †";
     }
 
     private static string Describe(AuditRequest r) =>
