@@ -58,6 +58,7 @@ public static class RecurCli
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(RobustnessCommand.Create());
         root.Subcommands.Add(ExplainCommand.Create());
+        root.Subcommands.Add(FairnessCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());

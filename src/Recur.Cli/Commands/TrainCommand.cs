@@ -53,6 +53,7 @@ internal static class TrainCommand
                 slices = o.Slices,
                 robustness = o.Robustness,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
+                fairness = o.Fairness,
                 report,
             });
             return;
@@ -73,6 +74,7 @@ internal static class TrainCommand
         foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
         if (o.Policy is { } policy) ctx.Human.WriteLine(PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
         if (o.Robustness is { Measured: true } r) ctx.Human.WriteLine($"robustness {Tables.Format(r.Score)} [{Tables.Format(r.Low)}, {Tables.Format(r.High)}]: {r.Flipped} of {r.Tested} near-boundary rows flipped under small perturbations");
+        foreach (var a in o.Fairness?.Attributes ?? []) ctx.Human.WriteLine($"fairness by {a.Name}: equalized odds gap {Evaluation.Fairness.FairnessHtml.Cell(a.EqualizedOddsGap)}, demographic parity gap {Evaluation.Fairness.FairnessHtml.Cell(a.DemographicParityGap)}, four-fifths ratio {Evaluation.Fairness.FairnessHtml.Cell(a.FourFifths.Ratio)}");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

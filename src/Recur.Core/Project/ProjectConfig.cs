@@ -39,6 +39,12 @@ public sealed class ProjectConfig
     /// <summary>The reviewed data schema file (written by 'recur schema infer', checked by 'recur validate').</summary>
     public string Schema { get; set; } = "schema.yaml";
 
+    /// <summary>Sensitive columns: <c>recur train</c> measures the candidate per group of each (the fairness lens); they need not be model inputs.</summary>
+    public List<string> Sensitive { get; set; } = [];
+
+    /// <summary>Settings of the fairness lens during training.</summary>
+    public FairnessConfig Fairness { get; set; } = new();
+
     /// <summary>How 'recur validate' grades anomalies against a reference nobody has reviewed.</summary>
     public ValidationConfig Validation { get; set; } = new();
 
@@ -307,6 +313,9 @@ public sealed class PromotionConfig
     /// perturbation changes; see <see cref="EvaluationConfig.Robustness"/>) must be at least this. In [0, 1]; unset by default.
     /// </summary>
     public double? MinRobustness { get; set; }
+
+    /// <summary>Fairness gates on the candidate's lens (needs <c>sensitive:</c>); none by default.</summary>
+    public FairnessGateConfig Fairness { get; set; } = new();
 }
 
 /// <summary>Limits of training/serving skew: the model's features at serving time against their training statistics.</summary>

@@ -73,6 +73,7 @@ public static class ProjectConfigLoader
         }
         FeaturesValidation.Validate(c.Features, new ProjectLayout(root));
         TrainingValidation.Validate(c, text);
+        FairnessValidation.Validate(c, text);
         StorageValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {

@@ -39,6 +39,7 @@ public static partial class ModelReport
         AddSlices(report, outcome.Slices);
         AddAblation(report, outcome);
         AddRobustness(report, outcome.Robustness);
+        AddFairness(report, outcome);
         return Save(project, report, name);
     }
 

@@ -63,6 +63,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>Plain-word warnings about the inputs (<see cref="FeatureNotes"/>), e.g. a text column with a distinct value per row.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The candidate's fairness lens on the evaluation rows (<c>sensitive:</c>, binary tasks); null otherwise.</summary>
+    public Evaluation.Fairness.FairnessReport? Fairness { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -112,6 +115,7 @@ public static class TrainingRun
         {
             var derived = FeaturePlan.From(config, data);
             CandidateSelection.CheckTask(config, derived.Task);
+            FairnessStep.Check(config, derived, data);
             var declared = config.Features;
             Steps.Ablation.CheckGroups(declared, derived, groups.Drop);
             var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];
@@ -150,6 +154,7 @@ public static class TrainingRun
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
         // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
         var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed);
+        var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
         stages.Done("evaluate candidate");
         var robustness = RobustnessStep.Measure(config, plan, model.Predict, evaluation, train, threshold);
         stages.Done("boundary test");
@@ -225,7 +230,7 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
-                registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
+                registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness), .. FairnessStep.Gates(config.Promotion.Fairness, fairness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
             if (promotion.Registered is { } registered && policy is not null) await PolicyStep.RecordAsync(project, registered, policy, PolicyStep.Trainer, ct);
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
@@ -233,7 +238,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {
