@@ -49,6 +49,7 @@ public sealed class EvaluationCliTests
         // The model file is untouched: the same single version, the same artifact; eval decides at the new threshold.
         var eval = (await CliRunner.OkAsync(dir.Root, "eval", "1", "--json", "--project", root)).Json;
         Assert.Equal(0.9, eval.GetProperty("threshold").GetDouble());
+        Assert.Equal("personal_status", eval.GetProperty("fairness").GetProperty("attributes")[0].GetProperty("name").GetString());
         Assert.Equal(2, eval.GetProperty("policy").GetProperty("revision").GetInt32());
         var models = (await CliRunner.OkAsync(dir.Root, "models", "list", "--json", "--project", root)).Json;
         Assert.Contains(artifact, models.GetRawText());
@@ -59,6 +60,7 @@ public sealed class EvaluationCliTests
         Assert.Contains(card.GetProperty("limitations").EnumerateArray(), l => l.GetString()!.Contains("personal_status encodes sex"));
         Assert.Contains("revision 2", card.GetProperty("policy").GetString());
         Assert.Equal("lightgbm", card.GetProperty("lineage").GetProperty("trainer").GetString());
+        Assert.StartsWith("By personal_status: equalized-odds gap", card.GetProperty("fairness")[0].GetString());
         Assert.Equal(1000, card.GetProperty("data").GetProperty("rows").GetInt64());
         var auc = card.GetProperty("metrics").GetProperty("auc").GetDouble();
         Assert.InRange(auc, card.GetProperty("metrics").GetProperty("auc_low").GetDouble(), card.GetProperty("metrics").GetProperty("auc_high").GetDouble());

@@ -41,7 +41,7 @@ internal static class EvalCommand
                     confusion = outcome.Confusion, per_class = ClassTables.PerClassJson(outcome.Confusion),
                     curves = d.Curve, per_class_curves = d.PerClass, calibration = d.Calibration, residuals = d.Residuals,
                     policy = outcome.Policy is { } p ? new { revision = p.Revision, objective = p.Policy.Objective, values = p.Policy.Values, reason = p.Reason, on_data = outcome.PolicyOnData?.Evidence } : null,
-                    slices = outcome.Slices, skipped = outcome.Skipped, report = outcome.Report,
+                    fairness = outcome.Fairness, slices = outcome.Slices, skipped = outcome.Skipped, report = outcome.Report,
                 });
                 return 0;
             }

@@ -32,6 +32,7 @@ public static partial class ModelReport
             report.Paragraph($"Calibration: Brier {Format(c.Brier)} [{Format(c.BrierLow)}, {Format(c.BrierHigh)}], expected calibration error {Format(c.Ece)} [{Format(c.EceLow)}, {Format(c.EceHigh)}].");
         }
         if (card.Policy is { } policy) report.Heading("Decision policy").Paragraph(policy);
+        AddFairness(report, evaluation.Fairness, evaluation.Data);
         report.Heading("Limitations");
         foreach (var limit in card.Limitations) report.Paragraph(limit);
         if (card.Limitations.Count == 0) report.Paragraph("None stated or found.");

@@ -14,4 +14,12 @@ public static partial class ModelReport
             .Paragraph("The candidate's decisions on the evaluation rows at the evaluation threshold, per group of each sensitive column.");
         FairnessHtml.AddTo(report, outcome.Fairness);
     }
+
+    // The version's fairness lens on the evaluated rows (recur eval, model cards).
+    private static void AddFairness(HtmlReport report, FairnessReport? lens, string rows)
+    {
+        if (lens is null) return;
+        report.Heading("Fairness lens").Paragraph($"The version's decisions on the {rows}, per group of each sensitive column.");
+        FairnessHtml.AddTo(report, lens);
+    }
 }

@@ -60,6 +60,7 @@ public static partial class ModelReport
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name} ({b.Description}): {b.Comparison}.");
         AddClasses(report, outcome.Confusion, $"version {version}");
         AddPolicy(report, outcome.PolicyOnData, outcome.Data);
+        AddFairness(report, outcome.Fairness, outcome.Data);
         AddSlices(report, outcome.Slices);
         AddDiagnostics(report, outcome.Diagnostics, outcome.Task == ModelTask.Binary ? outcome.Threshold : null);
         return Save(project, report, $"eval-v{version}.html");

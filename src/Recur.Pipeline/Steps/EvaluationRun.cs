@@ -38,6 +38,9 @@ public sealed record EvaluationOutcome(
     /// <summary>The HTML report's path.</summary>
     public string Report { get; init; } = "";
 
+    /// <summary>The fairness lens of the version's decisions per group of recur.yaml's <c>sensitive:</c> columns (binary; null otherwise).</summary>
+    public Evaluation.Fairness.FairnessReport? Fairness { get; init; }
+
     /// <summary>The slices where the version errs most significantly (error analysis).</summary>
     public Evaluation.Slices.ErrorAnalysis? Slices { get; init; }
 
@@ -85,7 +88,8 @@ public static class EvaluationRun
         }
         var outcome = new EvaluationOutcome(version, plan.Task, description, table.RowCount, threshold, metrics,
             TaskDiagnostics.Curves(plan, output, table, seed), TaskScoring.Confusion(plan, output, table, threshold), baselines, skipped);
-        outcome = outcome with { Slices = SliceStep.Analyse(plan, output, table), Policy = policy, PolicyOnData = decided is { } d ? new PolicyOutcome(policy!.Policy, policy.Reason, d.Evidence, d.Sweep) : null };
+        if (project.Config.Sensitive.Count > 0) FairnessStep.Check(project.Config, plan, table);
+        outcome = outcome with { Fairness = FairnessStep.Measure(project.Config, plan, output, table, threshold), Slices = SliceStep.Analyse(plan, output, table), Policy = policy, PolicyOnData = decided is { } d ? new PolicyOutcome(policy!.Policy, policy.Reason, d.Evidence, d.Sweep) : null };
         return outcome with { Report = ModelReport.WriteEvaluation(project, outcome) };
     }
 

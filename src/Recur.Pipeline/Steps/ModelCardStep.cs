@@ -39,6 +39,7 @@ public sealed record ModelCard(
     IReadOnlyList<string> AgainstBaselines,
     IReadOnlyList<string> Limitations,
     string? Policy,
+    IReadOnlyList<string> Fairness,
     string Gate,
     ModelLineage Lineage)
 {
@@ -77,12 +78,15 @@ public static class ModelCardStep
         }
         if (evaluation.Diagnostics.Calibration is { Ece: > 0.05 } c) limits.Add($"Its probabilities are not well calibrated (expected calibration error {Num(c.Ece)}): read scores as a ranking, not as frequencies.");
         if (cardData is { Quarantined: > 0 }) limits.Add($"{cardData.Quarantined} rows of the training data were quarantined at ingest and not learned from.");
+        var fairness = (evaluation.Fairness?.Attributes ?? []).Select(a =>
+            $"By {a.Name}: equalized-odds gap {Cell(a.EqualizedOddsGap.Value)}, demographic-parity gap {Cell(a.DemographicParityGap.Value)}, four-fifths ratio {Cell(a.FourFifths.Ratio.Value)}" +
+            (a.FourFifths.Passes is { } passes ? (passes ? " (passes)." : " (fails the four-fifths rule).") : ".")).ToList();
         var policy = evaluation.PolicyOnData is { } p
             ? $"Decides positive at score >= {Num(p.Policy.Threshold)} ({p.Policy.Objective}; revision {evaluation.Policy!.Revision}: {evaluation.Policy.Reason})."
             : plan.Task == ModelTask.Binary ? $"Decides positive at score >= {Num(evaluation.Threshold)} (the threshold it was trained with; no policy recorded)." : null;
         var card = new ModelCard(version.Model, version.Version, plan.Task.ToName(), version.Aliases, version.CreatedAt,
             config.IntendedUse.Length > 0 ? config.IntendedUse : "Not stated (recur.yaml card.intended_use).", config.OutOfScope, config.Owners,
-            cardData, evaluation.Data, evaluation.Metrics, [.. evaluation.Baselines.Select(b => $"Against {b.Name}: {b.Comparison}.")], limits, policy, version.Description, version.Lineage);
+            cardData, evaluation.Data, evaluation.Metrics, [.. evaluation.Baselines.Select(b => $"Against {b.Name}: {b.Comparison}.")], limits, policy, fairness, version.Description, version.Lineage);
         var html = ModelReport.WriteCard(project, card, evaluation);
         var json = Path.Combine(project.ReportsDir, $"card-v{version.Version}.json");
         var temp = json + ".tmp";
@@ -90,6 +94,8 @@ public static class ModelCardStep
         File.Move(temp, json, overwrite: true);
         return card with { Html = html, Json = json };
     }
+
+    private static string Cell(double? v) => v is { } x ? Num(x) : "not measurable";
 
     private static string Num(double v) => v.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
 }
