@@ -74,7 +74,7 @@ internal static class EvalCommand
 
     // With no evaluation dataset, the rows the model never trained on: the validation split of the snapshot it
     // was trained on (or, if that is gone, of the newest training snapshot), never the whole training table.
-    private static async Task<(SnapshotInfo Snapshot, DataTable Table, string Data)> EvaluationRowsAsync(
+    internal static async Task<(SnapshotInfo Snapshot, DataTable Table, string Data)> EvaluationRowsAsync(
         RecurProject project, ModelVersion version, string? dataset, CancellationToken ct)
     {
         var chosen = dataset ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : null);

@@ -16,7 +16,7 @@ public sealed record ReportedModel(string Model, IReadOnlyDictionary<string, dou
 /// of the model and its baselines, and for a classifier its confusion matrix (rows the truth, columns the
 /// prediction, with class names) and its precision, recall, F1 and support per class.
 /// </summary>
-public static class ModelReport
+public static partial class ModelReport
 {
     /// <summary>Writes the page of a training run as <c>train-v{version}.html</c> and returns its path.</summary>
     public static string WriteTraining(RecurProject project, TrainingOutcome outcome)
