@@ -69,6 +69,7 @@ internal static class EvalCommand
             ctx.Human.WriteLine($"report: {report}");
             return 0;
         }));
+        EvalBenchCommand.AddTo(command);
         return command;
     }
 

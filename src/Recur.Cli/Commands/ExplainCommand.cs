@@ -53,6 +53,7 @@ internal static class ExplainCommand
             }
             return 0;
         }));
+        ExplainBenchCommand.AddTo(command);
         return command;
     }
 
