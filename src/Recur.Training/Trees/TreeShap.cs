@@ -11,7 +11,7 @@ namespace Recur.Training.Trees;
 public sealed class TreeShap
 {
     private readonly TreeEnsemble _ensemble;
-    private readonly CompiledForest[] _trees;
+    private readonly ShapTree[] _trees;
     private readonly double[] _expected;
 
     // Room for the deepest tree's nested paths (each level copies its parent's path further along one buffer).
@@ -21,7 +21,7 @@ public sealed class TreeShap
     public TreeShap(TreeEnsemble ensemble)
     {
         _ensemble = ensemble ?? throw new ArgumentNullException(nameof(ensemble));
-        _trees = [.. ensemble.Trees.Select(t => new CompiledForest([t]))];
+        _trees = [.. ensemble.Trees.Select(t => new ShapTree(t))];
         _expected = new double[ensemble.Outputs];
         for (var t = 0; t < ensemble.Trees.Count; t++) _expected[t % ensemble.Outputs] += Expected(ensemble.Trees[t], 0);
         var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : MaxDepth(t, 0)).DefaultIfEmpty(0).Max() + 2;
@@ -43,9 +43,9 @@ public sealed class TreeShap
         var paths = new PathElement[_pathLength];
         for (var t = 0; t < _trees.Length; t++)
         {
-            var tree = _ensemble.Trees[t];
-            if (tree.Left.Count == 0) continue; // a single leaf: part of the expected value, no contribution
-            Recurse(tree, _trees[t], row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
+            var tree = _trees[t];
+            if (tree.Left.Length == 0) continue; // a single leaf: part of the expected value, no contribution
+            Recurse(tree, row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
         }
         return new Explanation(phi, (double[])_expected.Clone());
     }
@@ -58,8 +58,38 @@ public sealed class TreeShap
         public double Weight;
     }
 
+    // A tree flattened into plain arrays for the walk, with each child's share of its parent's cover worked out once.
+    private sealed class ShapTree
+    {
+        public ShapTree(DecisionTree tree)
+        {
+            Routing = new CompiledForest([tree]);
+            Left = [.. tree.Left];
+            Right = [.. tree.Right];
+            Feature = [.. tree.SplitFeature];
+            Leaf = [.. tree.LeafValue];
+            LeftShare = new double[Left.Length];
+            RightShare = new double[Left.Length];
+            for (var n = 0; n < Left.Length; n++)
+            {
+                // The children's covers, as Expected weighs them, so the contributions add up to the score exactly.
+                var cover = Cover(tree, Left[n]) + Cover(tree, Right[n]);
+                LeftShare[n] = Cover(tree, Left[n]) / cover;
+                RightShare[n] = Cover(tree, Right[n]) / cover;
+            }
+        }
+
+        public CompiledForest Routing { get; }
+        public int[] Left { get; }
+        public int[] Right { get; }
+        public int[] Feature { get; }
+        public double[] Leaf { get; }
+        public double[] LeftShare { get; }
+        public double[] RightShare { get; }
+    }
+
     // node ≥ 0 an internal node, < 0 the leaf ~node. The path of this call lives at paths[start .. start + depth].
-    private static void Recurse(DecisionTree tree, CompiledForest forest, double[] x, double[] phi, int node, PathElement[] paths,
+    private static void Recurse(ShapTree tree, double[] x, double[] phi, int node, PathElement[] paths,
         int parentStart, int depth, double zero, double one, int feature)
     {
         var start = parentStart + depth;
@@ -67,7 +97,7 @@ public sealed class TreeShap
         Extend(paths, start, depth, zero, one, feature);
         if (node < 0)
         {
-            var value = tree.LeafValue[~node];
+            var value = tree.Leaf[~node];
             for (var i = 1; i <= depth; i++)
             {
                 ref readonly var e = ref paths[start + i];
@@ -75,11 +105,11 @@ public sealed class TreeShap
             }
             return;
         }
-        var split = tree.SplitFeature[node];
-        var hot = forest.Next(node, x[split]);
-        var cold = hot == tree.Left[node] ? tree.Right[node] : tree.Left[node];
-        // The children's covers, as Expected weighs them, so the contributions add up to the score exactly.
-        var cover = Cover(tree, tree.Left[node]) + Cover(tree, tree.Right[node]);
+        var split = tree.Feature[node];
+        var hot = tree.Routing.Next(node, x[split]);
+        var hotIsLeft = hot == tree.Left[node];
+        var cold = hotIsLeft ? tree.Right[node] : tree.Left[node];
+        var (hotShare, coldShare) = hotIsLeft ? (tree.LeftShare[node], tree.RightShare[node]) : (tree.RightShare[node], tree.LeftShare[node]);
         double incomingZero = 1, incomingOne = 1;
         var k = 0;
         while (k <= depth && paths[start + k].Feature != split) k++;
@@ -90,8 +120,8 @@ public sealed class TreeShap
             Unwind(paths, start, depth, k);
             depth--;
         }
-        Recurse(tree, forest, x, phi, hot, paths, start, depth + 1, Cover(tree, hot) / cover * incomingZero, incomingOne, split);
-        Recurse(tree, forest, x, phi, cold, paths, start, depth + 1, Cover(tree, cold) / cover * incomingZero, 0, split);
+        Recurse(tree, x, phi, hot, paths, start, depth + 1, hotShare * incomingZero, incomingOne, split);
+        Recurse(tree, x, phi, cold, paths, start, depth + 1, coldShare * incomingZero, 0, split);
     }
 
     private static void Extend(PathElement[] p, int s, int depth, double zero, double one, int feature)
