@@ -24,7 +24,8 @@ public sealed class TreeShap
         _trees = [.. ensemble.Trees.Select(t => new ShapTree(t))];
         _expected = new double[ensemble.Outputs];
         for (var t = 0; t < ensemble.Trees.Count; t++) _expected[t % ensemble.Outputs] += Expected(ensemble.Trees[t], 0);
-        var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : MaxDepth(t, 0)).DefaultIfEmpty(0).Max() + 2;
+        var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : Depth(t, 0)).DefaultIfEmpty(0).Max() + 2;
+        if (depth > MaxDepth) throw new ArgumentException($"a tree is {depth - 2} levels deep; TreeSHAP here handles up to {MaxDepth - 2}", nameof(ensemble));
         _pathLength = depth * (depth + 1) / 2 + depth;
     }
 
@@ -124,60 +125,73 @@ public sealed class TreeShap
         Recurse(tree, x, phi, cold, paths, start, depth + 1, coldShare * incomingZero, 0, split);
     }
 
-    private static void Extend(PathElement[] p, int s, int depth, double zero, double one, int feature)
+    // 1/n for the path lengths a walk meets: the weight updates multiply instead of dividing.
+    private static readonly double[] Inverse = [.. Enumerable.Range(0, MaxDepth + 2).Select(n => n == 0 ? 0 : 1.0 / n)];
+    private const int MaxDepth = 1024;
+
+    private static void Extend(PathElement[] paths, int s, int depth, double zero, double one, int feature)
     {
-        p[s + depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
+        var p = paths.AsSpan(s, depth + 1);
+        p[depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
+        var inverse = Inverse[depth + 1];
         for (var i = depth - 1; i >= 0; i--)
         {
-            p[s + i + 1].Weight += one * p[s + i].Weight * (i + 1) / (depth + 1);
-            p[s + i].Weight = zero * p[s + i].Weight * (depth - i) / (depth + 1);
+            p[i + 1].Weight += one * p[i].Weight * (i + 1) * inverse;
+            p[i].Weight = zero * p[i].Weight * (depth - i) * inverse;
         }
     }
 
-    private static void Unwind(PathElement[] p, int s, int depth, int index)
+    private static void Unwind(PathElement[] paths, int s, int depth, int index)
     {
-        var one = p[s + index].One;
-        var zero = p[s + index].Zero;
-        var next = p[s + depth].Weight;
-        for (var i = depth - 1; i >= 0; i--)
+        var p = paths.AsSpan(s, depth + 1);
+        var one = p[index].One;
+        var zero = p[index].Zero;
+        var next = p[depth].Weight;
+        var inverse = Inverse[depth + 1];
+        if (one != 0)
         {
-            if (one != 0)
+            // one is 1 (the row follows the path) whenever it is not 0.
+            for (var i = depth - 1; i >= 0; i--)
             {
-                var w = p[s + i].Weight;
-                p[s + i].Weight = next * (depth + 1) / ((i + 1) * one);
-                next = w - p[s + i].Weight * zero * (depth - i) / (depth + 1);
+                var w = p[i].Weight;
+                p[i].Weight = next * (depth + 1) * Inverse[i + 1];
+                next = w - p[i].Weight * zero * (depth - i) * inverse;
             }
-            else
-            {
-                p[s + i].Weight = p[s + i].Weight * (depth + 1) / (zero * (depth - i));
-            }
+        }
+        else
+        {
+            var scale = (depth + 1) / zero;
+            for (var i = depth - 1; i >= 0; i--) p[i].Weight = p[i].Weight * scale * Inverse[depth - i];
         }
         for (var i = index; i < depth; i++)
         {
-            p[s + i].Feature = p[s + i + 1].Feature;
-            p[s + i].Zero = p[s + i + 1].Zero;
-            p[s + i].One = p[s + i + 1].One;
+            p[i].Feature = p[i + 1].Feature;
+            p[i].Zero = p[i + 1].Zero;
+            p[i].One = p[i + 1].One;
         }
     }
 
-    private static double UnwoundSum(PathElement[] p, int s, int depth, int index)
+    private static double UnwoundSum(PathElement[] paths, int s, int depth, int index)
     {
-        var one = p[s + index].One;
-        var zero = p[s + index].Zero;
-        var next = p[s + depth].Weight;
+        var p = paths.AsSpan(s, depth + 1);
+        var one = p[index].One;
+        var zero = p[index].Zero;
+        var next = p[depth].Weight;
         double total = 0;
-        for (var i = depth - 1; i >= 0; i--)
+        if (one != 0)
         {
-            if (one != 0)
+            var inverse = Inverse[depth + 1];
+            for (var i = depth - 1; i >= 0; i--)
             {
-                var w = next * (depth + 1) / ((i + 1) * one);
+                var w = next * (depth + 1) * Inverse[i + 1];
                 total += w;
-                next = p[s + i].Weight - w * zero * (depth - i) / (depth + 1);
+                next = p[i].Weight - w * zero * (depth - i) * inverse;
             }
-            else
-            {
-                total += p[s + i].Weight / zero * (depth + 1) / (depth - i);
-            }
+        }
+        else
+        {
+            var scale = (depth + 1) / zero;
+            for (var i = depth - 1; i >= 0; i--) total += p[i].Weight * scale * Inverse[depth - i];
         }
         return total;
     }
@@ -194,6 +208,6 @@ public sealed class TreeShap
         return cover == 0 ? 0 : (Cover(tree, left) * Expected(tree, left) + Cover(tree, right) * Expected(tree, right)) / cover;
     }
 
-    private static int MaxDepth(DecisionTree tree, int node) =>
-        node < 0 ? 0 : 1 + Math.Max(MaxDepth(tree, tree.Left[node]), MaxDepth(tree, tree.Right[node]));
+    private static int Depth(DecisionTree tree, int node) =>
+        node < 0 ? 0 : 1 + Math.Max(Depth(tree, tree.Left[node]), Depth(tree, tree.Right[node]));
 }
