@@ -89,14 +89,15 @@ public static class ModelFitter
         return new MlNetModelBody(ml, transformer, view.Schema, plan, Facts(transformer, view, plan, [.. numeric, .. encoded]));
     }
 
-    // What explanations need from the training rows (slot map, means or covers); null for a learner that cannot be explained.
+    // What explanations need from the training rows (slot map, means or covers); null for a learner that cannot be
+    // explained: a model that cannot explain itself still trains and serves.
     private static ExplainFacts? Facts(ITransformer model, IDataView training, FeaturePlan plan, IReadOnlyList<string> order)
     {
         try
         {
             return MlNetExplainer.Learn(model, training, plan, order);
         }
-        catch (NotSupportedException)
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or KeyNotFoundException)
         {
             return null;
         }

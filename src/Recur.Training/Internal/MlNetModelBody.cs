@@ -22,7 +22,7 @@ internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, Dat
     private const int RowByRowLimit = 32;
     private readonly ConcurrentBag<RowScorer> _scorers = [];
     private readonly Lazy<MlNetExplainer> _explainer = new(() => new MlNetExplainer(transformer, plan, facts ?? throw Core.RecurException.Invalid(
-        $"this model file has no {ExplainFacts.Entry} (it was saved before ML.NET models learned their explanation facts); retrain it to explain it", "model")));
+        $"this model file has no {ExplainFacts.Entry} (saved before ML.NET models stored their explanation facts, or its learner cannot be explained); retrain it to explain it", "model")));
 
     public Attribution[] Explain(DataTable learned) => _explainer.Value.Explain(learned);
 
