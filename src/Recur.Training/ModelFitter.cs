@@ -79,13 +79,28 @@ public static class ModelFitter
                 ? pipeline.Append(ml.Transforms.Concatenate(Features, unit))
                 : pipeline.Append(ml.Transforms.Concatenate(Scaled, rest)).Append(ml.Transforms.NormalizeMinMax(Scaled))
                     .Append(ml.Transforms.Concatenate(Features, [Scaled, .. unit]));
-            return new MlNetModelBody(ml, chain.Append(learner).Fit(view), view.Schema, plan);
+            var scaled = chain.Append(learner).Fit(view);
+            return new MlNetModelBody(ml, scaled, view.Schema, plan, Facts(scaled, view, plan, [.. rest, .. unit]));
         }
         var features = pipeline.Append(ml.Transforms.Concatenate(Features, [.. numeric, .. encoded]));
         var transformer = choice.Trainer.NeedsNormalizedFeatures
             ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
             : features.Append(learner).Fit(view);
-        return new MlNetModelBody(ml, transformer, view.Schema, plan);
+        return new MlNetModelBody(ml, transformer, view.Schema, plan, Facts(transformer, view, plan, [.. numeric, .. encoded]));
+    }
+
+    // What explanations need from the training rows (slot map, means or covers); null for a learner that cannot be
+    // explained: a model that cannot explain itself still trains and serves.
+    private static ExplainFacts? Facts(ITransformer model, IDataView training, FeaturePlan plan, IReadOnlyList<string> order)
+    {
+        try
+        {
+            return MlNetExplainer.Learn(model, training, plan, order);
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or KeyNotFoundException)
+        {
+            return null;
+        }
     }
 
     private static TrainingLabels Labels(DataTable table, FeaturePlan plan)

@@ -44,25 +44,19 @@ public sealed class TrainedModel : IPredictor
     public TreeEnsemble? Trees => (_body as TreeModelBody)?.Ensemble;
 
     /// <summary>
-    /// Exact TreeSHAP explanations of rows, per raw input column (Explainable Predictions): a model feature's contribution
-    /// goes to the raw column it is computed from, shared equally when it comes from several (a cross). Per row and
-    /// output, the contributions plus the expected value equal the raw score (log-odds, class score or value). Tree
-    /// models only (LightGBM); other trainers are refused with a reason.
+    /// Exact explanations of rows, per raw input column (Explainable Predictions): TreeSHAP for tree models (LightGBM,
+    /// FastTree, FastForest), w·(x − E[x]) for linear ones (SDCA, L-BFGS). A model feature's contribution goes to the raw
+    /// column it is computed from, shared equally when it comes from several (a cross). Per row and output, the
+    /// contributions plus the expected value equal the raw score (log-odds or margin, class score, value).
     /// </summary>
     public IReadOnlyList<RowExplanation> Explain(DataTable rows)
     {
-        var trees = Trees ?? throw RecurException.Invalid($"explanations are computed for tree models (trainer lightgbm); this version was trained with '{Manifest.Trainer}'", "trainer");
-        var shap = new TreeShap(trees);
+        var body = _body as IExplainableBody ?? throw RecurException.Invalid($"this version (trainer '{Manifest.Trainer}') cannot explain its predictions", "trainer");
         var learned = LearnedFeatures;
         var raw = Manifest.Plan.Features.Select(f => f.Name).ToList();
         var origins = Chain?.Origins(raw) ?? raw.ToDictionary(n => n, n => (IReadOnlyList<string>)[n], StringComparer.Ordinal);
-        var columns = new FeatureMatrix(learned).Bind(Features(rows));
-        var values = new double[learned.Count];
-        var result = new RowExplanation[rows.RowCount];
-        for (var r = 0; r < result.Length; r++)
+        return [.. body.Explain(Features(rows)).Select(explanation =>
         {
-            columns.Read(r, values);
-            var explanation = shap.Explain(values);
             var perOutput = explanation.Contributions.Select(phi =>
             {
                 var byInput = raw.ToDictionary(n => n, _ => 0.0, StringComparer.Ordinal);
@@ -73,10 +67,16 @@ public sealed class TrainedModel : IPredictor
                 }
                 return (IReadOnlyDictionary<string, double>)byInput;
             }).ToList();
-            result[r] = new RowExplanation(explanation.Expected, perOutput);
-        }
-        return result;
+            return new RowExplanation(explanation.Expected, perOutput);
+        })];
     }
+
+    /// <summary>Per row and output, the raw score explanations add up to (computed from the learner's own parameters).</summary>
+    internal double[][] RawScores(DataTable rows) =>
+        (_body as IExplainableBody ?? throw new InvalidOperationException("not an explainable model")).RawScores(Features(rows));
+
+    /// <summary>The model body (tests compare it with ML.NET's own scores).</summary>
+    internal object Body => _body;
 
     /// <summary>LightGBM's model text of a tree model; null for an ML.NET model.</summary>
     internal string? ModelText => (_body as TreeModelBody)?.ModelText;

@@ -63,6 +63,7 @@ internal static class EvalCommand
             ctx.Human.WriteLine($"report: {outcome.Report}");
             return 0;
         }));
+        EvalBenchCommand.AddTo(command);
         return command;
     }
 

@@ -10,9 +10,10 @@ namespace Recur.Training.Internal;
 /// <summary>
 /// An ML.NET model: the fitted transforms and learner, scored through pooled row mappers for small
 /// requests and one batched transform for large ones. Every call builds its own cursor over the shared,
-/// immutable transformer.
+/// immutable transformer. With <see cref="ExplainFacts"/> (learned when fitted) it explains its raw scores exactly.
 /// </summary>
-internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeaturePlan plan) : IModelBody
+internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, DataViewSchema inputSchema, FeaturePlan plan, ExplainFacts? facts = null)
+    : IModelBody, IExplainableBody
 {
     /// <summary>The zip entry holding ML.NET's model.</summary>
     public const string Entry = "model.mlnet";
@@ -20,6 +21,42 @@ internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, Dat
     // Below this many rows a pooled row mapper beats building a transform chain (measured in bench/).
     private const int RowByRowLimit = 32;
     private readonly ConcurrentBag<RowScorer> _scorers = [];
+    private readonly Lazy<MlNetExplainer> _explainer = new(() => new MlNetExplainer(transformer, plan, facts ?? throw Core.RecurException.Invalid(
+        $"this model file has no {ExplainFacts.Entry} (saved before ML.NET models stored their explanation facts, or its learner cannot be explained); retrain it to explain it", "model")));
+
+    public Attribution[] Explain(DataTable learned) => _explainer.Value.Explain(learned);
+
+    public double[][] RawScores(DataTable learned) => _explainer.Value.RawScores(learned);
+
+    /// <summary>Per row, the model's own score column (a binary model's uncalibrated score; the class scores of a multiclass one).</summary>
+    internal double[][] MlNetScores(DataTable table)
+    {
+        var scored = transformer.Transform(new TableDataView(table, plan.Features, labels: null));
+        var column = scored.Schema["Score"];
+        var result = new List<double[]>();
+        using var cursor = scored.GetRowCursor([column]);
+        if (column.Type is VectorDataViewType)
+        {
+            var getter = cursor.GetGetter<VBuffer<float>>(column);
+            VBuffer<float> buffer = default;
+            while (cursor.MoveNext())
+            {
+                getter(ref buffer);
+                result.Add([.. buffer.DenseValues().Select(v => (double)v)]);
+            }
+        }
+        else
+        {
+            var getter = cursor.GetGetter<float>(column);
+            float value = 0;
+            while (cursor.MoveNext())
+            {
+                getter(ref value);
+                result.Add([value]);
+            }
+        }
+        return [.. result];
+    }
 
     public double[] Score(DataTable table)
     {
@@ -61,19 +98,20 @@ internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, Dat
         ml.Model.Save(transformer, inputSchema, inner);
         var entry = zip.CreateEntry(Entry, CompressionLevel.NoCompression);
         entry.LastWriteTime = ReproducibleZip.EntryTime;
-        using var stream = entry.Open();
-        ReproducibleZip.Rewrite(inner, stream);
+        using (var stream = entry.Open()) ReproducibleZip.Rewrite(inner, stream);
+        facts?.Write(zip);
     }
 
     /// <summary>Reads the body back from a model file's entry.</summary>
     public static MlNetModelBody Load(ZipArchiveEntry entry, FeaturePlan plan, int seed)
     {
+        var facts = entry.Archive.GetEntry(ExplainFacts.Entry) is { } explain ? ExplainFacts.Read(explain) : null;
         var buffer = new MemoryStream();
         using (var stream = entry.Open()) stream.CopyTo(buffer);
         buffer.Position = 0;
         var ml = new MLContext(seed);
         var transformer = ml.Model.Load(buffer, out var schema);
-        return new MlNetModelBody(ml, transformer, schema, plan);
+        return new MlNetModelBody(ml, transformer, schema, plan, facts);
     }
 
     private DataViewRowCursor Cursor(DataTable table, out DataViewSchema.Column column)

@@ -12,12 +12,13 @@ namespace Recur.Training.Internal;
 /// layout is <see cref="FeatureMatrix"/> over the manifest's plan, so the text and the manifest are all
 /// the model file needs.
 /// </summary>
-internal sealed class TreeModelBody : IModelBody
+internal sealed class TreeModelBody : IModelBody, IExplainableBody
 {
     /// <summary>The zip entry holding LightGBM's model text.</summary>
     public const string Entry = "model.lightgbm.txt";
 
     private readonly FeatureMatrix _matrix;
+    private TreeShap? _shap;
 
     public TreeModelBody(string modelText, FeaturePlan plan)
     {
@@ -60,6 +61,35 @@ internal sealed class TreeModelBody : IModelBody
             columns.Read(r, row);
             result[r] = new double[Ensemble.Outputs];
             Ensemble.Predict(row, result[r]);
+        }
+        return result;
+    }
+
+    public Attribution[] Explain(DataTable learned)
+    {
+        var shap = _shap ??= new TreeShap(Ensemble);
+        var columns = _matrix.Bind(learned);
+        var row = new double[_matrix.Width];
+        var result = new Attribution[learned.RowCount];
+        for (var r = 0; r < result.Length; r++)
+        {
+            columns.Read(r, row);
+            var explained = shap.Explain(row);
+            result[r] = new Attribution(explained.Contributions, explained.Expected);
+        }
+        return result;
+    }
+
+    public double[][] RawScores(DataTable learned)
+    {
+        var columns = _matrix.Bind(learned);
+        var row = new double[_matrix.Width];
+        var result = new double[learned.RowCount][];
+        for (var r = 0; r < result.Length; r++)
+        {
+            columns.Read(r, row);
+            result[r] = new double[Ensemble.Outputs];
+            Ensemble.PredictRaw(row, result[r]);
         }
         return result;
     }

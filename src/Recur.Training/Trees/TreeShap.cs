@@ -11,7 +11,7 @@ namespace Recur.Training.Trees;
 public sealed class TreeShap
 {
     private readonly TreeEnsemble _ensemble;
-    private readonly CompiledForest[] _trees;
+    private readonly ShapTree[] _trees;
     private readonly double[] _expected;
 
     // Room for the deepest tree's nested paths (each level copies its parent's path further along one buffer).
@@ -21,10 +21,11 @@ public sealed class TreeShap
     public TreeShap(TreeEnsemble ensemble)
     {
         _ensemble = ensemble ?? throw new ArgumentNullException(nameof(ensemble));
-        _trees = [.. ensemble.Trees.Select(t => new CompiledForest([t]))];
+        _trees = [.. ensemble.Trees.Select(t => new ShapTree(t))];
         _expected = new double[ensemble.Outputs];
         for (var t = 0; t < ensemble.Trees.Count; t++) _expected[t % ensemble.Outputs] += Expected(ensemble.Trees[t], 0);
-        var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : MaxDepth(t, 0)).DefaultIfEmpty(0).Max() + 2;
+        var depth = ensemble.Trees.Select(t => t.Left.Count == 0 ? 0 : Depth(t, 0)).DefaultIfEmpty(0).Max() + 2;
+        if (depth > MaxDepth) throw new ArgumentException($"a tree is {depth - 2} levels deep; TreeSHAP here handles up to {MaxDepth - 2}", nameof(ensemble));
         _pathLength = depth * (depth + 1) / 2 + depth;
     }
 
@@ -43,9 +44,9 @@ public sealed class TreeShap
         var paths = new PathElement[_pathLength];
         for (var t = 0; t < _trees.Length; t++)
         {
-            var tree = _ensemble.Trees[t];
-            if (tree.Left.Count == 0) continue; // a single leaf: part of the expected value, no contribution
-            Recurse(tree, _trees[t], row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
+            var tree = _trees[t];
+            if (tree.Left.Length == 0) continue; // a single leaf: part of the expected value, no contribution
+            Recurse(tree, row, phi[t % phi.Length], 0, paths, 0, 0, 1, 1, -1);
         }
         return new Explanation(phi, (double[])_expected.Clone());
     }
@@ -58,8 +59,38 @@ public sealed class TreeShap
         public double Weight;
     }
 
+    // A tree flattened into plain arrays for the walk, with each child's share of its parent's cover worked out once.
+    private sealed class ShapTree
+    {
+        public ShapTree(DecisionTree tree)
+        {
+            Routing = new CompiledForest([tree]);
+            Left = [.. tree.Left];
+            Right = [.. tree.Right];
+            Feature = [.. tree.SplitFeature];
+            Leaf = [.. tree.LeafValue];
+            LeftShare = new double[Left.Length];
+            RightShare = new double[Left.Length];
+            for (var n = 0; n < Left.Length; n++)
+            {
+                // The children's covers, as Expected weighs them, so the contributions add up to the score exactly.
+                var cover = Cover(tree, Left[n]) + Cover(tree, Right[n]);
+                LeftShare[n] = Cover(tree, Left[n]) / cover;
+                RightShare[n] = Cover(tree, Right[n]) / cover;
+            }
+        }
+
+        public CompiledForest Routing { get; }
+        public int[] Left { get; }
+        public int[] Right { get; }
+        public int[] Feature { get; }
+        public double[] Leaf { get; }
+        public double[] LeftShare { get; }
+        public double[] RightShare { get; }
+    }
+
     // node ≥ 0 an internal node, < 0 the leaf ~node. The path of this call lives at paths[start .. start + depth].
-    private static void Recurse(DecisionTree tree, CompiledForest forest, double[] x, double[] phi, int node, PathElement[] paths,
+    private static void Recurse(ShapTree tree, double[] x, double[] phi, int node, PathElement[] paths,
         int parentStart, int depth, double zero, double one, int feature)
     {
         var start = parentStart + depth;
@@ -67,7 +98,7 @@ public sealed class TreeShap
         Extend(paths, start, depth, zero, one, feature);
         if (node < 0)
         {
-            var value = tree.LeafValue[~node];
+            var value = tree.Leaf[~node];
             for (var i = 1; i <= depth; i++)
             {
                 ref readonly var e = ref paths[start + i];
@@ -75,11 +106,11 @@ public sealed class TreeShap
             }
             return;
         }
-        var split = tree.SplitFeature[node];
-        var hot = forest.Next(node, x[split]);
-        var cold = hot == tree.Left[node] ? tree.Right[node] : tree.Left[node];
-        // The children's covers, as Expected weighs them, so the contributions add up to the score exactly.
-        var cover = Cover(tree, tree.Left[node]) + Cover(tree, tree.Right[node]);
+        var split = tree.Feature[node];
+        var hot = tree.Routing.Next(node, x[split]);
+        var hotIsLeft = hot == tree.Left[node];
+        var cold = hotIsLeft ? tree.Right[node] : tree.Left[node];
+        var (hotShare, coldShare) = hotIsLeft ? (tree.LeftShare[node], tree.RightShare[node]) : (tree.RightShare[node], tree.LeftShare[node]);
         double incomingZero = 1, incomingOne = 1;
         var k = 0;
         while (k <= depth && paths[start + k].Feature != split) k++;
@@ -90,64 +121,77 @@ public sealed class TreeShap
             Unwind(paths, start, depth, k);
             depth--;
         }
-        Recurse(tree, forest, x, phi, hot, paths, start, depth + 1, Cover(tree, hot) / cover * incomingZero, incomingOne, split);
-        Recurse(tree, forest, x, phi, cold, paths, start, depth + 1, Cover(tree, cold) / cover * incomingZero, 0, split);
+        Recurse(tree, x, phi, hot, paths, start, depth + 1, hotShare * incomingZero, incomingOne, split);
+        Recurse(tree, x, phi, cold, paths, start, depth + 1, coldShare * incomingZero, 0, split);
     }
 
-    private static void Extend(PathElement[] p, int s, int depth, double zero, double one, int feature)
+    // 1/n for the path lengths a walk meets: the weight updates multiply instead of dividing.
+    private static readonly double[] Inverse = [.. Enumerable.Range(0, MaxDepth + 2).Select(n => n == 0 ? 0 : 1.0 / n)];
+    private const int MaxDepth = 1024;
+
+    private static void Extend(PathElement[] paths, int s, int depth, double zero, double one, int feature)
     {
-        p[s + depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
+        var p = paths.AsSpan(s, depth + 1);
+        p[depth] = new PathElement { Feature = feature, Zero = zero, One = one, Weight = depth == 0 ? 1 : 0 };
+        var inverse = Inverse[depth + 1];
         for (var i = depth - 1; i >= 0; i--)
         {
-            p[s + i + 1].Weight += one * p[s + i].Weight * (i + 1) / (depth + 1);
-            p[s + i].Weight = zero * p[s + i].Weight * (depth - i) / (depth + 1);
+            p[i + 1].Weight += one * p[i].Weight * (i + 1) * inverse;
+            p[i].Weight = zero * p[i].Weight * (depth - i) * inverse;
         }
     }
 
-    private static void Unwind(PathElement[] p, int s, int depth, int index)
+    private static void Unwind(PathElement[] paths, int s, int depth, int index)
     {
-        var one = p[s + index].One;
-        var zero = p[s + index].Zero;
-        var next = p[s + depth].Weight;
-        for (var i = depth - 1; i >= 0; i--)
+        var p = paths.AsSpan(s, depth + 1);
+        var one = p[index].One;
+        var zero = p[index].Zero;
+        var next = p[depth].Weight;
+        var inverse = Inverse[depth + 1];
+        if (one != 0)
         {
-            if (one != 0)
+            // one is 1 (the row follows the path) whenever it is not 0.
+            for (var i = depth - 1; i >= 0; i--)
             {
-                var w = p[s + i].Weight;
-                p[s + i].Weight = next * (depth + 1) / ((i + 1) * one);
-                next = w - p[s + i].Weight * zero * (depth - i) / (depth + 1);
+                var w = p[i].Weight;
+                p[i].Weight = next * (depth + 1) * Inverse[i + 1];
+                next = w - p[i].Weight * zero * (depth - i) * inverse;
             }
-            else
-            {
-                p[s + i].Weight = p[s + i].Weight * (depth + 1) / (zero * (depth - i));
-            }
+        }
+        else
+        {
+            var scale = (depth + 1) / zero;
+            for (var i = depth - 1; i >= 0; i--) p[i].Weight = p[i].Weight * scale * Inverse[depth - i];
         }
         for (var i = index; i < depth; i++)
         {
-            p[s + i].Feature = p[s + i + 1].Feature;
-            p[s + i].Zero = p[s + i + 1].Zero;
-            p[s + i].One = p[s + i + 1].One;
+            p[i].Feature = p[i + 1].Feature;
+            p[i].Zero = p[i + 1].Zero;
+            p[i].One = p[i + 1].One;
         }
     }
 
-    private static double UnwoundSum(PathElement[] p, int s, int depth, int index)
+    private static double UnwoundSum(PathElement[] paths, int s, int depth, int index)
     {
-        var one = p[s + index].One;
-        var zero = p[s + index].Zero;
-        var next = p[s + depth].Weight;
+        var p = paths.AsSpan(s, depth + 1);
+        var one = p[index].One;
+        var zero = p[index].Zero;
+        var next = p[depth].Weight;
         double total = 0;
-        for (var i = depth - 1; i >= 0; i--)
+        if (one != 0)
         {
-            if (one != 0)
+            var inverse = Inverse[depth + 1];
+            for (var i = depth - 1; i >= 0; i--)
             {
-                var w = next * (depth + 1) / ((i + 1) * one);
+                var w = next * (depth + 1) * Inverse[i + 1];
                 total += w;
-                next = p[s + i].Weight - w * zero * (depth - i) / (depth + 1);
+                next = p[i].Weight - w * zero * (depth - i) * inverse;
             }
-            else
-            {
-                total += p[s + i].Weight / zero * (depth + 1) / (depth - i);
-            }
+        }
+        else
+        {
+            var scale = (depth + 1) / zero;
+            for (var i = depth - 1; i >= 0; i--) total += p[i].Weight * scale * Inverse[depth - i];
         }
         return total;
     }
@@ -164,6 +208,6 @@ public sealed class TreeShap
         return cover == 0 ? 0 : (Cover(tree, left) * Expected(tree, left) + Cover(tree, right) * Expected(tree, right)) / cover;
     }
 
-    private static int MaxDepth(DecisionTree tree, int node) =>
-        node < 0 ? 0 : 1 + Math.Max(MaxDepth(tree, tree.Left[node]), MaxDepth(tree, tree.Right[node]));
+    private static int Depth(DecisionTree tree, int node) =>
+        node < 0 ? 0 : 1 + Math.Max(Depth(tree, tree.Left[node]), Depth(tree, tree.Right[node]));
 }
