@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Recur.Core.Data;
-using Recur.Core.Lake;
-using Recur.Core.Registry;
-using Recur.Pipeline;
 using Recur.Core.Modeling;
 using Recur.Pipeline.Steps;
 
@@ -65,24 +61,5 @@ internal static class EvalCommand
         }));
         EvalBenchCommand.AddTo(command);
         return command;
-    }
-
-    // With no evaluation dataset, the rows the model never trained on: the validation split of the snapshot it
-    // was trained on (or, if that is gone, of the newest training snapshot), never the whole training table.
-    internal static async Task<(SnapshotInfo Snapshot, DataTable Table, string Data)> EvaluationRowsAsync(
-        RecurProject project, ModelVersion version, string? dataset, CancellationToken ct)
-    {
-        var chosen = dataset ?? (project.Config.Datasets.ContainsKey(project.Config.Evaluation.Dataset) ? project.Config.Evaluation.Dataset : null);
-        if (chosen is not null)
-        {
-            var snapshot = await project.LatestSnapshotAsync(chosen, ct);
-            var rows = await project.ReadAsync(snapshot, ct);
-            return (snapshot, rows, $"dataset '{chosen}', snapshot {snapshot.Id[..12]} ({rows.RowCount} rows)");
-        }
-        var trained = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
-        var source = trained ?? await project.LatestSnapshotAsync("train", ct);
-        var all = await project.ReadAsync(source, ct);
-        var validation = all.Take(TrainingRun.SplitRows(project.Config, all).Validation);
-        return (source, validation, $"validation split of snapshot {source.Id[..12]} ({validation.RowCount} of {all.RowCount} rows; no evaluation dataset declared)");
     }
 }

@@ -27,7 +27,7 @@ internal static class GlobalExplanation
         }
         else
         {
-            (_, table, data) = await EvalCommand.EvaluationRowsAsync(project, loaded.Version, null, ct);
+            (table, data, _) = await EvaluationRun.RowsAsync(project, loaded.Version, plan, null, ct);
         }
         var metricName = TaskScoring.DefaultMetric(plan.Task);
         var all = Enumerable.Range(0, table.RowCount).ToArray();

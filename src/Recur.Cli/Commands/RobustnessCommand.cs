@@ -17,11 +17,11 @@ internal static class RobustnessCommand
         {
             var project = ctx.OpenProject();
             var name = project.Config.Name;
-            var v = parse.GetValue(version) is { } n
-                ? await project.Registry.FindAsync(name, n, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {n}")
-                : await project.Registry.ResolveAliasAsync(name, TrainingRun.ChampionAlias, ct) ?? throw RecurException.NotFound($"model '{name}' has no champion");
-            var (snapshot, table, data) = await EvalCommand.EvaluationRowsAsync(project, v, parse.GetValue(dataset), ct);
+            var v = await ModelReference.ResolveAsync(project, null, parse.GetValue(version), ct);
             var model = await project.Models.LoadAsync(v, ct);
+            var (table, data, _) = await EvaluationRun.RowsAsync(project, v, model.Manifest.Plan, parse.GetValue(dataset), ct);
+            // The decision flips at the threshold the version decides at: its policy's when one is recorded.
+            var (threshold, _) = await PolicyStep.ThresholdAsync(project, v, model.Manifest.Threshold, ct);
             // Numeric nudges are sized on the training split of the snapshot the version was trained on (the evaluation rows if it is gone).
             var trainedOn = v.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(v.Lineage.Snapshots[0], ct) : null;
             var train = table;
@@ -30,10 +30,10 @@ internal static class RobustnessCommand
                 var all = await project.ReadAsync(trainedOn, ct);
                 train = all.Take(TrainingRun.SplitRows(project.Config, all).Train);
             }
-            var result = RobustnessStep.Measure(project.Config, model.Manifest.Plan, model.Predict, table, train, model.Manifest.Threshold);
+            var result = RobustnessStep.Measure(project.Config, model.Manifest.Plan, model.Predict, table, train, threshold);
             if (ctx.Json)
             {
-                ctx.WriteJson(new { model = name, version = v.Version, snapshot = snapshot.Id, data, robustness = result });
+                ctx.WriteJson(new { model = name, version = v.Version, data, threshold, robustness = result });
                 return 0;
             }
             ctx.Human.WriteLine($"{name} v{v.Version} ({model.Manifest.Plan.Task.ToName()}) on the {data}");

@@ -90,7 +90,7 @@ public sealed record ReliabilityCurve(IReadOnlyList<ReliabilityBin> Bins, double
             var members = Enumerable.Range(0, scores.Length).Where(i => bin[i] == b).ToList();
             if (members.Count == 0) continue;
             var positives = members.Count(i => outcomes[i]);
-            var (low, high) = Wilson.Interval(positives, members.Count);
+            var (low, high) = WilsonInterval.Of(positives, members.Count);
             result.Add(new ReliabilityBin((double)b / binCount, (double)(b + 1) / binCount, members.Count, members.Average(i => scores[i]), (double)positives / members.Count, low, high));
         }
         return result;

@@ -76,7 +76,7 @@ public static class ErrorSlices
         // Two-sample z: the slice's mean against the rest's, with each side's own variance.
         var se = Math.Sqrt(inside.Variance / inside.Count + rest.Variance / rest.Count);
         var z = se > 0 ? (inside.Mean - rest.Mean) / se : 0;
-        var (low, high) = binary ? Wilson.Interval((long)Math.Round(inside.Sum), inside.Count) : inside.MeanInterval();
+        var (low, high) = binary ? WilsonInterval.Of((int)Math.Round(inside.Sum), inside.Count) : inside.MeanInterval();
         found.Add(new ErrorSlice(description, columns, inside.Count, inside.Mean, low, high, rest.Mean, z, NormalTail.Upper(z)));
     }
 

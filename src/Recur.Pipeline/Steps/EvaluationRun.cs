@@ -66,7 +66,7 @@ public static class EvaluationRun
         var model = await project.Models.LoadAsync(version, ct);
         var plan = model.Manifest.Plan;
         var trainedOn = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
-        var (table, description, skipped) = await RowsAsync(project, version, plan, trainedOn, data, ct);
+        var (table, description, skipped) = await RowsAsync(project, version, plan, data, ct);
         if (table.RowCount == 0) throw RecurException.Invalid($"no rows to evaluate on the {description}", "--data");
         var (threshold, policy) = await PolicyStep.ThresholdAsync(project, version, model.Manifest.Threshold, ct);
         var seed = project.Config.Seed;
@@ -110,9 +110,18 @@ public static class EvaluationRun
             : BaselineWording.ErrorsAvoided(model.GetValueOrDefault("accuracy", double.NaN), baseline.GetValueOrDefault("accuracy", double.NaN), name) + "; " + sentence;
     }
 
-    private static async Task<(DataTable Table, string Description, List<string> Skipped)> RowsAsync(
-        RecurProject project, ModelVersion version, FeaturePlan plan, SnapshotInfo? trainedOn, string? data, CancellationToken ct)
+    /// <summary>
+    /// The labelled rows to evaluate a version on: a CSV file (read with the model's input types), a snapshot (a dataset
+    /// name or a snapshot id), evaluation.dataset when declared, else the validation split of the snapshot the version was
+    /// trained on. Returns them with a description in words and the rows or lines left out and why.
+    /// </summary>
+    public static async Task<(DataTable Table, string Description, IReadOnlyList<string> Skipped)> RowsAsync(
+        RecurProject project, ModelVersion version, FeaturePlan plan, string? data, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(plan);
+        var trainedOn = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
         var skipped = new List<string>();
         if (data is not null && File.Exists(data))
         {
