@@ -29,10 +29,12 @@ public sealed partial class HtmlReport
         double Y(double v) => top + height - (v - y0) / (y1 - y0) * height;
         var svg = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{left + width + legend}\" height=\"{top + height + 44}\" role=\"img\" font-size=\"11\">");
         svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{left}\" y=\"{top}\" width=\"{width}\" height=\"{height}\" fill=\"none\" stroke=\"#999\"/>");
-        for (var k = 0; k <= 4; k++)
+        foreach (var xv in NiceTicks(x0, x1))
         {
-            var (xv, yv) = (x0 + (x1 - x0) * k / 4, y0 + (y1 - y0) * k / 4);
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(xv):0.#}\" y=\"{top + height + 14}\" text-anchor=\"middle\">{Tick(xv)}</text>");
+        }
+        foreach (var yv in NiceTicks(y0, y1))
+        {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{left - 4}\" y=\"{Y(yv) + 4:0.#}\" text-anchor=\"end\">{Tick(yv)}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" x2=\"{left + width}\" y1=\"{Y(yv):0.#}\" y2=\"{Y(yv):0.#}\" stroke=\"#eee\"/>");
         }
@@ -78,6 +80,15 @@ public sealed partial class HtmlReport
         if (high - low < 1e-12) return (low - 0.5, high + 0.5);
         var pad = (high - low) * 0.04;
         return (low - pad, high + pad);
+    }
+
+    // About five ticks at round steps (1, 2, 2.5 or 5 times a power of ten) inside [low, high].
+    private static IEnumerable<double> NiceTicks(double low, double high)
+    {
+        var raw = (high - low) / 4;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw * 0.999);
+        for (var k = Math.Ceiling(low / step); k * step <= high + step * 1e-9; k++) yield return Math.Abs(k * step) < step * 1e-9 ? 0 : k * step;
     }
 
     private static string Tick(double value) => Math.Abs(value) >= 1000 || (Math.Abs(value) < 0.01 && value != 0)
