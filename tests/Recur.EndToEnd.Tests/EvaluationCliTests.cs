@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using static Recur.EndToEnd.Tests.TaskLoop;
 
@@ -45,6 +46,24 @@ public sealed class EvaluationCliTests
         var history = (await CliRunner.OkAsync(dir.Root, "policy", "history", "--json", "--project", root)).Json.GetProperty("revisions");
         Assert.Equal([1, 2], history.EnumerateArray().Select(r => r.GetProperty("revision").GetInt32()));
         Assert.Equal("the risk team accepts more risk", history[1].GetProperty("reason").GetString());
+
+        // A running server decides at the policy's threshold too, and shows the policy with its history.
+        var applicant = File.ReadLines(applicants).Skip(1).Select(l => l.Split(',')).First();
+        var names = File.ReadLines(applicants).First().Split(',');
+        var features = string.Join(",", names.Take(names.Length - 1).Select((n, i) => $"\"{n}\":" + (double.TryParse(applicant[i], System.Globalization.CultureInfo.InvariantCulture, out _) ? applicant[i] : $"\"{applicant[i]}\"")));
+        await using (var server = await ServerProcess.StartAsync(root))
+        {
+            using var http = server.Client();
+            var served = await http.GetFromJsonAsync<JsonElement>("/v1/models/german-credit/versions/1/policy");
+            Assert.Equal(0.9, served.GetProperty("threshold").GetDouble());
+            Assert.Equal(2, served.GetProperty("history").GetArrayLength());
+            Assert.Equal("fixed", served.GetProperty("current").GetProperty("policy").GetProperty("objective").GetString());
+            using var response = await http.PostAsync("/v1/models/german-credit:predict", Json("{\"instances\":[{\"key\":\"a-1\",\"features\":{" + features + "}}]}"));
+            var prediction = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0];
+            Assert.Equal(prediction.GetProperty("score").GetDouble() >= 0.9 ? "bad" : "good", prediction.GetProperty("label").GetString());
+            using var unknown = await http.GetAsync("/v1/models/german-credit/versions/9/policy");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        }
 
         // The model file is untouched: the same single version, the same artifact; eval decides at the new threshold.
         var eval = (await CliRunner.OkAsync(dir.Root, "eval", "1", "--json", "--project", root)).Json;
