@@ -61,6 +61,13 @@ public sealed class EvaluationCliTests
             using var response = await http.PostAsync("/v1/models/german-credit:predict", Json("{\"instances\":[{\"key\":\"a-1\",\"features\":{" + features + "}}]}"));
             var prediction = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0];
             Assert.Equal(prediction.GetProperty("score").GetDouble() >= 0.9 ? "bad" : "good", prediction.GetProperty("label").GetString());
+            var schema = await http.GetFromJsonAsync<JsonElement>("/v1/models/german-credit/versions/1/schema");
+            Assert.Equal(["good", "bad"], schema.GetProperty("classes").EnumerateArray().Select(c => c.GetString()));
+            var inputs = schema.GetProperty("inputs").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!);
+            Assert.Equal(20, inputs.Count);
+            Assert.Contains("A11", inputs["checking"].GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+            Assert.InRange(inputs["duration"].GetProperty("min").GetDouble(), 4, 6);
+            Assert.InRange(inputs["duration"].GetProperty("max").GetDouble(), 48, 72);
             using var unknown = await http.GetAsync("/v1/models/german-credit/versions/9/policy");
             Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
         }
