@@ -111,7 +111,8 @@ public static class ThresholdSearch
     private static double Outcome(bool predicted, bool actual, OutcomeValues v) =>
         predicted ? (actual ? v.TruePositive : v.FalsePositive) : (actual ? v.FalseNegative : v.TrueNegative);
 
-    private static List<OperatingPoint> Thin(List<OperatingPoint> all)
+    /// <summary>At most 200 operating points spread evenly over a sweep, for drawing and storing.</summary>
+    public static List<OperatingPoint> Thin(List<OperatingPoint> all)
     {
         if (all.Count <= 200) return all;
         var step = (all.Count - 1) / 199.0;

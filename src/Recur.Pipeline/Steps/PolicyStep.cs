@@ -27,9 +27,10 @@ public static class PolicyStep
 
     /// <summary>
     /// The policy recur.yaml's <c>decision:</c> declares for a model, chosen on <paramref name="choiceRows"/> and measured
-    /// on <paramref name="measureRows"/>; null when nothing is declared.
+    /// on <paramref name="measureRows"/>; null when nothing is declared. <paramref name="measureScores"/> are the model's
+    /// scores of the measured rows when the caller already has them (they are not computed twice).
     /// </summary>
-    public static PolicyOutcome? Choose(DecisionConfig decision, FeaturePlan plan, IPredictor model, DataTable choiceRows, string choiceName, DataTable measureRows, int seed)
+    public static PolicyOutcome? Choose(DecisionConfig decision, FeaturePlan plan, IPredictor model, DataTable choiceRows, string choiceName, DataTable measureRows, int seed, double[]? measureScores = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
         ArgumentNullException.ThrowIfNull(plan);
@@ -38,9 +39,11 @@ public static class PolicyStep
         if (plan.Task != ModelTask.Binary) throw RecurException.Invalid($"decision: a decision policy is for a binary model; this task is {plan.Task.ToName()}", "decision");
         var values = DecisionValidation.Values(decision);
         var objective = DecisionValidation.Objective(decision);
-        var choice = ThresholdSearch.Choose(model.Predict(choiceRows).Scores, plan.Labels(choiceRows), objective, values);
+        var choiceScores = model.Predict(choiceRows).Scores;
+        var choice = ThresholdSearch.Choose(choiceScores, plan.Labels(choiceRows), objective, values);
         var policy = new DecisionPolicy(choice.Chosen.Threshold, objective.ToString(), values);
-        var (evidence, sweep) = Measure(policy, plan, model.Predict(measureRows).Scores, plan.Labels(measureRows), seed);
+        measureScores ??= ReferenceEquals(choiceRows, measureRows) ? choiceScores : model.Predict(measureRows).Scores;
+        var (evidence, sweep) = Measure(policy, plan, measureScores, plan.Labels(measureRows), seed);
         return new PolicyOutcome(policy, $"{choice.Why} on the {choiceName}", evidence, sweep);
     }
 
@@ -61,7 +64,7 @@ public static class PolicyStep
             (evidence["value_per_decision"], evidence["value_per_decision_low"], evidence["value_per_decision_high"]) = (value, low, high);
             evidence["best_value_per_decision"] = sweep.Max(p => p.ValuePerDecision);
         }
-        return (evidence, sweep.Count <= 200 ? sweep : [.. Enumerable.Range(0, 200).Select(k => sweep[(int)Math.Round(k * (sweep.Count - 1) / 199.0)])]);
+        return (evidence, ThresholdSearch.Thin(sweep));
     }
 
     /// <summary>Records a policy as the version's next revision.</summary>

@@ -153,7 +153,8 @@ public static class TrainingRun
         // Candidate selection already measured the chosen model on the validation split, with the same seed.
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
         // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
-        var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed);
+        var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed,
+            plan.Task == ModelTask.Binary ? candidateOutput.Scores : null);
         var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
         stages.Done("evaluate candidate");
         var robustness = RobustnessStep.Measure(config, plan, model.Predict, evaluation, train, threshold);
