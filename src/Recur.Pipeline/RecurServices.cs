@@ -60,6 +60,8 @@ public static class RecurServices
         services.AddFileLake(layout.Lake);
         services.AddFileArtifactStore(layout.Artifacts);
         services.AddVerifiedModelLoader();
+        services.TryAddSingleton<Serving.Routing.IRouteConfigSource>(new ProjectRouteSource(project));
+        services.TryAddSingleton(new Serving.Routing.TargetPicker(config.Seed));
         services.AddPredictionServing();
         services.TryAddSingleton<RecurProject>();
         return services;

@@ -42,6 +42,8 @@ public static class RecurServer
         // a store that cannot open fails the start, and the first request pays nothing for it.
         _ = app.Services.GetRequiredService<RecurProject>();
         _ = app.Services.GetRequiredService<Serving.PredictionService>();
+        // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
+        app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();
         app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -49,6 +51,7 @@ public static class RecurServer
         app.MapOpenApi();
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
+        app.MapRouteEndpoints();
         app.MapFeedbackEndpoints();
         app.MapHealth();
         return app;

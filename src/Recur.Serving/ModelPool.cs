@@ -43,22 +43,42 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
             var resolved = await ResolveAsync(selector, ct);
             // The policy moves like an alias: re-read on the same schedule, so a 'recur policy set' reaches serving within the TTL.
             var policy = policies is null ? null : await policies.CurrentAsync(resolved.Model, resolved.Version, ct);
-            hit = (resolved, policy?.Policy.Threshold, now);
-            _resolved[selector] = hit;
+            var fresh = (resolved, policy?.Policy.Threshold, now);
+            // An alias that moved to a version not loaded yet: the previous version answers while the new one loads in
+            // the background, so the switch neither fails nor stalls a request.
+            if (hit.Version is { } previous && previous.Version != resolved.Version && IsLoaded(previous) && !IsLoaded(resolved))
+            {
+                _resolved[selector] = hit with { At = now };
+                _logger.ServingPreviousWhileLoading(selector.ToString(), previous.Version, resolved.Version);
+                _ = LoadAsync(resolved).ContinueWith(t => { if (t.IsCompletedSuccessfully) _resolved[selector] = fresh; }, TaskScheduler.Default);
+            }
+            else
+            {
+                hit = fresh;
+                _resolved[selector] = hit;
+            }
         }
         var version = hit.Version;
         // The loaded case first: no closure is allocated on the hot path.
         if (_loaded.TryGetValue(version.ArtifactSha256, out var loading) && loading.IsCompletedSuccessfully) return new LoadedModel(version, loading.Result, hit.Threshold);
-        loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => loader.LoadAsync(version, CancellationToken.None));
+        var model = await LoadAsync(version, selector);
+        return new LoadedModel(version, model, hit.Threshold);
+    }
+
+    private bool IsLoaded(ModelVersion version) => _loaded.TryGetValue(version.ArtifactSha256, out var t) && t.IsCompletedSuccessfully;
+
+    private async Task<IPredictor> LoadAsync(ModelVersion version, ModelSelector? selector = null)
+    {
+        var loading = _loaded.GetOrAdd(version.ArtifactSha256, _ => loader.LoadAsync(version, CancellationToken.None));
         try
         {
             var model = await loading;
             _logger.ModelLoaded(version.Model, version.Version, model.Manifest.Plan.Task.ToName(), version.ArtifactSha256[..12]);
-            return new LoadedModel(version, model, hit.Threshold);
+            return model;
         }
         catch (Exception e)
         {
-            if (e is RecurException { Kind: FailureKind.Unavailable }) _logger.ModelUnavailable(selector.ToString(), e.Message);
+            if (e is RecurException { Kind: FailureKind.Unavailable }) _logger.ModelUnavailable(selector?.ToString() ?? $"{version.Model} version {version.Version}", e.Message);
             // Forget the failure (only this attempt, not a newer one that may already have started).
             _loaded.TryRemove(new KeyValuePair<string, Task<IPredictor>>(version.ArtifactSha256, loading));
             throw;

@@ -12,7 +12,7 @@ namespace Recur.Serving;
 /// the instances against its input contract, score for the model's task, and log every prediction
 /// with its key.
 /// </summary>
-public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits)
+public sealed partial class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Routing.RouteSource? routes = null, Routing.ShadowScorer? shadows = null, Routing.TargetPicker? picker = null)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
@@ -43,20 +43,31 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
     /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {
+        var (results, records) = Score(loaded, batch, time.GetUtcNow(), route: null, role: null);
+        log.Enqueue(records);
+        return results;
+    }
+
+    /// <summary>
+    /// Scores a batch with one version and builds its log records (not yet logged), stamped <paramref name="now"/> and
+    /// marked with the route and role that chose the version.
+    /// </summary>
+    internal (PredictionResult[] Results, PredictionRecord[] Records) Score(LoadedModel loaded, PredictBatch batch, DateTimeOffset now, string? route, string? role)
+    {
+        var started = time.GetTimestamp();
         var output = loaded.Model.Predict(batch.Features);
         // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
         if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, loaded.Model.Manifest.Plan, threshold);
+        var latency = route is null ? (double?)null : time.GetElapsedTime(started).TotalMilliseconds;
         var classes = loaded.Model.Manifest.Plan.ClassNames;
-        var now = time.GetUtcNow();
         var results = new PredictionResult[output.Scores.Length];
         var records = new PredictionRecord[output.Scores.Length];
         for (var i = 0; i < results.Length; i++)
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
             results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
+            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i], route, role, latency);
         }
-        log.Enqueue(records);
-        return results;
+        return (results, records);
     }
 }

@@ -62,7 +62,10 @@ internal static class Schema
             ts TEXT NOT NULL,
             inputs_json TEXT NOT NULL,
             label TEXT NOT NULL,
-            score REAL NOT NULL
+            score REAL NOT NULL,
+            route TEXT,
+            role TEXT,
+            latency_ms REAL
         );
         CREATE INDEX IF NOT EXISTS predictions_model_key ON predictions(model, key);
         CREATE INDEX IF NOT EXISTS predictions_model_ts ON predictions(model, ts);
@@ -71,5 +74,21 @@ internal static class Schema
             label TEXT NOT NULL,
             ts TEXT NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// Columns added after a table was first released: a database created before them gets them on open
+    /// (<c>ALTER TABLE … ADD COLUMN</c>), so an older project keeps its rows. Listed as (table, column, type).
+    /// </summary>
+    public static readonly (string Table, string Column, string Type)[] AddedColumns =
+    [
+        ("predictions", "route", "TEXT"),
+        ("predictions", "role", "TEXT"),
+        ("predictions", "latency_ms", "REAL"),
+    ];
+
+    /// <summary>Indexes over added columns, created once the columns exist.</summary>
+    public const string LaterIndexes = """
+        CREATE INDEX IF NOT EXISTS predictions_model_route ON predictions(model, route);
         """;
 }

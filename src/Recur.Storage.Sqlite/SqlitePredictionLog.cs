@@ -8,7 +8,12 @@ namespace Recur.Storage.Sqlite;
 /// <summary>The prediction log and feedback in SQLite; the label join runs in SQL.</summary>
 public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
 {
-    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score);
+    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms);
+
+    private const string Columns = "key, model, version, ts, inputs_json, label, score, route, role, latency_ms";
+
+    // Shadow copies are logged for the route comparison only; monitoring and feedback see what clients were answered.
+    private const string Answered = "(role IS NULL OR role <> 'shadow')";
 
     /// <inheritdoc />
     public Task AppendAsync(IReadOnlyList<PredictionRecord> records, CancellationToken ct = default)
@@ -18,8 +23,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
         using var tx = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score) VALUES ($k, $m, $v, $t, $i, $l, $s)";
-        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, route, role, latency_ms) VALUES ($k, $m, $v, $t, $i, $l, $s, $r, $o, $y)";
+        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$r", "$o", "$y" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         command.Prepare();
         foreach (var r in records)
         {
@@ -30,6 +35,9 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             parameters[4].Value = r.InputsJson;
             parameters[5].Value = r.Label;
             parameters[6].Value = r.Score;
+            parameters[7].Value = (object?)r.Route ?? DBNull.Value;
+            parameters[8].Value = (object?)r.Role ?? DBNull.Value;
+            parameters[9].Value = r.LatencyMs is { } ms ? ms : DBNull.Value;
             command.ExecuteNonQuery();
         }
         tx.Commit();
@@ -41,7 +49,7 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
     {
         using var connection = db.Open();
         var rows = connection.Query<Row>(
-            "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND ts >= @since ORDER BY seq LIMIT @limit",
+            $"SELECT {Columns} FROM predictions WHERE model = @model AND ts >= @since AND {Answered} ORDER BY seq LIMIT @limit",
             new { model, since = since is { } s ? Json.Time(s) : "", limit });
         return Task.FromResult<IReadOnlyList<PredictionRecord>>(rows.Select(ToRecord).ToList());
     }
@@ -54,10 +62,20 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
         foreach (var chunk in keys.Chunk(500))
         {
             found.AddRange(connection.Query<Row>(
-                "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND key IN @chunk ORDER BY seq",
+                $"SELECT {Columns} FROM predictions WHERE model = @model AND key IN @chunk AND {Answered} ORDER BY seq",
                 new { model, chunk }).Select(ToRecord));
         }
         return Task.FromResult<IReadOnlyList<PredictionRecord>>(found);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PredictionRecord>> ReadRouteAsync(string model, string route, DateTimeOffset? since = null, CancellationToken ct = default)
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<Row>(
+            $"SELECT {Columns} FROM predictions WHERE model = @model AND route = @route AND ts >= @since ORDER BY seq",
+            new { model, route, since = since is { } s ? Json.Time(s) : "" });
+        return Task.FromResult<IReadOnlyList<PredictionRecord>>(rows.Select(ToRecord).ToList());
     }
 
     /// <inheritdoc />
@@ -76,19 +94,19 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
     public Task<IReadOnlyList<LabelledPrediction>> JoinAsync(string model, DateTimeOffset? since = null, CancellationToken ct = default)
     {
         using var connection = db.Open();
-        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string true_label)>(
+        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string true_label)>(
             """
-            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, f.label AS true_label
+            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role, p.latency_ms, f.label AS true_label
             FROM predictions p
             JOIN feedback f ON f.key = p.key
             WHERE p.model = @model AND p.ts >= @since
-              AND p.seq = (SELECT MAX(seq) FROM predictions q WHERE q.model = p.model AND q.key = p.key)
+              AND p.seq = (SELECT MAX(seq) FROM predictions q WHERE q.model = p.model AND q.key = p.key AND (q.role IS NULL OR q.role <> 'shadow'))
             ORDER BY p.seq
             """,
             new { model, since = since is { } s ? Json.Time(s) : "" });
         return Task.FromResult<IReadOnlyList<LabelledPrediction>>(rows.Select(r => new LabelledPrediction(
-            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score), r.true_label)).ToList());
+            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms), r.true_label)).ToList());
     }
 
-    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score);
+    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms);
 }

@@ -110,6 +110,9 @@ public sealed class ServingConfig
     /// against DNS rebinding). When bound to another address and this is empty, every host name is answered.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>Gateway routes (canary weights, sticky keys, shadow, two-phase); re-read by a running server when recur.yaml changes.</summary>
+    public List<RouteConfig> Routes { get; set; } = [];
 }
 
 /// <summary>How to read one dataset's source file.</summary>

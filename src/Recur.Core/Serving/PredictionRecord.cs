@@ -8,6 +8,12 @@ namespace Recur.Core.Serving;
 /// <param name="InputsJson">The features as a JSON object.</param>
 /// <param name="Label">The predicted label.</param>
 /// <param name="Score">The score (probability of the positive class).</param>
+/// <param name="Route">The gateway route that chose the version, or null when the client named the version or alias.</param>
+/// <param name="Role">
+/// Null for an answer returned to the client by a plain route; <c>shadow</c> for a shadow copy (logged, never
+/// returned, left out of monitoring); <c>phase1</c>/<c>phase2</c> for two-phase answers by the fast or the full model.
+/// </param>
+/// <param name="LatencyMs">How long the version took to score the request's rows it answered, in milliseconds.</param>
 public sealed record PredictionRecord(
     string Key,
     string Model,
@@ -15,7 +21,14 @@ public sealed record PredictionRecord(
     DateTimeOffset Timestamp,
     string InputsJson,
     string Label,
-    double Score);
+    double Score,
+    string? Route = null,
+    string? Role = null,
+    double? LatencyMs = null)
+{
+    /// <summary>The role of a shadow copy.</summary>
+    public const string ShadowRole = "shadow";
+}
 
 /// <summary>The log of every prediction served.</summary>
 public interface IPredictionLog
@@ -28,4 +41,10 @@ public interface IPredictionLog
 
     /// <summary>Predictions logged for these keys.</summary>
     Task<IReadOnlyList<PredictionRecord>> FindByKeysAsync(string model, IReadOnlyCollection<string> keys, CancellationToken ct = default);
+
+    /// <summary>
+    /// Every record a gateway route logged for a model, shadow copies included, oldest first; optionally only since a
+    /// time. (<see cref="ReadAsync"/> and <see cref="FindByKeysAsync"/> leave shadow copies out.)
+    /// </summary>
+    Task<IReadOnlyList<PredictionRecord>> ReadRouteAsync(string model, string route, DateTimeOffset? since = null, CancellationToken ct = default);
 }

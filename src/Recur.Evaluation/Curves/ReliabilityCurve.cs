@@ -1,4 +1,5 @@
 using Recur.Evaluation.Internal;
+using Recur.Core.Statistics;
 using Recur.Evaluation.Metrics;
 
 namespace Recur.Evaluation.Curves;

@@ -1,5 +1,6 @@
 using Recur.Core.Data;
 using Recur.Core.Modeling;
+using Recur.Core.Statistics;
 using Recur.Evaluation.Metrics;
 using Recur.Evaluation.Robustness.Internal;
 

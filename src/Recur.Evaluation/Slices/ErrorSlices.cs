@@ -1,5 +1,6 @@
 using System.Globalization;
 using Recur.Core.Data;
+using Recur.Core.Statistics;
 using Recur.Evaluation.Metrics;
 using Recur.Evaluation.Slices.Internal;
 

@@ -16,7 +16,7 @@ internal static class PredictionEndpoints
     public static void MapPredictionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/models/{name}:predict", ByQuery)
-            .WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A (default: champion).");
+            .WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A, else ?route=R or the model's default route (serving.routes), else the champion.");
         app.MapPost("/v1/models/{name}/versions/{version:int}:predict", ByVersion)
             .WithName("PredictVersion").WithSummary("Predict with an explicit model version.");
         app.MapPost("/v1/models/{name}:explain", Explain)
@@ -65,18 +65,32 @@ internal static class PredictionEndpoints
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Scores,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Value,
-        int ModelVersion)
+        int ModelVersion,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Phase = null)
     {
-        public static PredictionDto From(PredictionResult r) => r.Task switch
+        public static PredictionDto From(PredictionResult r)
         {
-            ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion),
-            ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion),
-            _ => new(r.Key, null, null, null, r.Score, r.ModelVersion),
-        };
+            var phase = r.Role switch { PredictionService.FastPhase => 1, PredictionService.FullPhase => 2, _ => (int?)null };
+            return r.Task switch
+            {
+                ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, phase),
+                ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, phase),
+                _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, phase),
+            };
+        }
     }
 
-    private static Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, HttpRequest request, PredictionService service, CancellationToken ct) =>
-        Predict(ModelSelector.From(name, version, alias), request, service, ct);
+    private static async Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, string? route, HttpRequest request, PredictionService service, CancellationToken ct)
+    {
+        if (version is null && string.IsNullOrEmpty(alias))
+        {
+            using var document = await JsonBody.ReadAsync(request, ct);
+            var results = await service.PredictRoutedAsync(name, string.IsNullOrEmpty(route) ? null : route, document.RootElement, ct);
+            return TypedResults.Ok(new PredictResponse(results.Select(PredictionDto.From).ToList()));
+        }
+        if (!string.IsNullOrEmpty(route)) throw RecurException.Invalid("give a route, or a version or alias, not both", "route");
+        return await Predict(ModelSelector.From(name, version, alias), request, service, ct);
+    }
 
     private static Task<Ok<PredictResponse>> ByVersion(string name, int version, HttpRequest request, PredictionService service, CancellationToken ct) =>
         Predict(ModelSelector.From(name, version, null), request, service, ct);

@@ -1,4 +1,4 @@
-namespace Recur.Evaluation.Metrics;
+namespace Recur.Core.Statistics;
 
 /// <summary>The Wilson score interval of a proportion: well behaved at 0 and 1 successes and for small counts, unlike the normal approximation.</summary>
 public static class WilsonInterval

@@ -1,6 +1,6 @@
-using Recur.Evaluation.Metrics;
+using Recur.Core.Statistics;
 
-namespace Recur.Tests.Evaluation.Metrics;
+namespace Recur.Tests.Core.Statistics;
 
 public sealed class WilsonIntervalTests
 {
