@@ -45,4 +45,29 @@ public abstract class PredictionLogCompliance
         var only = Assert.Single(joined);
         Assert.Equal(("k1", 2, "yes"), (only.Prediction.Key, only.Prediction.Version, only.TrueLabel));
     }
+
+    [Fact]
+    public async Task ReadRouteAsync_KeepsRouteRoleAndLatency_WhileShadowCopiesStayOutOfMonitoring()
+    {
+        var (log, feedback) = NewStore();
+        await log.AppendAsync([
+            new PredictionRecord("k1", "m", 1, T0, "{}", "yes", 0.9, "default", null, 2.5),
+            new PredictionRecord("k1", "m", 2, T0, "{}", "no", 0.3, "default", PredictionRecord.ShadowRole, 4.0),
+            new PredictionRecord("k2", "m", 1, T0, "{}", "no", 0.2, "other", "phase1", 1.0),
+            new PredictionRecord("k3", "m", 1, T0, "{}", "no", 0.2),
+        ]);
+        await feedback.AddAsync([new FeedbackRecord("k1", "yes", T0)]);
+
+        var route = await log.ReadRouteAsync("m", "default");
+        var answered = await log.ReadAsync("m");
+        var byKey = await log.FindByKeysAsync("m", ["k1"]);
+        var joined = await feedback.JoinAsync("m");
+
+        Assert.Equal([(1, null), (2, PredictionRecord.ShadowRole)], route.Select(r => (r.Version, r.Role)));
+        Assert.Equal(new PredictionRecord("k1", "m", 1, T0, "{}", "yes", 0.9, "default", null, 2.5), route[0]);
+        Assert.Equal(["k1", "k2", "k3"], answered.Select(r => r.Key));
+        Assert.Equal("phase1", answered[1].Role);
+        Assert.Equal([1], byKey.Select(r => r.Version));
+        Assert.Equal(1, Assert.Single(joined).Prediction.Version);
+    }
 }
