@@ -12,7 +12,8 @@ namespace Recur.Serving;
 /// the instances against its input contract, score for the model's task, and log every prediction
 /// with its key.
 /// </summary>
-public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits)
+/// <remarks>recur.yaml's <c>safeguards:</c> wrap the scoring of each version (<see cref="Safeguards.CompiledSafeguards.Apply"/>).</remarks>
+public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Safeguards.SafeguardBook? safeguards = null)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
@@ -40,21 +41,33 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         return (loaded, batch, loaded.Model.Explain(batch.Features));
     }
 
-    /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
+    /// <summary>Predicts for instances already read (a file's rows), with the version already resolved, through the version's safeguards.</summary>
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {
-        var output = loaded.Model.Predict(batch.Features);
-        // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
-        if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, loaded.Model.Manifest.Plan, threshold);
-        var classes = loaded.Model.Manifest.Plan.ClassNames;
+        var plan = loaded.Model.Manifest.Plan;
+        List<string>?[]? rules = null;
+        ModelOutput output;
+        if (safeguards?.For(loaded) is { } guards)
+        {
+            (output, rules) = guards.Apply(batch, plan, loaded.Model.Predict, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold, time);
+        }
+        else
+        {
+            output = loaded.Model.Predict(batch.Features);
+            // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
+            if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, plan, threshold);
+        }
+        var classes = plan.ClassNames;
         var now = time.GetUtcNow();
         var results = new PredictionResult[output.Scores.Length];
         var records = new PredictionRecord[output.Scores.Length];
         for (var i = 0; i < results.Length; i++)
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
-            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
+            var fired = rules?[i];
+            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version, fired);
+            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i],
+                fired is null ? null : string.Join(',', fired));
         }
         log.Enqueue(records);
         return results;

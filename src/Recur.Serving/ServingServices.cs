@@ -15,6 +15,7 @@ public static class ServingServices
     {
         services.TryAddSingleton<ModelPool>();
         services.TryAddSingleton<PredictionLogWriter>();
+        services.TryAddSingleton<Safeguards.SafeguardBook>();
         services.TryAddSingleton<PredictionService>();
         return services;
     }

@@ -8,6 +8,7 @@ namespace Recur.Core.Serving;
 /// <param name="InputsJson">The features as a JSON object.</param>
 /// <param name="Label">The predicted label.</param>
 /// <param name="Score">The score (probability of the positive class).</param>
+/// <param name="Rules">The safeguard rules that fired, comma-separated (e.g. <c>range:age:clamp,override:no-minors</c>); null when none.</param>
 public sealed record PredictionRecord(
     string Key,
     string Model,
@@ -15,7 +16,8 @@ public sealed record PredictionRecord(
     DateTimeOffset Timestamp,
     string InputsJson,
     string Label,
-    double Score);
+    double Score,
+    string? Rules = null);
 
 /// <summary>The log of every prediction served.</summary>
 public interface IPredictionLog

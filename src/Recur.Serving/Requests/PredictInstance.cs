@@ -9,6 +9,8 @@ public sealed record PredictBatch(IReadOnlyList<string> Keys, DataTable Features
 /// <summary>
 /// One answer, keyed as the request was. Binary: <see cref="Label"/> and <see cref="Score"/> (the
 /// positive class's probability); multiclass: <see cref="Label"/> and <see cref="Scores"/> per class
-/// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value.
+/// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value. <see cref="Rules"/> names
+/// the safeguard rules that fired (null when none).
 /// </summary>
-public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion);
+public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion,
+    IReadOnlyList<string>? Rules = null);
