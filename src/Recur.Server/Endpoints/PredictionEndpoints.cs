@@ -57,7 +57,8 @@ internal static class PredictionEndpoints
 
     /// <summary>
     /// One keyed prediction: <c>{key, label, score}</c> (binary), <c>{key, label, scores}</c> (multiclass) or
-    /// <c>{key, value}</c> (regression), each with <c>model_version</c>.
+    /// <c>{key, value}</c> (regression), each with <c>model_version</c>, and <c>rules</c> (the safeguard rules that
+    /// fired) when any did.
     /// </summary>
     internal sealed record PredictionDto(
         string Key,
@@ -65,13 +66,14 @@ internal static class PredictionEndpoints
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Score,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Scores,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Value,
-        int ModelVersion)
+        int ModelVersion,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Rules = null)
     {
         public static PredictionDto From(PredictionResult r) => r.Task switch
         {
-            ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion),
-            ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion),
-            _ => new(r.Key, null, null, null, r.Score, r.ModelVersion),
+            ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, r.Rules),
+            ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, r.Rules),
+            _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, r.Rules),
         };
     }
 
