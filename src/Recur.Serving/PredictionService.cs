@@ -13,7 +13,8 @@ namespace Recur.Serving;
 /// with its key.
 /// </summary>
 /// <remarks>recur.yaml's <c>safeguards:</c> wrap the scoring of each version (<see cref="Safeguards.CompiledSafeguards.Apply"/>).</remarks>
-public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Safeguards.SafeguardBook? safeguards = null)
+public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Safeguards.SafeguardBook? safeguards = null,
+    Microsoft.Extensions.Logging.ILogger<PredictionService>? logger = null)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
@@ -49,7 +50,9 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         ModelOutput output;
         if (safeguards?.For(loaded) is { } guards)
         {
-            (output, rules) = guards.Apply(batch, plan, loaded.Model.Predict, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold, time);
+            var guarded = guards.Apply(batch, plan, loaded.Model.Predict, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold, time);
+            (output, rules) = (guarded.Output, guarded.Rules);
+            if (guarded.ModelError is { } error && logger is not null) Safeguards.SafeguardsLog.ModelFellBack(logger, loaded.Version.Model, loaded.Version.Version, rules.Length, error);
         }
         else
         {

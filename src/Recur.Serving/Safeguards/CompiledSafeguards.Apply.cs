@@ -8,7 +8,8 @@ namespace Recur.Serving.Safeguards;
 /// <summary>A batch's answers after the safeguards, with the rules that fired on each instance (null where none).</summary>
 /// <param name="Output">The answers.</param>
 /// <param name="Rules">Per instance, the names of the rules that fired, in the order they were applied; null when none.</param>
-public sealed record GuardedOutput(ModelOutput Output, List<string>?[] Rules);
+/// <param name="ModelError">What the model threw when the baseline answered because of it (<c>fallback.on_error</c>); null otherwise.</param>
+public sealed record GuardedOutput(ModelOutput Output, List<string>?[] Rules, Exception? ModelError = null);
 
 public sealed partial class CompiledSafeguards
 {
@@ -34,7 +35,7 @@ public sealed partial class CompiledSafeguards
         var rules = new List<string>?[n];
         var forced = MatchOverrides(features);
         var fallback = GuardInputs(batch, rules);
-        var output = ScoreOrFallback(features, plan, score, fallback, rules, time);
+        var (output, error) = ScoreOrFallback(features, plan, score, fallback, rules, time);
         for (var r = 0; r < n; r++)
         {
             if (fallback[r]) Answer(output, r, Baseline!);
@@ -46,7 +47,7 @@ public sealed partial class CompiledSafeguards
                 Fired(rules, r, OverrideRule(o.Name));
             }
         }
-        return new GuardedOutput(output, rules);
+        return new GuardedOutput(output, rules, error);
     }
 
     private CompiledOverride?[] MatchOverrides(DataTable features)
@@ -85,11 +86,12 @@ public sealed partial class CompiledSafeguards
         return fallback;
     }
 
-    private ModelOutput ScoreOrFallback(DataTable features, FeaturePlan plan, Func<DataTable, ModelOutput> score, bool[] fallback, List<string>?[] rules, TimeProvider time)
+    private (ModelOutput Output, Exception? Error) ScoreOrFallback(DataTable features, FeaturePlan plan, Func<DataTable, ModelOutput> score, bool[] fallback, List<string>?[] rules, TimeProvider time)
     {
         var n = fallback.Length;
         string? cause = null;
         ModelOutput? output = null;
+        Exception? error = null;
         if (fallback.Contains(false))
         {
             var start = time.GetTimestamp();
@@ -99,7 +101,7 @@ public sealed partial class CompiledSafeguards
             }
             catch (Exception e) when (Fallback.OnError && e is not RecurException { Kind: FailureKind.InvalidInput } && e is not OperationCanceledException)
             {
-                cause = FallbackErrorRule;
+                (cause, error) = (FallbackErrorRule, e);
             }
             if (cause is null && Fallback.LatencyBudgetMs is { } budget && time.GetElapsedTime(start).TotalMilliseconds > budget) cause = FallbackLatencyRule;
         }
@@ -112,7 +114,7 @@ public sealed partial class CompiledSafeguards
                 Fired(rules, r, cause);
             }
         }
-        return output ?? new ModelOutput(plan.Task, new double[n], new string[n], plan.Task == ModelTask.Multiclass ? new double[n][] : null);
+        return (output ?? new ModelOutput(plan.Task, new double[n], new string[n], plan.Task == ModelTask.Multiclass ? new double[n][] : null), error);
     }
 
     private void GuardOutput(ModelOutput output, FeaturePlan plan, int r, double threshold, List<string>?[] rules)

@@ -155,6 +155,7 @@ public sealed class CompiledSafeguardsTests
         Assert.All(answer.Output.Labels, l => Assert.Equal("no", l));
         Assert.All(answer.Output.Scores, s => Assert.Equal(0.25, s));
         Assert.All(answer.Rules, r => Assert.Equal(["fallback:error"], r!));
+        Assert.IsType<InvalidOperationException>(answer.ModelError);
     }
 
     [Fact]
