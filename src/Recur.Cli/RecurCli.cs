@@ -54,6 +54,7 @@ public static class RecurCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
+        root.Subcommands.Add(SafeguardsCommand.Create());
         root.Subcommands.Add(CardCommand.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(RobustnessCommand.Create());

@@ -52,6 +52,7 @@ public static class RecurServer
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
         app.MapRouteEndpoints();
+        app.MapSafeguardEndpoints();
         app.MapFeedbackEndpoints();
         app.MapHealth();
         return app;

@@ -12,7 +12,9 @@ namespace Recur.Serving;
 /// the instances against its input contract, score for the model's task, and log every prediction
 /// with its key.
 /// </summary>
-public sealed partial class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Routing.RouteSource? routes = null, Routing.ShadowScorer? shadows = null, Routing.TargetPicker? picker = null)
+/// <remarks>recur.yaml's <c>safeguards:</c> wrap the scoring of each version (<see cref="Safeguards.CompiledSafeguards.Apply"/>).</remarks>
+public sealed partial class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Safeguards.SafeguardBook? safeguards = null,
+    Microsoft.Extensions.Logging.ILogger<PredictionService>? logger = null, Routing.RouteSource? routes = null, Routing.ShadowScorer? shadows = null, Routing.TargetPicker? picker = null)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
@@ -40,7 +42,7 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
         return (loaded, batch, loaded.Model.Explain(batch.Features));
     }
 
-    /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
+    /// <summary>Predicts for instances already read (a file's rows), with the version already resolved, through the version's safeguards.</summary>
     public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
     {
         var (results, records) = Score(loaded, batch, time.GetUtcNow(), route: null, role: null);
@@ -49,24 +51,38 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
     }
 
     /// <summary>
-    /// Scores a batch with one version and builds its log records (not yet logged), stamped <paramref name="now"/> and
-    /// marked with the route and role that chose the version.
+    /// Scores a batch with one version through its safeguards and builds its log records (not yet logged), stamped
+    /// <paramref name="now"/> and marked with the route and role that chose the version.
     /// </summary>
     internal (PredictionResult[] Results, PredictionRecord[] Records) Score(LoadedModel loaded, PredictBatch batch, DateTimeOffset now, string? route, string? role)
     {
         var started = time.GetTimestamp();
-        var output = loaded.Model.Predict(batch.Features);
-        // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
-        if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, loaded.Model.Manifest.Plan, threshold);
+        var plan = loaded.Model.Manifest.Plan;
+        List<string>?[]? rules = null;
+        ModelOutput output;
+        if (safeguards?.For(loaded) is { } guards)
+        {
+            var guarded = guards.Apply(batch, plan, loaded.Model.Predict, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold, time);
+            (output, rules) = (guarded.Output, guarded.Rules);
+            if (guarded.ModelError is { } error && logger is not null) Safeguards.SafeguardsLog.ModelFellBack(logger, loaded.Version.Model, loaded.Version.Version, rules.Length, error);
+        }
+        else
+        {
+            output = loaded.Model.Predict(batch.Features);
+            // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
+            if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, plan, threshold);
+        }
+        var classes = plan.ClassNames;
         var latency = route is null ? (double?)null : time.GetElapsedTime(started).TotalMilliseconds;
-        var classes = loaded.Model.Manifest.Plan.ClassNames;
         var results = new PredictionResult[output.Scores.Length];
         var records = new PredictionRecord[output.Scores.Length];
         for (var i = 0; i < results.Length; i++)
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
-            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i], route, role, latency);
+            var fired = rules?[i];
+            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version, fired);
+            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i],
+                route, role, latency, fired is null ? null : string.Join(',', fired));
         }
         return (results, records);
     }

@@ -16,6 +16,7 @@ public static class ServingServices
     {
         services.TryAddSingleton<ModelPool>();
         services.TryAddSingleton<PredictionLogWriter>();
+        services.TryAddSingleton<Safeguards.SafeguardBook>();
         services.TryAddSingleton<PredictionService>();
         services.TryAddSingleton<Routing.RouteSource>();
         services.TryAddSingleton<Routing.RouteReporter>();

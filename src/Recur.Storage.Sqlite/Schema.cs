@@ -65,7 +65,8 @@ internal static class Schema
             score REAL NOT NULL,
             route TEXT,
             role TEXT,
-            latency_ms REAL
+            latency_ms REAL,
+            rules TEXT
         );
         CREATE INDEX IF NOT EXISTS predictions_model_key ON predictions(model, key);
         CREATE INDEX IF NOT EXISTS predictions_model_ts ON predictions(model, ts);
@@ -76,19 +77,4 @@ internal static class Schema
         );
         """;
 
-    /// <summary>
-    /// Columns added after a table was first released: a database created before them gets them on open
-    /// (<c>ALTER TABLE … ADD COLUMN</c>), so an older project keeps its rows. Listed as (table, column, type).
-    /// </summary>
-    public static readonly (string Table, string Column, string Type)[] AddedColumns =
-    [
-        ("predictions", "route", "TEXT"),
-        ("predictions", "role", "TEXT"),
-        ("predictions", "latency_ms", "REAL"),
-    ];
-
-    /// <summary>Indexes over added columns, created once the columns exist.</summary>
-    public const string LaterIndexes = """
-        CREATE INDEX IF NOT EXISTS predictions_model_route ON predictions(model, route);
-        """;
 }

@@ -37,7 +37,7 @@ public sealed class SqliteDatabase
                 using var connection = Connect();
                 connection.Execute("PRAGMA journal_mode=WAL;");
                 connection.Execute(Schema.Ddl);
-                Upgrade(connection);
+                SchemaMigrations.Apply(connection);
                 log.DatabaseOpened(Path);
             }
             catch (Exception e)
@@ -64,17 +64,6 @@ public sealed class SqliteDatabase
             _log.OpenFailed(Path, e);
             throw;
         }
-    }
-
-    // Adds the columns a database created by an older release lacks; each ALTER is atomic on its own and idempotent here.
-    private static void Upgrade(SqliteConnection connection)
-    {
-        foreach (var (table, column, type) in Schema.AddedColumns)
-        {
-            var present = connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").Contains(column, StringComparer.Ordinal);
-            if (!present) connection.Execute($"ALTER TABLE {table} ADD COLUMN {column} {type}");
-        }
-        connection.Execute(Schema.LaterIndexes);
     }
 
     private SqliteConnection Connect()

@@ -91,6 +91,9 @@ public sealed class ValidationConfig
 
     /// <summary>Limits and host names of the REST server.</summary>
     public ServingConfig Serving { get; set; } = new();
+
+    /// <summary>Rule-based safeguards around every served version (input guards, overrides, abstain, fallback).</summary>
+    public SafeguardsConfig Safeguards { get; set; } = new();
 }
 
 /// <summary>Limits and host names of the REST server (<c>recur serve</c>).</summary>

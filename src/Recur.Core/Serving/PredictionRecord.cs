@@ -14,6 +14,7 @@ namespace Recur.Core.Serving;
 /// returned, left out of monitoring); <c>phase1</c>/<c>phase2</c> for two-phase answers by the fast or the full model.
 /// </param>
 /// <param name="LatencyMs">How long the version took to score the request's rows it answered, in milliseconds.</param>
+/// <param name="Rules">The safeguard rules that fired, comma-separated (e.g. <c>range:age:clamp,override:no-minors</c>); null when none.</param>
 public sealed record PredictionRecord(
     string Key,
     string Model,
@@ -24,7 +25,8 @@ public sealed record PredictionRecord(
     double Score,
     string? Route = null,
     string? Role = null,
-    double? LatencyMs = null)
+    double? LatencyMs = null,
+    string? Rules = null)
 {
     /// <summary>The role of a shadow copy.</summary>
     public const string ShadowRole = "shadow";

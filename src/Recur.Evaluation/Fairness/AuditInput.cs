@@ -1,6 +1,6 @@
 using System.Globalization;
 using Recur.Core;
-using Recur.Evaluation.Fairness.Expressions;
+using Recur.Core.Expressions;
 
 namespace Recur.Evaluation.Fairness;
 

@@ -76,6 +76,7 @@ public static class ProjectConfigLoader
         TrainingValidation.Validate(c, text);
         FairnessValidation.Validate(c, text);
         StorageValidation.Validate(c, text);
+        SafeguardsValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

@@ -57,7 +57,8 @@ internal static class PredictionEndpoints
 
     /// <summary>
     /// One keyed prediction: <c>{key, label, score}</c> (binary), <c>{key, label, scores}</c> (multiclass) or
-    /// <c>{key, value}</c> (regression), each with <c>model_version</c>.
+    /// <c>{key, value}</c> (regression), each with <c>model_version</c>, and <c>rules</c> (the safeguard rules that
+    /// fired) when any did.
     /// </summary>
     internal sealed record PredictionDto(
         string Key,
@@ -66,6 +67,7 @@ internal static class PredictionEndpoints
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, double>? Scores,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Value,
         int ModelVersion,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Rules = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Phase = null)
     {
         public static PredictionDto From(PredictionResult r)
@@ -73,9 +75,9 @@ internal static class PredictionEndpoints
             var phase = r.Role switch { PredictionService.FastPhase => 1, PredictionService.FullPhase => 2, _ => (int?)null };
             return r.Task switch
             {
-                ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, phase),
-                ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, phase),
-                _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, phase),
+                ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, r.Rules, phase),
+                ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, r.Rules, phase),
+                _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, r.Rules, phase),
             };
         }
     }

@@ -9,7 +9,9 @@ public sealed record PredictBatch(IReadOnlyList<string> Keys, DataTable Features
 /// <summary>
 /// One answer, keyed as the request was. Binary: <see cref="Label"/> and <see cref="Score"/> (the
 /// positive class's probability); multiclass: <see cref="Label"/> and <see cref="Scores"/> per class
-/// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value. <see cref="Role"/>
-/// says which phase of a two-phase route answered (<c>phase1</c>, <c>phase2</c>), else null.
+/// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value. <see cref="Rules"/> names
+/// the safeguard rules that fired (null when none). <see cref="Role"/> says which phase of a two-phase route answered
+/// (<c>phase1</c>, <c>phase2</c>), else null.
 /// </summary>
-public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion, string? Role = null);
+public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion,
+    IReadOnlyList<string>? Rules = null, string? Role = null);

@@ -30,6 +30,17 @@ public abstract class PredictionLogCompliance
     }
 
     [Fact]
+    public async Task AppendThenRead_KeepsTheSafeguardRulesThatFired()
+    {
+        var (log, _) = NewStore();
+        await log.AppendAsync([new PredictionRecord("k1", "m", 1, T0, "{}", "no", 0.2, Rules: "range:age:clamp,override:no-minors"), new PredictionRecord("k2", "m", 1, T0, "{}", "no", 0.2)]);
+
+        var read = await log.ReadAsync("m");
+
+        Assert.Equal(["range:age:clamp,override:no-minors", null], read.Select(r => r.Rules));
+    }
+
+    [Fact]
     public async Task JoinAsync_LatestLabelJoinsTheLatestPredictionOfAKey()
     {
         var (log, feedback) = NewStore();

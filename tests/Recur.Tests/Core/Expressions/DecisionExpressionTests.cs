@@ -1,8 +1,8 @@
 using Recur.Core;
-using Recur.Evaluation.Fairness.Expressions;
+using Recur.Core.Expressions;
 using Xunit;
 
-namespace Recur.Tests.Evaluation.Fairness.Expressions;
+namespace Recur.Tests.Core.Expressions;
 
 public class DecisionExpressionTests
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Recur.Evaluation.Fairness.Expressions;
+namespace Recur.Core.Expressions;
 
 /// <summary>Splits a decision expression into tokens, naming the column of anything it cannot read.</summary>
 internal static class Tokenizer
@@ -78,6 +78,6 @@ internal static class Tokenizer
         return new Token(quote == '\'' ? TokenKind.String : TokenKind.Identifier, value.ToString(), column);
     }
 
-    public static Core.RecurException Error(int column, string message) =>
-        Core.RecurException.Invalid($"--positive-when: at column {column}: {message}", "--positive-when");
+    // The setting that holds the expression (e.g. --positive-when) is put in front by DecisionExpression.Parse.
+    public static RecurException Error(int column, string message) => RecurException.Invalid($"at column {column}: {message}");
 }

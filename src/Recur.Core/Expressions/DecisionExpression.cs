@@ -1,4 +1,4 @@
-namespace Recur.Evaluation.Fairness.Expressions;
+namespace Recur.Core.Expressions;
 
 /// <summary>
 /// A parsed <c>--positive-when</c> expression: which rows count as predicted positive, e.g.
@@ -25,18 +25,39 @@ public sealed class DecisionExpression
     public IReadOnlyList<string> Columns { get; }
 
     /// <summary>
-    /// Parses <paramref name="text"/> against the available <paramref name="columns"/>.
+    /// Parses <paramref name="text"/> against the available <paramref name="columns"/>; errors start with
+    /// <paramref name="setting"/>, the option or recur.yaml key that holds the expression.
     /// </summary>
-    /// <exception cref="Core.RecurException">
+    /// <exception cref="RecurException">
     /// The expression does not parse (the message names the column in the expression and what was expected), or names an unknown column.
     /// </exception>
-    public static DecisionExpression Parse(string text, IReadOnlyList<string> columns)
+    public static DecisionExpression Parse(string text, IReadOnlyList<string> columns, string setting = "--positive-when")
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(columns);
-        if (string.IsNullOrWhiteSpace(text)) throw Tokenizer.Error(1, "the expression is empty; expected a comparison such as score_text != 'Low'");
-        var root = new ExpressionParser(Tokenizer.Read(text), columns).ParseAll();
-        return new DecisionExpression(text, root, columns);
+        try
+        {
+            if (string.IsNullOrWhiteSpace(text)) throw Tokenizer.Error(1, "the expression is empty; expected a comparison such as score_text != 'Low'");
+            var root = new ExpressionParser(Tokenizer.Read(text), columns).ParseAll();
+            return new DecisionExpression(text, root, columns);
+        }
+        catch (RecurException e) when (e.Field is null)
+        {
+            throw RecurException.Invalid($"{setting}: {e.Message}", setting);
+        }
+    }
+
+    /// <summary>The column names an expression mentions, in order of first mention (empty when it does not tokenize).</summary>
+    public static IReadOnlyList<string> ColumnsOf(string text)
+    {
+        try
+        {
+            return Tokenizer.Read(text ?? "").Where(t => t.Kind == TokenKind.Identifier).Select(t => t.Text).Distinct().ToList();
+        }
+        catch (RecurException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Whether the row (its values in the order of <see cref="Columns"/>; null for missing) satisfies the expression.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Recur.Evaluation.Fairness.Expressions;
+namespace Recur.Core.Expressions;
 
 /// <summary>A node of a parsed decision expression, evaluated on one row's values (by column index).</summary>
 internal abstract record ExpressionNode

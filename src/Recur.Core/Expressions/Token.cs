@@ -1,4 +1,4 @@
-namespace Recur.Evaluation.Fairness.Expressions;
+namespace Recur.Core.Expressions;
 
 /// <summary>The kinds of token of a decision expression.</summary>
 internal enum TokenKind { Identifier, String, Number, Operator, LeftParen, RightParen, Comma, And, Or, Not, In, End }

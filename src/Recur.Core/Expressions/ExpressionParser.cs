@@ -1,4 +1,4 @@
-namespace Recur.Evaluation.Fairness.Expressions;
+namespace Recur.Core.Expressions;
 
 /// <summary>
 /// Recursive descent over the tokens:
@@ -103,5 +103,5 @@ internal sealed class ExpressionParser(List<Token> tokens, IReadOnlyList<string>
         return -1;
     }
 
-    private Core.RecurException Expected(string what) => Tokenizer.Error(Peek.Column, $"expected {what} but found {Peek.Describe()}");
+    private RecurException Expected(string what) => Tokenizer.Error(Peek.Column, $"expected {what} but found {Peek.Describe()}");
 }

@@ -1,0 +1,40 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Recur.Storage.Sqlite;
+
+/// <summary>
+/// Columns added to existing tables after they were first created: <see cref="Schema.Ddl"/> creates new databases
+/// without them, and each is added when missing, so a database written by an older Recur opens unchanged.
+/// </summary>
+internal static class SchemaMigrations
+{
+    private static readonly (string Table, string Column, string Definition)[] Added =
+    [
+        ("predictions", "rules", "TEXT"),   // the safeguard rules that fired, comma-separated; NULL when none
+        ("predictions", "route", "TEXT"),   // the gateway route that chose the version
+        ("predictions", "role", "TEXT"),    // shadow, phase1, phase2, or NULL
+        ("predictions", "latency_ms", "REAL"),
+    ];
+
+    // Indexes over added columns, created once the columns exist.
+    private const string LaterIndexes = "CREATE INDEX IF NOT EXISTS predictions_model_route ON predictions(model, route);";
+
+    public static void Apply(SqliteConnection connection)
+    {
+        foreach (var (table, column, definition) in Added)
+        {
+            var columns = connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToHashSet(StringComparer.Ordinal);
+            if (columns.Contains(column)) continue;
+            try
+            {
+                connection.Execute($"ALTER TABLE {table} ADD COLUMN {column} {definition}");
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process opening the same database added it first.
+            }
+        }
+        connection.Execute(LaterIndexes);
+    }
+}
