@@ -59,6 +59,7 @@ public static class RecurServices
         // Each module registers its own parts; the file stores are the fallbacks a backend may replace.
         services.AddFileLake(layout.Lake);
         services.AddFileArtifactStore(layout.Artifacts);
+        services.AddRegistryEvents(config.Registry);
         services.AddVerifiedModelLoader();
         services.AddPredictionServing();
         services.TryAddSingleton<RecurProject>();
