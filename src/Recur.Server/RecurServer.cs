@@ -49,6 +49,7 @@ public static class RecurServer
         app.MapOpenApi();
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
+        app.MapRegistryEventEndpoints();
         app.MapFeedbackEndpoints();
         app.MapHealth();
         return app;
