@@ -10,6 +10,8 @@ public static class TrainingEnvironments
     // The packages whose versions decide what a model computes; each is loaded through a type it defines.
     private static readonly Assembly[] KeyAssemblies =
     [
+        typeof(Microsoft.ML.IDataView).Assembly,
+        typeof(Microsoft.ML.IEstimator<>).Assembly,
         typeof(Microsoft.ML.MLContext).Assembly,
         typeof(Microsoft.ML.Data.TextLoader).Assembly,
         typeof(Microsoft.ML.Trainers.LightGbm.LightGbmBinaryTrainer).Assembly,

@@ -27,9 +27,9 @@ public sealed class RegistryCliTests : IDisposable
         await CliRunner.OkAsync(_dir.Root, "init", "--project", Root, "--source", Path.Combine(Root, "data", "train.csv"), "--label", "income", "--key", "id", "--name", "adult");
         await Ok("ingest", "train", "--json");
         await Ok("train", "--json");
-        // A second seed gives a second model; the gate registers it as the champion or, if it is not better, the challenger.
+        // Smaller trees give a second model; the gate registers it as the champion or, if it is not better, the challenger.
         var yaml = Path.Combine(Root, "recur.yaml");
-        await File.WriteAllTextAsync(yaml, (await File.ReadAllTextAsync(yaml)).Replace("seed: 42", "seed: 7", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(yaml, (await File.ReadAllTextAsync(yaml)).Replace("leaves: 31", "leaves: 7", StringComparison.Ordinal));
         var second = await Run("train", "--json");
         Assert.True(second.ExitCode is 0 or 3, second.Stderr);
         Assert.Equal(2, (await Ok("models", "list", "--json")).Json.GetProperty("versions").GetArrayLength());
@@ -40,20 +40,22 @@ public sealed class RegistryCliTests : IDisposable
     {
         await TrainTwiceAsync();
 
-        var promoted = (await Ok("models", "promote", "2", "--reason", "seed 7 reviewed by risk", "--actor", "alice", "--json")).Json;
+        var promoted = (await Ok("models", "promote", "2", "--reason", "smaller trees reviewed by risk", "--actor", "alice", "--json")).Json;
         var history = (await Ok("models", "history", "--alias", "champion", "--json")).Json.GetProperty("events");
         var table = await Ok("models", "history");
         var rolled = (await Ok("models", "rollback", "--reason", "v2 misbehaves in production", "--actor", "bob", "--json")).Json;
         var again = await Run("models", "rollback", "--reason", "once more");
 
-        Assert.Equal(("promoted", "alice", "seed 7 reviewed by risk", 2), (promoted.GetProperty("kind").GetString(), promoted.GetProperty("actor").GetString(),
+        Assert.Equal(("promoted", "alice", "smaller trees reviewed by risk", 2), (promoted.GetProperty("kind").GetString(), promoted.GetProperty("actor").GetString(),
             promoted.GetProperty("reason").GetString(), promoted.GetProperty("version").GetInt32()));
         var latest = history[0];
         Assert.Equal("promoted", latest.GetProperty("kind").GetString());
         Assert.True(latest.GetProperty("metrics").TryGetProperty("auc", out _));
         Assert.Equal("registered", history[history.GetArrayLength() - 1].GetProperty("kind").GetString());
         Assert.Contains("alice", table.Stdout, StringComparison.Ordinal);
-        Assert.Contains("seed 7 reviewed by risk", table.Stdout, StringComparison.Ordinal);
+        Assert.Contains("promoted", table.Stdout, StringComparison.Ordinal);
+        Assert.Equal("smaller trees reviewed by risk", latest.GetProperty("reason").GetString());
+        Assert.Equal(1, latest.GetProperty("previous_version").GetInt32());
         Assert.Equal(("rolled_back", "bob", 1, 2), (rolled.GetProperty("kind").GetString(), rolled.GetProperty("actor").GetString(),
             rolled.GetProperty("version").GetInt32(), rolled.GetProperty("previous_version").GetInt32()));
         Assert.Equal(1, again.ExitCode);
@@ -100,7 +102,7 @@ public sealed class RegistryCliTests : IDisposable
         var sections = diff.GetProperty("sections");
         Assert.True(sections.GetProperty("metrics").GetArrayLength() > 3);
         Assert.Contains(sections.GetProperty("lineage").EnumerateArray(), r => r.GetProperty("item").GetString() == "config_hash");
-        Assert.Contains(sections.GetProperty("trainer").EnumerateArray(), r => r.GetProperty("item").GetString() == "seed");
+        Assert.Contains(sections.GetProperty("trainer").EnumerateArray(), r => r.GetProperty("item").GetString() == "params.leaves");
         Assert.Contains(diff.GetProperty("summary").EnumerateArray(), s => s.GetString()!.StartsWith("structure:", StringComparison.Ordinal));
         Assert.Contains("structure", diffTable.Stdout, StringComparison.Ordinal);
         var bytes = await File.ReadAllBytesAsync(first);
@@ -117,7 +119,7 @@ public sealed class RegistryCliTests : IDisposable
         Assert.StartsWith(".NET", document.GetProperty("lineage").GetProperty("environment").GetProperty("runtime").GetString(), StringComparison.Ordinal);
         Assert.Equal("risk-team", shown.GetProperty("tags").GetProperty("owner").GetString());
         Assert.False(shown.GetProperty("tags").TryGetProperty("ticket", out _));
-        Assert.True(shown.GetProperty("lineage").GetProperty("environment").GetProperty("packages").TryGetProperty("Microsoft.ML", out _));
+        Assert.True(shown.GetProperty("lineage").GetProperty("environment").GetProperty("packages").TryGetProperty("Microsoft.ML.LightGbm", out _));
         Assert.Contains("owner=risk-team", showTable.Stdout, StringComparison.Ordinal);
         Assert.Contains("runtime", showTable.Stdout, StringComparison.Ordinal);
     }

@@ -122,12 +122,15 @@ internal static class ModelsRegistryCommands
         _ => $"v{e.Version}",
     };
 
+    // The headline metric of the version and, for an alias move, of the target it left.
     private static string Numbers(IReadOnlyDictionary<string, double> metrics)
     {
-        var now = Tables.Metrics(metrics);
-        var before = Tables.Metrics(metrics.Where(m => m.Key.StartsWith("previous.", StringComparison.Ordinal)).ToDictionary(m => m.Key["previous.".Length..], m => m.Value));
-        return before.Length > 0 ? $"{now} (was {before})" : now;
+        if (Headline.FirstOrDefault(metrics.ContainsKey) is not { } name) return "";
+        var now = $"{name} {Tables.Format(metrics[name])}";
+        return metrics.TryGetValue("previous." + name, out var before) ? $"{now} (was {Tables.Format(before)})" : now;
     }
+
+    private static readonly string[] Headline = ["auc", "macro_f1", "accuracy", "rmse", "mae", "r2", "log_loss"];
 
     private static Command Tag()
     {
@@ -185,6 +188,7 @@ internal static class ModelsRegistryCommands
             if (ctx.Json) { ctx.WriteJson(new { model = project.Config.Name, a = diff.A, b = diff.B, summary = diff.Summary, sections = diff.Rows.GroupBy(r => r.Section).ToDictionary(g => g.Key, g => g.ToList()) }); return 0; }
             var table = Tables.Of("section", "item", $"v{diff.A}", $"v{diff.B}", "delta");
             foreach (var r in diff.Rows) table.Row(r.Section, r.Item, Short(r.A), Short(r.B), r.Delta);
+            ctx.Human.WriteLine($"{project.Config.Name}: version {diff.A} (A) against version {diff.B} (B)");
             ctx.Human.Write(table);
             foreach (var line in diff.Summary) ctx.Human.WriteLine(line);
             return 0;
@@ -192,7 +196,11 @@ internal static class ModelsRegistryCommands
         return command;
     }
 
-    private static string Short(string? text) => text is null ? "-" : text.Length <= 60 ? text : text[..57] + "...";
+    // Numbers to four decimals and long values (hashes, chains) cut, so the table fits a terminal; --json has them whole.
+    private static string Short(string? text) =>
+        text is null ? "-"
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? Tables.Format(number)
+        : text.Length <= 40 ? text : text[..37] + "...";
 
     private static Command Export()
     {

@@ -83,6 +83,9 @@ public sealed record ModelDiff(int A, int B, IReadOnlyList<DiffRow> Rows, IReadO
         return map;
     }
 
+    private static string Short(string? number) =>
+        double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : number ?? "-";
+
     private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Compare(List<DiffRow> rows, string section, Dictionary<string, string?> a, Dictionary<string, string?> b, bool onlyDifferent)
@@ -116,8 +119,9 @@ public sealed record ModelDiff(int A, int B, IReadOnlyList<DiffRow> Rows, IReadO
                 + (gained.Count > 0 ? $"; features newly split on: {string.Join(", ", gained)}" : "")
                 + (lost.Count > 0 ? $"; features no longer split on: {string.Join(", ", lost)}" : ""));
         }
-        var metrics = rows.Where(r => r.Section == "metrics" && r.Delta is not null && !r.Item.Contains('_', StringComparison.Ordinal)).ToList();
-        if (metrics.Count > 0) summary.Add("metrics: " + string.Join(", ", metrics.Select(r => $"{r.Item} {r.A} → {r.B} ({r.Delta!.Value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture)})")));
+        var metrics = rows.Where(r => r.Section == "metrics" && r.Delta is { } d && d != 0 && !r.Item.Contains('_', StringComparison.Ordinal)).ToList();
+        summary.Add(metrics.Count == 0 ? "metrics: the headline metrics are equal"
+            : "metrics: " + string.Join(", ", metrics.Select(r => $"{r.Item} {Short(r.A)} → {Short(r.B)} ({r.Delta!.Value.ToString("+0.####;-0.####;0", CultureInfo.InvariantCulture)})")));
         if (different.Count == 0 && a.ArtifactSha256 == b.ArtifactSha256) summary.Add("the two versions are the same model file");
         return summary;
     }
