@@ -39,12 +39,15 @@ public sealed class RegistryCliTests : IDisposable
     public async Task PromoteHistoryRollback_TheServerServesThePreviousChampion()
     {
         await TrainTwiceAsync();
+        // Whichever version the gate made champion, start from version 1.
+        await Ok("models", "alias", "champion", "1");
 
         var promoted = (await Ok("models", "promote", "2", "--reason", "smaller trees reviewed by risk", "--actor", "alice", "--json")).Json;
         var history = (await Ok("models", "history", "--alias", "champion", "--json")).Json.GetProperty("events");
         var table = await Ok("models", "history");
         var rolled = (await Ok("models", "rollback", "--reason", "v2 misbehaves in production", "--actor", "bob", "--json")).Json;
-        var again = await Run("models", "rollback", "--reason", "once more");
+        await Ok("models", "promote", "1", "--alias", "production", "--reason", "first release");
+        var again = await Run("models", "rollback", "--alias", "production", "--reason", "once more");
 
         Assert.Equal(("promoted", "alice", "smaller trees reviewed by risk", 2), (promoted.GetProperty("kind").GetString(), promoted.GetProperty("actor").GetString(),
             promoted.GetProperty("reason").GetString(), promoted.GetProperty("version").GetInt32()));
