@@ -59,6 +59,7 @@ public static class RecurServices
         // Each module registers its own parts; the file stores are the fallbacks a backend may replace.
         services.AddFileLake(layout.Lake);
         services.AddFileArtifactStore(layout.Artifacts);
+        services.AddRegistryEvents(config.Registry);
         services.AddVerifiedModelLoader();
         services.TryAddSingleton<Serving.Routing.IRouteConfigSource>(new ProjectRouteSource(project));
         services.TryAddSingleton(new Serving.Routing.TargetPicker(config.Seed));

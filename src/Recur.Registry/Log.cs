@@ -23,3 +23,16 @@ internal static partial class RegistryLog
     [LoggerMessage(EventId = 5012, Level = LogLevel.Information, Message = "Candidate of {Model} is byte-identical to version {Version}; nothing new registered")]
     public static partial void SameAsExisting(this ILogger logger, string model, int version);
 }
+
+/// <summary>The webhook log messages (event ids 5020–5029), source-generated.</summary>
+internal static partial class WebhookLog
+{
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Webhook {Url}: delivered {Kind} event {Id} (attempt {Attempt})")]
+    public static partial void WebhookDelivered(this ILogger logger, string url, string kind, long id, int attempt);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "Webhook {Url}: {Kind} event {Id}, attempt {Attempt} of {Attempts} failed: {Outcome}")]
+    public static partial void WebhookAttemptFailed(this ILogger logger, string url, string kind, long id, int attempt, int attempts, string outcome);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Webhook {Url}: event {Id} not sent: its secret variable {Variable} is not set")]
+    public static partial void WebhookSecretMissing(this ILogger logger, string url, string variable, long id);
+}

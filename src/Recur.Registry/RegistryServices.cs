@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Recur.Core.Registry;
+using Recur.Core.Project;
 using Recur.Registry.Artifacts;
+using Recur.Registry.Webhooks;
 
 namespace Recur.Registry;
 
@@ -13,6 +15,21 @@ public static class RegistryServices
     public static IServiceCollection AddFileArtifactStore(this IServiceCollection services, string artifactsDir)
     {
         services.TryAddSingleton<IArtifactStore>(sp => new FileArtifactStore(artifactsDir, sp.GetService<ILogger<FileArtifactStore>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers who registry changes are recorded for (<see cref="RegistryActor.Current"/> unless the host registered
+    /// one) and, when recur.yaml declares webhooks, the <see cref="WebhookPublisher"/> that tells them of every event.
+    /// </summary>
+    public static IServiceCollection AddRegistryEvents(this IServiceCollection services, RegistryConfig config)
+    {
+        services.TryAddSingleton(_ => RegistryActor.Current());
+        if (config.Webhooks.Count > 0)
+        {
+            services.TryAddSingleton<IRegistryEventSink>(sp => new WebhookPublisher(config, new HttpClient(), sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ILogger<WebhookPublisher>>()));
+        }
         return services;
     }
 }

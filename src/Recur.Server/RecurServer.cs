@@ -53,6 +53,7 @@ public static class RecurServer
         app.MapRegistryEndpoints();
         app.MapRouteEndpoints();
         app.MapSafeguardEndpoints();
+        app.MapRegistryEventEndpoints();
         app.MapFeedbackEndpoints();
         app.MapHealth();
         return app;

@@ -54,6 +54,33 @@ internal static class Schema
             PRIMARY KEY (model, version, revision),
             FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
         );
+        CREATE TABLE IF NOT EXISTS registry_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            model TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            version INTEGER,
+            alias TEXT,
+            previous_version INTEGER,
+            tag TEXT,
+            tag_value TEXT,
+            metrics_json TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS registry_events_model ON registry_events(model, id);
+        CREATE TRIGGER IF NOT EXISTS registry_events_no_update BEFORE UPDATE ON registry_events
+            BEGIN SELECT RAISE(ABORT, 'registry events are immutable'); END;
+        CREATE TRIGGER IF NOT EXISTS registry_events_no_delete BEFORE DELETE ON registry_events
+            BEGIN SELECT RAISE(ABORT, 'registry events are immutable'); END;
+        CREATE TABLE IF NOT EXISTS model_tags (
+            model TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (model, version, key),
+            FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
+        );
         CREATE TABLE IF NOT EXISTS predictions (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             key TEXT NOT NULL,

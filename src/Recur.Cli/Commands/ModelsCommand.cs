@@ -16,8 +16,8 @@ internal static class ModelsCommand
             var project = ctx.OpenProject();
             var versions = await project.Registry.ListAsync(project.Config.Name, ct);
             if (ctx.Json) { ctx.WriteJson(new { model = project.Config.Name, versions }); return 0; }
-            var table = Tables.Of("version", "aliases", "created", "metrics");
-            foreach (var v in versions) table.Row(v.Version, string.Join(", ", v.Aliases), v.CreatedAt.ToString("u"), Tables.Metrics(v.Metrics));
+            var table = Tables.Of("version", "aliases", "created", "metrics", "tags");
+            foreach (var v in versions) table.Row(v.Version, string.Join(", ", v.Aliases), v.CreatedAt.ToString("u"), Tables.Metrics(v.Metrics), TagText(v));
             ctx.Human.Write(table);
             return 0;
         }));
@@ -36,7 +36,12 @@ internal static class ModelsCommand
                 .Row("artifact", v.ArtifactSha256 + " (verified)").Row("snapshots", string.Join(", ", v.Lineage.Snapshots.Select(s => s[..12])))
                 .Row("config", v.Lineage.ConfigHash[..12]).Row("code", v.Lineage.CodeVersion).Row("seed", v.Lineage.Seed)
                 .Row("trainer", $"{v.Lineage.Trainer} {string.Join(" ", v.Lineage.Parameters.Select(p => $"{p.Key}={p.Value}"))}")
-                .Row("gate", v.Description);
+                .Row("gate", v.Description).Row("tags", TagText(v));
+            if (v.Lineage.Environment is { } env)
+            {
+                table.Row("runtime", env.Runtime).Row("os", env.Os).Row("architecture", env.Architecture)
+                    .Row("packages", string.Join(", ", env.Packages.Select(p => $"{p.Key} {p.Value}")));
+            }
             foreach (var (k, m) in v.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)) table.Row(k, m);
             ctx.Human.Write(table);
             return 0;
@@ -79,8 +84,11 @@ internal static class ModelsCommand
         command.Subcommands.Add(verify);
         command.Subcommands.Add(show);
         command.Subcommands.Add(alias);
+        ModelsRegistryCommands.AddTo(command);
         return command;
     }
+
+    private static string TagText(ModelVersion v) => string.Join(", ", v.Tags.Select(t => $"{t.Key}={t.Value}"));
 
     private static async Task<ModelVersion> Find(IRegistryStore registry, string model, int version, CancellationToken ct) =>
         await registry.FindAsync(model, version, ct) ?? throw RecurException.NotFound($"model '{model}' has no version {version}");

@@ -86,6 +86,9 @@ public sealed class ValidationConfig
     /// <summary>What people say about the model on its model card (intended use, out of scope, limitations, owners).</summary>
     public CardConfig Card { get; set; } = new();
 
+    /// <summary>What the registry does beyond storing versions: webhooks on its events.</summary>
+    public RegistryConfig Registry { get; set; } = new();
+
     /// <summary>Drift detection and the retraining policy.</summary>
     public MonitoringConfig Monitoring { get; set; } = new();
 

@@ -11,6 +11,7 @@ namespace Recur.Core.Registry;
 /// The stored profile of the training split of the first snapshot, which drift detection compares
 /// against; null for versions registered before profiles were stored.
 /// </param>
+/// <param name="Environment">Where it was trained (runtime, OS, architecture, package versions); null for versions registered before it was captured.</param>
 public sealed record ModelLineage(
     IReadOnlyList<string> Snapshots,
     string ConfigHash,
@@ -18,7 +19,8 @@ public sealed record ModelLineage(
     int Seed,
     string Trainer,
     IReadOnlyDictionary<string, string> Parameters,
-    string? ReferenceProfile = null);
+    string? ReferenceProfile = null,
+    TrainingEnvironment? Environment = null);
 
 /// <summary>A model version about to be registered.</summary>
 public sealed record NewModelVersion(
@@ -28,7 +30,7 @@ public sealed record NewModelVersion(
     IReadOnlyDictionary<string, double> Metrics,
     string Description);
 
-/// <summary>An immutable, registered model version.</summary>
+/// <summary>An immutable, registered model version (its aliases and tags are the registry's, and move).</summary>
 public sealed record ModelVersion(
     string Model,
     int Version,
@@ -37,4 +39,8 @@ public sealed record ModelVersion(
     ModelLineage Lineage,
     IReadOnlyDictionary<string, double> Metrics,
     string Description,
-    IReadOnlyList<string> Aliases);
+    IReadOnlyList<string> Aliases)
+{
+    /// <summary>The version's key=value tags (empty when none).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}

@@ -289,7 +289,7 @@ public static class TrainingRun
         foreach (var (k, v) in validation) recorded["validation_" + k] = v;
         foreach (var (k, v) in baseline) recorded["baseline_" + k] = v;
         var lineage = new ModelLineage(snapshots, project.ConfigHash, RecurProject.CodeVersion, project.Config.Seed,
-            model.Manifest.Trainer, Parameters(model, droppedGroups), referenceProfile);
+            model.Manifest.Trainer, Parameters(model, droppedGroups), referenceProfile, TrainingEnvironments.Capture());
         return new NewModelVersion(project.Config.Name, sha, lineage, recorded, gate.Reason);
     }
 

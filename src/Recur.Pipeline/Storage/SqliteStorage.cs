@@ -38,7 +38,10 @@ public sealed class SqliteStorage : IStorageBackend
         var file = uri.Location.Length == 0 ? Path.Combine(layout.State, "recur.db") : Path.GetFullPath(Path.Combine(layout.Root, uri.Location));
         services.AddSingleton(sp => new SqliteDatabase(file, sp.GetService<ILogger<SqliteDatabase>>()));
         services.AddSingleton<ISnapshotCatalog>(sp => new SqliteSnapshotCatalog(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<IRegistryStore>(sp => new SqliteRegistryStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteRegistryStore>>()));
+        services.AddSingleton(sp => new SqliteRegistryStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SqliteRegistryStore>>(),
+            sp.GetService<RegistryActor>(), sp.GetService<IRegistryEventSink>()));
+        services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteRegistryStore>());
+        services.AddSingleton<IRegistryEvents>(sp => sp.GetRequiredService<SqliteRegistryStore>());
         services.AddSingleton<IPolicyStore>(sp => new SqlitePolicyStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqlitePredictionLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());

@@ -24,6 +24,12 @@ internal sealed class MlNetModelBody(MLContext ml, ITransformer transformer, Dat
     private readonly Lazy<MlNetExplainer> _explainer = new(() => new MlNetExplainer(transformer, plan, facts ?? throw Core.RecurException.Invalid(
         $"this model file has no {ExplainFacts.Entry} (saved before ML.NET models stored their explanation facts, or its learner cannot be explained); retrain it to explain it", "model")));
 
+    /// <summary>The fitted transforms and learner (the model document reads the learner's weights or trees).</summary>
+    public ITransformer Transformer => transformer;
+
+    /// <summary>The explanation facts (slot map), if the file has them.</summary>
+    public ExplainFacts? Facts => facts;
+
     public Attribution[] Explain(DataTable learned) => _explainer.Value.Explain(learned);
 
     public double[][] RawScores(DataTable learned) => _explainer.Value.RawScores(learned);
