@@ -52,6 +52,7 @@ public static class RecurServer
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapSurrogateEndpoints();
         app.MapHealth();
         return app;
     }

@@ -47,6 +47,8 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
         if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, loaded.Model.Manifest.Plan, threshold);
         var classes = loaded.Model.Manifest.Plan.ClassNames;
+        // The Deployable Canary Model: the version's surrogate answers the same rows; its answer is logged, never returned.
+        var surrogate = loaded.Model.Manifest.Surrogate?.Predict(batch.Features, loaded.Model.Manifest.Plan, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold);
         var now = time.GetUtcNow();
         var results = new PredictionResult[output.Scores.Length];
         var records = new PredictionRecord[output.Scores.Length];
@@ -54,7 +56,7 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
             results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
+            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i], surrogate?.Labels[i], surrogate?.Scores[i]);
         }
         log.Enqueue(records);
         return results;

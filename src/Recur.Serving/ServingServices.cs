@@ -16,6 +16,7 @@ public static class ServingServices
         services.TryAddSingleton<ModelPool>();
         services.TryAddSingleton<PredictionLogWriter>();
         services.TryAddSingleton<PredictionService>();
+        services.TryAddSingleton<Surrogates.SurrogateService>();
         return services;
     }
 }

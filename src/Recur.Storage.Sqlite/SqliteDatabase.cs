@@ -37,6 +37,7 @@ public sealed class SqliteDatabase
                 using var connection = Connect();
                 connection.Execute("PRAGMA journal_mode=WAL;");
                 connection.Execute(Schema.Ddl);
+                SchemaUpgrades.Apply(connection);
                 log.DatabaseOpened(Path);
             }
             catch (Exception e)

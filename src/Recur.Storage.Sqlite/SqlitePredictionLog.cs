@@ -8,7 +8,7 @@ namespace Recur.Storage.Sqlite;
 /// <summary>The prediction log and feedback in SQLite; the label join runs in SQL.</summary>
 public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
 {
-    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score);
+    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score, string? surrogate_label, double? surrogate_score);
 
     /// <inheritdoc />
     public Task AppendAsync(IReadOnlyList<PredictionRecord> records, CancellationToken ct = default)
@@ -18,8 +18,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
         using var tx = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score) VALUES ($k, $m, $v, $t, $i, $l, $s)";
-        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, surrogate_label, surrogate_score) VALUES ($k, $m, $v, $t, $i, $l, $s, $sl, $ss)";
+        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$sl", "$ss" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         command.Prepare();
         foreach (var r in records)
         {
@@ -30,6 +30,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             parameters[4].Value = r.InputsJson;
             parameters[5].Value = r.Label;
             parameters[6].Value = r.Score;
+            parameters[7].Value = (object?)r.SurrogateLabel ?? DBNull.Value;
+            parameters[8].Value = (object?)r.SurrogateScore ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
         tx.Commit();
@@ -41,7 +43,7 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
     {
         using var connection = db.Open();
         var rows = connection.Query<Row>(
-            "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND ts >= @since ORDER BY seq LIMIT @limit",
+            "SELECT key, model, version, ts, inputs_json, label, score, surrogate_label, surrogate_score FROM predictions WHERE model = @model AND ts >= @since ORDER BY seq LIMIT @limit",
             new { model, since = since is { } s ? Json.Time(s) : "", limit });
         return Task.FromResult<IReadOnlyList<PredictionRecord>>(rows.Select(ToRecord).ToList());
     }
@@ -54,7 +56,7 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
         foreach (var chunk in keys.Chunk(500))
         {
             found.AddRange(connection.Query<Row>(
-                "SELECT key, model, version, ts, inputs_json, label, score FROM predictions WHERE model = @model AND key IN @chunk ORDER BY seq",
+                "SELECT key, model, version, ts, inputs_json, label, score, surrogate_label, surrogate_score FROM predictions WHERE model = @model AND key IN @chunk ORDER BY seq",
                 new { model, chunk }).Select(ToRecord));
         }
         return Task.FromResult<IReadOnlyList<PredictionRecord>>(found);
@@ -90,5 +92,5 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score), r.true_label)).ToList());
     }
 
-    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score);
+    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.surrogate_label, r.surrogate_score);
 }

@@ -8,6 +8,8 @@ namespace Recur.Core.Serving;
 /// <param name="InputsJson">The features as a JSON object.</param>
 /// <param name="Label">The predicted label.</param>
 /// <param name="Score">The score (probability of the positive class).</param>
+/// <param name="SurrogateLabel">The label the version's explainable surrogate gave for the same inputs; null when it has none.</param>
+/// <param name="SurrogateScore">The surrogate's score (same meaning as <paramref name="Score"/>); null when it has none.</param>
 public sealed record PredictionRecord(
     string Key,
     string Model,
@@ -15,7 +17,9 @@ public sealed record PredictionRecord(
     DateTimeOffset Timestamp,
     string InputsJson,
     string Label,
-    double Score);
+    double Score,
+    string? SurrogateLabel = null,
+    double? SurrogateScore = null);
 
 /// <summary>The log of every prediction served.</summary>
 public interface IPredictionLog
