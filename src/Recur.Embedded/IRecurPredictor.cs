@@ -1,4 +1,5 @@
 using Recur.Serving;
+using Recur.Serving.Requests;
 
 namespace Recur.Embedded;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Recur.Serving;
+using Recur.Serving.Requests;
 using Recur.Serving.Log;
 
 namespace Recur.Embedded;
