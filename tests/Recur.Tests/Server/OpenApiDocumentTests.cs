@@ -66,6 +66,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     [InlineData("/v1/models/{name}/versions/{version}:predict", "PredictRequest")]
     [InlineData("/v1/models/{name}:explain", "PredictRequest")]
     [InlineData("/v1/models/{name}:features", "PredictRequest")]
+    [InlineData("/v1/models/{name}:surrogate", "PredictRequest")]
     [InlineData("/v1/feedback", "FeedbackRequest")]
     public void BodyEndpoints_RequestBody_IsNamed(string path, string schema)
     {
