@@ -27,6 +27,10 @@ public sealed class SurrogateTests(SurrogateProject project) : IClassFixture<Sur
         Assert.InRange(agreement, fidelity.GetProperty("agreement_low").GetDouble(), fidelity.GetProperty("agreement_high").GetDouble());
         Assert.True(agreement > 0.7, $"agreement {agreement}");
         Assert.Contains(" → ", show.GetProperty("rules")[0].GetString());
+        // recur train reported the same fidelity when it fitted the surrogate.
+        var trained = project.Trained.Json.GetProperty("surrogate");
+        Assert.Equal(leaves, trained.GetProperty("leaves").GetInt32());
+        Assert.Equal(agreement, trained.GetProperty("fidelity").GetProperty("agreement").GetDouble());
     }
 
     [Fact]
