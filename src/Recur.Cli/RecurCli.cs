@@ -65,6 +65,7 @@ public static class RecurCli
         root.Subcommands.Add(RoutesCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(FeedbackCommand.Create());
+        root.Subcommands.Add(SurrogateCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
         root.Subcommands.Add(FingerprintCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Recur.Pipeline;
+using Recur.Server.Contract;
 using Recur.Server.Endpoints;
 
 namespace Recur.Server;
@@ -35,7 +36,7 @@ public static class RecurServer
         builder.Services.AddProblemDetails();
         // The same snake_case names as the CLI's --json output, for every response body.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddOpenApi();
+        builder.Services.AddRecurOpenApi();
 
         var app = builder.Build();
         // Compose the project now (open the database, start the log writer), not on the first request:
@@ -49,12 +50,14 @@ public static class RecurServer
         app.UseStatusCodePages();
         app.UseMiddleware<ProblemMapping>();
         app.MapOpenApi();
+        app.MapApiPage();
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
         app.MapRouteEndpoints();
         app.MapSafeguardEndpoints();
         app.MapRegistryEventEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapSurrogateEndpoints();
         app.MapHealth();
         return app;
     }

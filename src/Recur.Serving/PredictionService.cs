@@ -73,6 +73,8 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
             if (loaded.PolicyThreshold is { } threshold && output.Task == ModelTask.Binary) output = ModelOutput.Binary(output.Scores, plan, threshold);
         }
         var classes = plan.ClassNames;
+        // The Deployable Canary Model: the version's surrogate answers the same rows; its answer is logged, never returned.
+        var surrogate = loaded.Model.Manifest.Surrogate?.Predict(batch.Features, plan, loaded.PolicyThreshold ?? loaded.Model.Manifest.Threshold);
         var latency = route is null ? (double?)null : time.GetElapsedTime(started).TotalMilliseconds;
         var results = new PredictionResult[output.Scores.Length];
         var records = new PredictionRecord[output.Scores.Length];
@@ -82,7 +84,7 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
             var fired = rules?[i];
             results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version, fired);
             records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i],
-                route, role, latency, fired is null ? null : string.Join(',', fired));
+                route, role, latency, fired is null ? null : string.Join(',', fired), surrogate?.Labels[i], surrogate?.Scores[i]);
         }
         return (results, records);
     }

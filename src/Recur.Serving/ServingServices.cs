@@ -22,6 +22,7 @@ public static class ServingServices
         services.TryAddSingleton<Routing.RouteReporter>();
         services.TryAddSingleton(sp => new Routing.ShadowScorer(
             new Lazy<PredictionService>(sp.GetRequiredService<PredictionService>), sp.GetService<Microsoft.Extensions.Logging.ILogger<Routing.ShadowScorer>>()));
+        services.TryAddSingleton<Surrogates.SurrogateService>();
         return services;
     }
 }

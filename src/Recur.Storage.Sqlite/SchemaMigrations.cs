@@ -15,6 +15,8 @@ internal static class SchemaMigrations
         ("predictions", "route", "TEXT"),   // the gateway route that chose the version
         ("predictions", "role", "TEXT"),    // shadow, phase1, phase2, or NULL
         ("predictions", "latency_ms", "REAL"),
+        ("predictions", "surrogate_label", "TEXT"), // the explainable surrogate's answer beside the model's
+        ("predictions", "surrogate_score", "REAL"),
     ];
 
     // Indexes over added columns, created once the columns exist.

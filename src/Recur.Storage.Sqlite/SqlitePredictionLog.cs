@@ -8,9 +8,9 @@ namespace Recur.Storage.Sqlite;
 /// <summary>The prediction log and feedback in SQLite; the label join runs in SQL.</summary>
 public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
 {
-    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules);
+    private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules, string? surrogate_label, double? surrogate_score);
 
-    private const string Columns = "key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules";
+    private const string Columns = "key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules, surrogate_label, surrogate_score";
 
     // Shadow copies are logged for the route comparison only; monitoring and feedback see what clients were answered.
     private const string Answered = "(role IS NULL OR role <> 'shadow')";
@@ -23,8 +23,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
         using var tx = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules) VALUES ($k, $m, $v, $t, $i, $l, $s, $r, $o, $y, $u)";
-        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$r", "$o", "$y", "$u" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules, surrogate_label, surrogate_score) VALUES ($k, $m, $v, $t, $i, $l, $s, $r, $o, $y, $u, $sl, $ss)";
+        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$r", "$o", "$y", "$u", "$sl", "$ss" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         command.Prepare();
         foreach (var r in records)
         {
@@ -39,6 +39,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             parameters[8].Value = (object?)r.Role ?? DBNull.Value;
             parameters[9].Value = r.LatencyMs is { } ms ? ms : DBNull.Value;
             parameters[10].Value = (object?)r.Rules ?? DBNull.Value;
+            parameters[11].Value = (object?)r.SurrogateLabel ?? DBNull.Value;
+            parameters[12].Value = r.SurrogateScore is { } surrogate ? surrogate : DBNull.Value;
             command.ExecuteNonQuery();
         }
         tx.Commit();
@@ -95,9 +97,9 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
     public Task<IReadOnlyList<LabelledPrediction>> JoinAsync(string model, DateTimeOffset? since = null, CancellationToken ct = default)
     {
         using var connection = db.Open();
-        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules, string true_label)>(
+        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules, string? surrogate_label, double? surrogate_score, string true_label)>(
             """
-            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role, p.latency_ms, p.rules, f.label AS true_label
+            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role, p.latency_ms, p.rules, p.surrogate_label, p.surrogate_score, f.label AS true_label
             FROM predictions p
             JOIN feedback f ON f.key = p.key
             WHERE p.model = @model AND p.ts >= @since
@@ -106,8 +108,8 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             """,
             new { model, since = since is { } s ? Json.Time(s) : "" });
         return Task.FromResult<IReadOnlyList<LabelledPrediction>>(rows.Select(r => new LabelledPrediction(
-            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules), r.true_label)).ToList());
+            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules, r.surrogate_label, r.surrogate_score), r.true_label)).ToList());
     }
 
-    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules);
+    private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules, r.surrogate_label, r.surrogate_score);
 }

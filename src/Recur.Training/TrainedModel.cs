@@ -75,6 +75,9 @@ public sealed class TrainedModel : IPredictor
     internal double[][] RawScores(DataTable rows) =>
         (_body as IExplainableBody ?? throw new InvalidOperationException("not an explainable model")).RawScores(Features(rows));
 
+    /// <summary>The same model with an explainable surrogate in its manifest (saved with it, run beside it when it serves).</summary>
+    public TrainedModel WithSurrogate(Core.Modeling.Surrogates.SurrogateTree surrogate) => new(_body, Manifest with { Surrogate = surrogate }, Chain);
+
     /// <summary>The model body (tests compare it with ML.NET's own scores).</summary>
     internal object Body => _body;
 

@@ -16,6 +16,8 @@ public sealed class ArchitectureTests
         ["Recur.Training"] = ["Recur.Core", "Recur.Features"],
         ["Recur.Lake"] = ["Recur.Core"],
         ["Recur.Storage.Sqlite"] = ["Recur.Core"],
+        // The embedded predictor is a host: it composes the project (Pipeline) and calls the shared prediction service.
+        ["Recur.Embedded"] = ["Recur.Core", "Recur.Serving", "Recur.Pipeline"],
     };
 
     [Fact]

@@ -54,6 +54,7 @@ internal static class TrainCommand
                 robustness = o.Robustness,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
                 fairness = o.Fairness,
+                surrogate = o.Surrogate is { } sg ? new { leaves = sg.Leaves, fidelity = sg.Fidelity } : null,
                 report,
             });
             return;
@@ -75,6 +76,7 @@ internal static class TrainCommand
         if (o.Policy is { } policy) ctx.Human.WriteLine(PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
         if (o.Robustness is { Measured: true } r) ctx.Human.WriteLine($"robustness {Tables.Format(r.Score)} [{Tables.Format(r.Low)}, {Tables.Format(r.High)}]: {r.Flipped} of {r.Tested} near-boundary rows flipped under small perturbations");
         foreach (var a in o.Fairness?.Attributes ?? []) ctx.Human.WriteLine($"fairness by {a.Name}: equalized odds gap {Evaluation.Fairness.FairnessHtml.Cell(a.EqualizedOddsGap)}, demographic parity gap {Evaluation.Fairness.FairnessHtml.Cell(a.DemographicParityGap)}, four-fifths ratio {Evaluation.Fairness.FairnessHtml.Cell(a.FourFifths.Ratio)}");
+        if (o.Surrogate is { Fidelity: var sf } s) ctx.Human.WriteLine($"surrogate: {s.Leaves} rules on {sf.Rows} evaluation rows" + (sf.Agreement is { } ag ? $", label agreement {Tables.Format(ag)} [{Tables.Format(sf.AgreementLow)}, {Tables.Format(sf.AgreementHigh)}]" : "") + (sf.R2 is { } r2 ? $", score R² {Tables.Format(r2)} [{Tables.Format(sf.R2Low)}, {Tables.Format(sf.R2High)}]" : "") + " (recur surrogate show)");
         ctx.Human.WriteLine($"train {o.TrainRows} rows, validation {o.ValidationRows}, evaluation {o.EvaluationRows}");
         ctx.Human.WriteLine(o.Gate.Promote ? $"PROMOTED: {o.Gate.Reason}" : $"NOT PROMOTED: {o.Gate.Reason}");
         if (o.GateAttempts > 1) ctx.Human.WriteLine($"the champion moved while this run was gated; gated {o.GateAttempts} times, the last against the champion then current");

@@ -14,6 +14,13 @@ public sealed record ModelManifest(
     long TrainingRows,
     int Seed)
 {
+    /// <summary>
+    /// The explainable surrogate fitted to this model's outputs (training.surrogate), run beside it when it serves; null
+    /// when none was fitted (and then absent from the file, so older files keep their bytes).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Surrogates.SurrogateTree? Surrogate { get; init; }
+
     /// <summary>The current artifact format.</summary>
     public const string CurrentFormat = "recur-model/1";
 }

@@ -258,6 +258,9 @@ public sealed class TrainingConfig
     /// thread count give the same model, byte for byte (LightGBM's deterministic mode).
     /// </summary>
     public int Threads { get; set; }
+
+    /// <summary>The explainable surrogate fitted beside the model (off unless enabled).</summary>
+    public SurrogateConfig Surrogate { get; set; } = new();
 }
 
 /// <summary>One trainer in <see cref="TrainingConfig.Candidates"/>.</summary>

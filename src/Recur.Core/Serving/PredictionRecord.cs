@@ -15,6 +15,8 @@ namespace Recur.Core.Serving;
 /// </param>
 /// <param name="LatencyMs">How long the version took to score the request's rows it answered, in milliseconds.</param>
 /// <param name="Rules">The safeguard rules that fired, comma-separated (e.g. <c>range:age:clamp,override:no-minors</c>); null when none.</param>
+/// <param name="SurrogateLabel">The label the version's explainable surrogate gave for the same inputs; null when it has none.</param>
+/// <param name="SurrogateScore">The surrogate's score (same meaning as <paramref name="Score"/>); null when it has none.</param>
 public sealed record PredictionRecord(
     string Key,
     string Model,
@@ -26,7 +28,9 @@ public sealed record PredictionRecord(
     string? Route = null,
     string? Role = null,
     double? LatencyMs = null,
-    string? Rules = null)
+    string? Rules = null,
+    string? SurrogateLabel = null,
+    double? SurrogateScore = null)
 {
     /// <summary>The role of a shadow copy.</summary>
     public const string ShadowRole = "shadow";

@@ -64,6 +64,7 @@ public static class ProjectConfigLoader
         DecisionValidation.Validate(c.Decision);
         BacktestValidation.Validate(c.Evaluation.Backtest);
         RobustnessValidation.Validate(c);
+        SurrogateValidation.Validate(c.Training.Surrogate);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");

@@ -66,6 +66,9 @@ public sealed record TrainingOutcome(
 
     /// <summary>The candidate's fairness lens on the evaluation rows (<c>sensitive:</c>, binary tasks); null otherwise.</summary>
     public Evaluation.Fairness.FairnessReport? Fairness { get; init; }
+
+    /// <summary>The explainable surrogate fitted beside the candidate (training.surrogate), with its fidelity; null when off.</summary>
+    public Core.Modeling.Surrogates.SurrogateTree? Surrogate { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -156,6 +159,8 @@ public static class TrainingRun
         var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed,
             plan.Task == ModelTask.Binary ? candidateOutput.Scores : null);
         var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
+        // The explainable surrogate (training.surrogate) goes into the model's manifest before the file is saved.
+        model = SurrogateStep.Attach(config, plan, model, train, evaluation, candidateOutput);
         stages.Done("evaluate candidate");
         var robustness = RobustnessStep.Measure(config, plan, model.Predict, evaluation, train, threshold);
         stages.Done("boundary test");
@@ -239,7 +244,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
         }
         finally
         {

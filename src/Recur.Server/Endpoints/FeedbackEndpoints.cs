@@ -8,6 +8,7 @@ using Recur.Core.Monitoring;
 using Recur.Core.Project;
 using Recur.Serving;
 using Recur.Serving.Feedback;
+using Recur.Server.Contract;
 
 namespace Recur.Server.Endpoints;
 
@@ -15,7 +16,7 @@ namespace Recur.Server.Endpoints;
 internal static class FeedbackEndpoints
 {
     public static void MapFeedbackEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapPost("/v1/feedback", Post).WithName("Feedback")
+        app.MapPost("/v1/feedback", Post).WithBody<FeedbackRequest>().WithName("Feedback")
             .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…}]}. Each label must be one of the model's classes. A later label for a key replaces the earlier one.");
 
     private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, ModelPool pool, Recur.Core.Registry.IRegistryStore registry, IModelLoader loader,

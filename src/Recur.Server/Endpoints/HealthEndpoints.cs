@@ -18,8 +18,14 @@ internal static class HealthEndpoints
     /// <summary>One routed alias or version that cannot serve.</summary>
     internal sealed record UnavailableRoute(string Route, string Detail);
 
+    /// <summary>The health answer: <c>{"status":"healthy"}</c>, or "degraded" with the log write failures and the routes that cannot serve.</summary>
+    internal sealed record HealthStatus(
+        string Status,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? LogWriteFailures = null,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UnavailableRoute>? Unavailable = null);
+
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", Check).WithName("Health").WithSummary("Liveness, prediction-log health, and whether every routed model version loads.");
+        app.MapGet("/healthz", Check).Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable).WithName("Health").WithSummary("Liveness, prediction-log health, and whether every routed model version loads.");
 
     private static async Task<IResult> Check(PredictionLogWriter log, ModelPool pool, ProjectConfig config, CancellationToken ct)
     {
@@ -41,7 +47,7 @@ internal static class HealthEndpoints
             }
         }
         return log.Failures == 0 && unavailable.Count == 0
-            ? Results.Ok(new { status = "healthy" })
-            : Results.Json(new { status = "degraded", log_write_failures = log.Failures, unavailable }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            ? Results.Ok(new HealthStatus("healthy"))
+            : Results.Json(new HealthStatus("degraded", log.Failures, unavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }

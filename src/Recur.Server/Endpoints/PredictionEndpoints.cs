@@ -7,6 +7,7 @@ using Recur.Core;
 using Recur.Core.Modeling;
 using Recur.Serving;
 using Recur.Serving.Requests;
+using Recur.Server.Contract;
 
 namespace Recur.Server.Endpoints;
 
@@ -16,13 +17,13 @@ internal static class PredictionEndpoints
     public static void MapPredictionEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/models/{name}:predict", ByQuery)
-            .WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A, else ?route=R or the model's default route (serving.routes), else the champion.");
+            .WithBody<PredictRequest>().WithName("Predict").WithSummary("Predict for keyed instances; ?version=N or ?alias=A, else ?route=R or the model's default route (serving.routes), else the champion.");
         app.MapPost("/v1/models/{name}/versions/{version:int}:predict", ByVersion)
-            .WithName("PredictVersion").WithSummary("Predict with an explicit model version.");
+            .WithBody<PredictRequest>().WithName("PredictVersion").WithSummary("Predict with an explicit model version.");
         app.MapPost("/v1/models/{name}:explain", Explain)
-            .WithName("Explain").WithSummary("Exact TreeSHAP contributions of each raw input to each output's raw score, for keyed instances; ?version=N or ?alias=A. Not logged.");
+            .WithBody<PredictRequest>().WithName("Explain").WithSummary("Exact TreeSHAP contributions of each raw input to each output's raw score, for keyed instances; ?version=N or ?alias=A. Not logged.");
         app.MapPost("/v1/models/{name}:features", Features)
-            .WithName("Features").WithSummary("The features the model's learner reads for keyed instances (its fitted feature chain applied); ?version=N or ?alias=A. Not logged.");
+            .WithBody<PredictRequest>().WithName("Features").WithSummary("The features the model's learner reads for keyed instances (its fitted feature chain applied); ?version=N or ?alias=A. Not logged.");
     }
 
     /// <summary>The explain response body: per row, per output, the expected raw score and each raw input's contribution.</summary>

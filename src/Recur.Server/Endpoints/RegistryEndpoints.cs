@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Recur.Core;
 using Recur.Core.Modeling;
 using Recur.Core.Registry;
+using Recur.Server.Contract;
 
 namespace Recur.Server.Endpoints;
 
@@ -13,17 +14,26 @@ internal static class RegistryEndpoints
 {
     public static void MapRegistryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/models", async (IRegistryStore registry, CancellationToken ct) =>
-                TypedResults.Ok(new { models = (await registry.ListAsync(null, ct)).GroupBy(v => v.Model).Select(g => new { name = g.Key, versions = g.ToList() }) }))
+        app.MapGet("/v1/models", async Task<Ok<ModelList>> (IRegistryStore registry, CancellationToken ct) =>
+                TypedResults.Ok(new ModelList([.. (await registry.ListAsync(null, ct)).GroupBy(v => v.Model).Select(g => new ModelEntry(g.Key, g.ToList()))])))
             .WithName("ListModels").WithSummary("Every model with its versions, metrics, lineage and aliases.");
         app.MapGet("/v1/models/{name}/versions/{version:int}", async Task<Ok<ModelVersion>> (string name, int version, IRegistryStore registry, CancellationToken ct) =>
                 TypedResults.Ok(await registry.FindAsync(name, version, ct) ?? throw RecurException.NotFound($"model '{name}' has no version {version}")))
-            .WithName("GetModelVersion").WithSummary("One model version.");
+            .WithProblems(404).WithName("GetModelVersion").WithSummary("One model version.");
         app.MapGet("/v1/models/{name}/versions/{version:int}/schema", Schema)
-            .WithName("GetModelSchema").WithSummary("The version's contract: its inputs (names, types, allowed categories, ranges seen in training) and its outputs.");
+            .WithProblems(404, 503).WithName("GetModelSchema").WithSummary("The version's contract: its inputs (names, types, allowed categories, ranges seen in training) and its outputs.");
         app.MapGet("/v1/models/{name}/versions/{version:int}/policy", Policy)
-            .WithName("GetDecisionPolicy").WithSummary("The version's decision policy (threshold, objective, outcome values) kept beside it, with every recorded revision.");
+            .WithProblems(404, 503).WithName("GetDecisionPolicy").WithSummary("The version's decision policy (threshold, objective, outcome values) kept beside it, with every recorded revision.");
     }
+
+    /// <summary>Every registered model.</summary>
+    /// <param name="Models">The models, each with its versions.</param>
+    public sealed record ModelList(IReadOnlyList<ModelEntry> Models);
+
+    /// <summary>One registered model.</summary>
+    /// <param name="Name">The model name.</param>
+    /// <param name="Versions">Its versions, with metrics, lineage and aliases.</param>
+    public sealed record ModelEntry(string Name, IReadOnlyList<ModelVersion> Versions);
 
     /// <summary>One input of a version's contract.</summary>
     /// <param name="Name">The column name a request sends.</param>

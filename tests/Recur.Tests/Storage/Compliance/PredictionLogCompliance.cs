@@ -41,6 +41,19 @@ public abstract class PredictionLogCompliance
     }
 
     [Fact]
+    public async Task AppendThenRead_KeepsTheSurrogatesAnswer()
+    {
+        var (log, _) = NewStore();
+        await log.AppendAsync([new PredictionRecord("k1", "m", 1, T0, "{}", "yes", 0.9, SurrogateLabel: "no", SurrogateScore: 0.4), new PredictionRecord("k2", "m", 1, T0, "{}", "no", 0.2)]);
+
+        var read = await log.ReadAsync("m");
+
+        Assert.Equal(("no", 0.4), (read[0].SurrogateLabel, read[0].SurrogateScore!.Value));
+        Assert.Null(read[1].SurrogateLabel);
+        Assert.Null(read[1].SurrogateScore);
+    }
+
+    [Fact]
     public async Task JoinAsync_LatestLabelJoinsTheLatestPredictionOfAKey()
     {
         var (log, feedback) = NewStore();
