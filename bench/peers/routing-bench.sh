@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Single-row predictions through canary routing + safeguards + logging against the plain route, side by side in one
+# Single-row predictions through canary routing + safeguards (bench/peers/routing-bench.safeguards.yaml) + logging
+# against the plain route, side by side in one
 # run: the server pinned to CPU 0, wrk pinned to CPU 1, alternating rounds of the two configurations on the same
 # trained Adult project (two versions). Prints req/s and p50/p99 per round and the ratios.
 # Usage: bash bench/peers/routing-bench.sh [seconds-per-round] [rounds] [connections]
