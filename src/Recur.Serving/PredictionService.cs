@@ -41,7 +41,10 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
     }
 
     /// <summary>Predicts for instances already read (a file's rows), with the version already resolved.</summary>
-    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
+    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch) => Predict(loaded, batch, logged: true);
+
+    /// <summary>Predicts for instances already read; <paramref name="logged"/> false leaves them out of the prediction log (<c>recur predict --no-log</c>).</summary>
+    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch, bool logged)
     {
         var output = loaded.Model.Predict(batch.Features);
         // The decision policy beside the version, when one is recorded, decides the label instead of the file's threshold.
@@ -49,14 +52,14 @@ public sealed class PredictionService(ModelPool pool, PredictionLogWriter log, T
         var classes = loaded.Model.Manifest.Plan.ClassNames;
         var now = time.GetUtcNow();
         var results = new PredictionResult[output.Scores.Length];
-        var records = new PredictionRecord[output.Scores.Length];
+        var records = new PredictionRecord[logged ? output.Scores.Length : 0];
         for (var i = 0; i < results.Length; i++)
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
             results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version);
-            records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
+            if (logged) records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i]);
         }
-        log.Enqueue(records);
+        if (logged) log.Enqueue(records);
         return results;
     }
 }

@@ -16,6 +16,8 @@ public static class ServingServices
         services.TryAddSingleton<ModelPool>();
         services.TryAddSingleton<PredictionLogWriter>();
         services.TryAddSingleton<PredictionService>();
+        services.TryAddSingleton<Batch.BatchScorer>();
+        services.TryAddSingleton<Batch.BatchPredictor>();
         return services;
     }
 }

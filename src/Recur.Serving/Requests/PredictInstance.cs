@@ -12,3 +12,6 @@ public sealed record PredictBatch(IReadOnlyList<string> Keys, DataTable Features
 /// (<see cref="Score"/> is the label's); regression: <see cref="Score"/> is the predicted value.
 /// </summary>
 public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion);
+
+/// <summary>An instance <c>:batchPredict</c> set aside: its position in the request, its key when readable, the field at fault and why.</summary>
+public sealed record InstanceError(int Index, string? Key, string? Field, string Error);
