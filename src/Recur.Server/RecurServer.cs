@@ -50,6 +50,7 @@ public static class RecurServer
         app.MapPredictionEndpoints();
         app.MapRegistryEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapBatchEndpoints();
         app.MapHealth();
         return app;
     }

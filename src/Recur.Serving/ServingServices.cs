@@ -18,6 +18,7 @@ public static class ServingServices
         services.TryAddSingleton<PredictionService>();
         services.TryAddSingleton<Batch.BatchScorer>();
         services.TryAddSingleton<Batch.BatchPredictor>();
+        services.TryAddSingleton<Published.KeyedPredictions>();
         return services;
     }
 }

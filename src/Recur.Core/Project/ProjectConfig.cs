@@ -110,6 +110,12 @@ public sealed class ServingConfig
     /// against DNS rebinding). When bound to another address and this is empty, every host name is answered.
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// How old, in seconds, a published batch prediction may be and still be served by key
+    /// (<c>/v1/models/{name}/predictions/{key}</c>); a request's <c>?max_age</c> overrides it; null: any age.
+    /// </summary>
+    public double? PublishedMaxAge { get; set; }
 }
 
 /// <summary>How to read one dataset's source file.</summary>

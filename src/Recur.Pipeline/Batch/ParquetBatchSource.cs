@@ -67,7 +67,7 @@ public sealed class ParquetBatchSource(string path, string description) : IBatch
     private async Task<object?[]> ReadAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken ct)
     {
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(string))
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
             var texts = new string[rows];
             await group.ReadAsync(field, texts, cancellationToken: ct);

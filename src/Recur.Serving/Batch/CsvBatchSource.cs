@@ -40,7 +40,10 @@ public sealed class CsvBatchSource(string path, string description) : IBatchSour
             if (record.Count == 1 && record[0].Length == 0) { index--; continue; }  // a blank line
             if (record.Count != header.Count)
             {
-                rows.Add(new RawRow(index, null, $"the row has {record.Count} fields; the header has {header.Count}"));
+                // The values it has (its key, if that is among them) go with the refusal.
+                var partial = new object?[columns.Count];
+                for (var c = 0; c < map.Length; c++) partial[c] = map[c] < record.Count ? record[map[c]] : RawValues.Absent;
+                rows.Add(new RawRow(index, partial, $"the row has {record.Count} fields; the header has {header.Count}"));
             }
             else
             {

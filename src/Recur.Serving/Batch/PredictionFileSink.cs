@@ -15,6 +15,8 @@ namespace Recur.Serving.Batch;
 /// </summary>
 public sealed class PredictionFileSink : IBatchSink
 {
+    // A file, not HTML: '<=50K' stays readable.
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly string _path;
     private readonly string _temp;
     private readonly StreamWriter _writer;
@@ -83,9 +85,9 @@ public sealed class PredictionFileSink : IBatchSink
 
     private static string JsonLine(PredictionResult r) => r.Task switch
     {
-        ModelTask.Regression => JsonSerializer.Serialize(new { key = r.Key, value = r.Score, model_version = r.ModelVersion }),
-        ModelTask.Multiclass => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, scores = r.Scores, model_version = r.ModelVersion }),
-        _ => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, score = r.Score, model_version = r.ModelVersion }),
+        ModelTask.Regression => JsonSerializer.Serialize(new { key = r.Key, value = r.Score, model_version = r.ModelVersion }, Relaxed),
+        ModelTask.Multiclass => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, scores = r.Scores, model_version = r.ModelVersion }, Relaxed),
+        _ => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, score = r.Score, model_version = r.ModelVersion }, Relaxed),
     };
 
     private static string Quote(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;

@@ -1,3 +1,4 @@
+using Recur.Core.Modeling;
 using Recur.Core.Serving;
 
 namespace Recur.Serving.Batch;
@@ -16,7 +17,7 @@ public sealed class PublishedSink(IPublishedPredictions store, string model, int
     {
         _run ??= await store.BeginAsync(model, version, ct);
         if (chunk.Results.Count == 0) return;
-        var published = chunk.Results.Select(r => new PublishedPrediction(r.Key, model, r.ModelVersion, r.Label, r.Score, r.Scores, default)).ToList();
+        var published = chunk.Results.Select(r => new PublishedPrediction(r.Key, model, r.ModelVersion, r.Task == ModelTask.Regression ? "" : r.Label, r.Score, r.Scores, default)).ToList();
         await store.PutAsync(_run.Value, published, ct);
     }
 

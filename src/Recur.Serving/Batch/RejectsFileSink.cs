@@ -10,7 +10,7 @@ namespace Recur.Serving.Batch;
 /// </summary>
 public sealed class RejectsFileSink : IBatchSink
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly string _path;
     private readonly string _temp;
     private StreamWriter? _writer;
