@@ -95,6 +95,7 @@ internal static class PredictCommand
             if (failed) await Console.Error.WriteLineAsync($"error: {summary.Rejected} rows refused (more than --max-rejects {parse.GetValue(maxRejects)}); see {rejectsPath}");
             return failed ? RowsRejected : 0;
         }));
+        PredictBenchCommand.AddTo(command);
         return command;
     }
 
