@@ -39,6 +39,7 @@ for trainer in $trainers; do
   cp -r "$here/examples/adult-income/." "$project/"
   sed -i "s/^  trainer: .*/  trainer: $trainer/" "$project/recur.yaml"
   "${recur[@]}" ingest train --project "$project" --json > /dev/null
+  "${recur[@]}" ingest test --project "$project" --json > /dev/null
   "${recur[@]}" train --project "$project" --json > /dev/null 2>&1
   "${recur[@]}" predict bench --data "$work/rows.csv" --project "$project" --json > "$work/plain.json"
   "${recur[@]}" predict "$work/rows.csv" -o "$work/out.csv" --key id --project "$project" --json 2>/dev/null > "$work/logged.json"
