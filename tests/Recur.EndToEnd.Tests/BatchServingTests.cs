@@ -30,7 +30,7 @@ public sealed class BatchServingTests(TrainedProject project) : IClassFixture<Tr
 
         var run = await CliRunner.RunAsync(dir.Root, "predict", dir.Path("mixed.csv"), "-o", dir.Path("scored.csv"), "--json", "--parallel", "2", "--chunk-rows", "4", "--project", project.Root);
 
-        Assert.Equal(3, run.ExitCode);
+        Assert.Equal(5, run.ExitCode);
         Assert.Contains("2 rows refused", run.Stderr);
         using var summary = JsonDocument.Parse(run.Stdout);
         Assert.Equal((22, 20, 2), (summary.RootElement.GetProperty("rows").GetInt32(), summary.RootElement.GetProperty("scored").GetInt32(), summary.RootElement.GetProperty("rejected").GetInt32()));
@@ -77,7 +77,7 @@ public sealed class BatchServingTests(TrainedProject project) : IClassFixture<Tr
         objects.Insert(10, "{\"id\": \"broken\", \"age\": ");
         File.WriteAllLines(dir.Path("rows.jsonl"), objects);
         var fromLines = await CliRunner.RunAsync(dir.Root, "predict", dir.Path("rows.jsonl"), "-o", dir.Path("lines.jsonl"), "--json", "--project", project.Root);
-        Assert.Equal(3, fromLines.ExitCode);
+        Assert.Equal(5, fromLines.ExitCode);
         var outputs = File.ReadAllLines(dir.Path("lines.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(30, outputs.Count);
         Assert.All(outputs, o => Assert.Equal(expected[o.GetProperty("key").GetString()!], o.GetProperty("score").GetDouble()));

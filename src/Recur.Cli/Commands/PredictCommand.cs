@@ -20,12 +20,12 @@ namespace Recur.Cli.Commands;
 /// <summary>
 /// <c>recur predict INPUT --output OUT</c>: batch scoring of a CSV, Parquet or JSON Lines file or a lake snapshot, in
 /// chunks scored in parallel, keys and order kept, every row logged; bad rows are refused into a rejects file and the
-/// rest are scored. Exit 0 when no more rows were refused than <c>--max-rejects</c> (default 0), else 3.
+/// rest are scored. Exit 0 when no more rows were refused than <c>--max-rejects</c> (default 0), else 5.
 /// </summary>
 internal static class PredictCommand
 {
     /// <summary>Exit code when more rows were refused than --max-rejects allows (the good rows are still scored and written).</summary>
-    public const int RowsRejected = 3;
+    public const int RowsRejected = 5;
 
     public static Command Create()
     {
@@ -35,7 +35,7 @@ internal static class PredictCommand
         var version = new Option<int?>("--version") { Description = "Model version (default: the champion alias)" };
         var alias = new Option<string?>("--alias") { Description = "Model alias" };
         var rejects = new Option<string?>("--rejects") { Description = "Where to write the refused rows as JSON Lines (default: OUTPUT.rejects.jsonl)" };
-        var maxRejects = new Option<long>("--max-rejects") { Description = "Refused rows tolerated before exiting 3 (default 0)", DefaultValueFactory = _ => 0 };
+        var maxRejects = new Option<long>("--max-rejects") { Description = "Refused rows tolerated before exiting 5 (default 0)", DefaultValueFactory = _ => 0 };
         var parallel = new Option<int>("--parallel") { Description = "Chunks scored at once (default: the processor count)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var chunkRows = new Option<int>("--chunk-rows") { Description = "Rows per chunk (default 8192)", DefaultValueFactory = _ => 8192 };
         var noLog = new Option<bool>("--no-log") { Description = "Leave the predictions out of the prediction log (monitoring and feedback will not see them)" };
