@@ -58,6 +58,7 @@ public static class RecurServer
         app.MapRegistryEventEndpoints();
         app.MapFeedbackEndpoints();
         app.MapSurrogateEndpoints();
+        app.MapBatchEndpoints();
         app.MapHealth();
         return app;
     }

@@ -43,10 +43,13 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
     }
 
     /// <summary>Predicts for instances already read (a file's rows), with the version already resolved, through the version's safeguards.</summary>
-    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch)
+    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch) => Predict(loaded, batch, logged: true);
+
+    /// <summary>Predicts for instances already read; <paramref name="logged"/> false leaves them out of the prediction log (<c>recur predict --no-log</c>).</summary>
+    public IReadOnlyList<PredictionResult> Predict(LoadedModel loaded, PredictBatch batch, bool logged)
     {
         var (results, records) = Score(loaded, batch, time.GetUtcNow(), route: null, role: null);
-        log.Enqueue(records);
+        if (logged) log.Enqueue(records);
         return results;
     }
 

@@ -23,6 +23,9 @@ public static class ServingServices
         services.TryAddSingleton(sp => new Routing.ShadowScorer(
             new Lazy<PredictionService>(sp.GetRequiredService<PredictionService>), sp.GetService<Microsoft.Extensions.Logging.ILogger<Routing.ShadowScorer>>()));
         services.TryAddSingleton<Surrogates.SurrogateService>();
+        services.TryAddSingleton<Batch.BatchScorer>();
+        services.TryAddSingleton<Batch.BatchPredictor>();
+        services.TryAddSingleton<Published.KeyedPredictions>();
         return services;
     }
 }

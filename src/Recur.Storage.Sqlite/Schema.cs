@@ -102,6 +102,22 @@ internal static class Schema
             label TEXT NOT NULL,
             ts TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS published_runs (
+            run INTEGER PRIMARY KEY AUTOINCREMENT,
+            model TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            published_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS published_runs_model ON published_runs(model, state);
+        CREATE TABLE IF NOT EXISTS published_predictions (
+            run INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            score REAL NOT NULL,
+            scores_json TEXT,
+            PRIMARY KEY (run, key)
+        ) WITHOUT ROWID;
         """;
 
 }

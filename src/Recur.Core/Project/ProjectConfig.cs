@@ -119,6 +119,12 @@ public sealed class ServingConfig
 
     /// <summary>Gateway routes (canary weights, sticky keys, shadow, two-phase); re-read by a running server when recur.yaml changes.</summary>
     public List<RouteConfig> Routes { get; set; } = [];
+
+    /// <summary>
+    /// How old, in seconds, a published batch prediction may be and still be served by key
+    /// (<c>/v1/models/{name}/predictions/{key}</c>); a request's <c>?max_age</c> overrides it; null: any age.
+    /// </summary>
+    public double? PublishedMaxAge { get; set; }
 }
 
 /// <summary>How to read one dataset's source file.</summary>

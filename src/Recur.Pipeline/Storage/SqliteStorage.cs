@@ -46,5 +46,6 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton(sp => new SqlitePredictionLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqlitePredictionLog>());
+        services.AddSingleton<IPublishedPredictions>(sp => new SqlitePublishedPredictions(sp.GetRequiredService<SqliteDatabase>()));
     }
 }

@@ -22,6 +22,69 @@ public static class InstanceReader
     /// <summary>Reads and validates a request body; keys and text values longer than the limits are refused.</summary>
     public static PredictBatch Read(JsonElement body, FeaturePlan plan, ServingConfig limits)
     {
+        var instances = Instances(body);
+        var count = instances.GetArrayLength();
+        var keys = new string[count];
+        var inputs = new string[count];
+        var buffer = new FeatureTableBuffer(plan, count);
+        var index = Index(plan);
+        var i = 0;
+        foreach (var instance in instances.EnumerateArray())
+        {
+            (keys[i], inputs[i]) = ReadInstance(instance, i, i, plan, index, buffer, limits);
+            i++;
+        }
+        return new PredictBatch(keys, buffer.ToTable(), inputs);
+    }
+
+    /// <summary>
+    /// Reads a request body instance by instance for <c>:batchPredict</c>: a bad instance is set aside with its
+    /// error (index, key when readable, field) and the others are read. The body's shape (an object with a
+    /// non-empty <c>instances</c> array within the limits) is still all-or-nothing.
+    /// </summary>
+    public static (PredictBatch Batch, IReadOnlyList<int> Indices, IReadOnlyList<InstanceError> Errors) ReadEach(JsonElement body, FeaturePlan plan, ServingConfig limits)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(limits);
+        var instances = Instances(body);
+        return ReadEach(instances.EnumerateArray(), instances.GetArrayLength(), plan, limits);
+    }
+
+    /// <summary>Reads instances one by one (from a body's array or from JSON Lines), setting bad ones aside.</summary>
+    public static (PredictBatch Batch, IReadOnlyList<int> Indices, IReadOnlyList<InstanceError> Errors) ReadEach(IEnumerable<JsonElement> instances, int count, FeaturePlan plan, ServingConfig limits)
+    {
+        ArgumentNullException.ThrowIfNull(instances);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(limits);
+        var keys = new List<string>(count);
+        var inputs = new List<string>(count);
+        var good = new List<int>(count);
+        var errors = new List<InstanceError>();
+        var buffer = new FeatureTableBuffer(plan, count);
+        var index = Index(plan);
+        var i = 0;
+        foreach (var instance in instances)
+        {
+            try
+            {
+                var (key, input) = ReadInstance(instance, i, good.Count, plan, index, buffer, limits);
+                keys.Add(key);
+                inputs.Add(input);
+                good.Add(i);
+            }
+            catch (RecurException e) when (e.Kind == FailureKind.InvalidInput)
+            {
+                errors.Add(new InstanceError(i, KeyOf(instance, limits), e.Field, e.Message));
+            }
+            i++;
+        }
+        var table = buffer.ToTable();
+        if (good.Count < count) table = table.Take(Enumerable.Range(0, good.Count).ToArray());
+        return (new PredictBatch(keys, table, inputs), good, errors);
+    }
+
+    private static JsonElement Instances(JsonElement body)
+    {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var instances) || instances.ValueKind != JsonValueKind.Array)
         {
             throw RecurException.Invalid("the body must be an object with an 'instances' array", "instances");
@@ -29,38 +92,50 @@ public static class InstanceReader
         var count = instances.GetArrayLength();
         if (count == 0) throw RecurException.Invalid("'instances' is empty", "instances");
         if (count > MaxInstances) throw RecurException.Invalid($"'instances' holds {count} items; at most {MaxInstances} per request", "instances");
+        return instances;
+    }
 
-        var keys = new string[count];
-        var inputs = new string[count];
-        var buffer = new FeatureTableBuffer(plan, count);
-        var index = plan.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        var i = 0;
-        foreach (var instance in instances.EnumerateArray())
+    private static Dictionary<string, int> Index(FeaturePlan plan) =>
+        plan.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+
+    // The key of a refused instance, when it has a readable one.
+    private static string? KeyOf(JsonElement instance, ServingConfig limits)
+    {
+        if (instance.ValueKind != JsonValueKind.Object || !instance.TryGetProperty("key", out var key)) return null;
+        try
         {
-            var path = $"instances[{i}]";
-            if (instance.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'features'", path);
-            if (!instance.TryGetProperty("key", out var key)) throw RecurException.Invalid($"{path}.key: required, a non-empty string", $"{path}.key");
-            keys[i] = JsonValues.RequiredText(key, $"{path}.key", limits.MaxKeyLength);
-            if (!instance.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
-            {
-                throw RecurException.Invalid($"{path}.features: required, an object of feature values", $"{path}.features");
-            }
-            var seen = new bool[plan.Features.Count];
-            foreach (var property in features.EnumerateObject())
-            {
-                var name = JsonValues.Name(property, $"{path}.features", limits.MaxTextLength);
-                var field = $"{path}.features.{name}";
-                if (!index.TryGetValue(name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
-                if (seen[f]) throw RecurException.Invalid($"{field}: given twice", field);
-                seen[f] = true;
-                ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), i, limits.MaxTextLength);
-            }
-            var missing = Array.IndexOf(seen, false);
-            if (missing >= 0) throw RecurException.Invalid($"{path}.features.{plan.Features[missing].Name}: missing (send null for an unknown value)", $"{path}.features.{plan.Features[missing].Name}");
-            inputs[i] = features.GetRawText();
-            i++;
+            return JsonValues.RequiredText(key, "key", limits.MaxKeyLength);
         }
-        return new PredictBatch(keys, buffer.ToTable(), inputs);
+        catch (RecurException)
+        {
+            return null;
+        }
+    }
+
+    // Reads instance number i into row 'row' of the buffer; throws Invalid naming the field.
+    private static (string Key, string Input) ReadInstance(JsonElement instance, int i, int row, FeaturePlan plan, Dictionary<string, int> index, FeatureTableBuffer buffer, ServingConfig limits)
+    {
+        var path = $"instances[{i}]";
+        if (instance.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'features'", path);
+        if (!instance.TryGetProperty("key", out var key)) throw RecurException.Invalid($"{path}.key: required, a non-empty string", $"{path}.key");
+        var text = JsonValues.RequiredText(key, $"{path}.key", limits.MaxKeyLength);
+        if (!instance.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
+        {
+            throw RecurException.Invalid($"{path}.features: required, an object of feature values", $"{path}.features");
+        }
+        var seen = new bool[plan.Features.Count];
+        foreach (var property in features.EnumerateObject())
+        {
+            var name = JsonValues.Name(property, $"{path}.features", limits.MaxTextLength);
+            var field = $"{path}.features.{name}";
+            if (!index.TryGetValue(name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
+            if (seen[f]) throw RecurException.Invalid($"{field}: given twice", field);
+            seen[f] = true;
+            ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), row, limits.MaxTextLength);
+        }
+        var missing = Array.IndexOf(seen, false);
+        if (missing >= 0) throw RecurException.Invalid($"{path}.features.{plan.Features[missing].Name}: missing (send null for an unknown value)", $"{path}.features.{plan.Features[missing].Name}");
+        return (text, features.GetRawText());
     }
 
     private static void ReadValue(JsonElement value, FeatureSpec feature, string field, double[]? numbers, string?[]? texts, int row, int maxText)

@@ -15,3 +15,6 @@ public sealed record PredictBatch(IReadOnlyList<string> Keys, DataTable Features
 /// </summary>
 public sealed record PredictionResult(string Key, ModelTask Task, string Label, double Score, IReadOnlyDictionary<string, double>? Scores, int ModelVersion,
     IReadOnlyList<string>? Rules = null, string? Role = null);
+
+/// <summary>An instance <c>:batchPredict</c> set aside: its position in the request, its key when readable, the field at fault and why.</summary>
+public sealed record InstanceError(int Index, string? Key, string? Field, string Error);

@@ -22,7 +22,7 @@ public sealed class CompiledSafeguardsTests
     [Fact]
     public void Apply_RangeClamp_ScoresTheClampedValueAndListsTheRule()
     {
-        var answer = Apply(Inputs("range", "clamp"), Batch(Row(150), Row(40)));
+        var answer = Apply(Inputs("range", "clamp"), BatchOf(Row(150), Row(40)));
 
         Assert.Equal(0.9, answer.Output.Scores[0], 10);
         Assert.Equal(["range:age:clamp"], answer.Rules[0]!);
@@ -36,7 +36,7 @@ public sealed class CompiledSafeguardsTests
         var config = Inputs("range", "clamp");
         config.Inputs.Range!.Margin = 0.5;   // 18..90 widens by 36 each side: 126 is inside
 
-        var answer = Apply(config, Batch(Row(126), Row(200)));
+        var answer = Apply(config, BatchOf(Row(126), Row(200)));
 
         Assert.Null(answer.Rules[0]);
         Assert.Equal(1.26, answer.Output.Scores[0], 10);
@@ -46,7 +46,7 @@ public sealed class CompiledSafeguardsTests
     [Fact]
     public void Apply_RangeReject_FailsNamingTheFieldTheValueAndTheRule()
     {
-        var e = Assert.Throws<RecurException>(() => Apply(Inputs("range", "reject"), Batch(Row(40), Row(7))));
+        var e = Assert.Throws<RecurException>(() => Apply(Inputs("range", "reject"), BatchOf(Row(40), Row(7))));
 
         Assert.Equal("instances[1].features.age", e.Field);
         Assert.Contains("7 is outside the training range 18..90", e.Message);
@@ -57,7 +57,7 @@ public sealed class CompiledSafeguardsTests
     [Fact]
     public void Apply_UnseenCategoryFlag_AnswersTheModelAndListsTheRule()
     {
-        var answer = Apply(Inputs("domain", "flag"), Batch(Row(70, "\"c\"")));
+        var answer = Apply(Inputs("domain", "flag"), BatchOf(Row(70, "\"c\"")));
 
         Assert.Equal(("yes", 0.7), (answer.Output.Labels[0], answer.Output.Scores[0]));
         Assert.Equal(["domain:job:flag"], answer.Rules[0]!);
@@ -69,7 +69,7 @@ public sealed class CompiledSafeguardsTests
         var config = Inputs("domain", "flag");
         config.Inputs.Columns["job"] = new() { ["domain"] = "reject" };
 
-        var e = Assert.Throws<RecurException>(() => Apply(config, Batch(Row(70, "\"z\""))));
+        var e = Assert.Throws<RecurException>(() => Apply(config, BatchOf(Row(70, "\"z\""))));
 
         Assert.Equal("instances[0].features.job", e.Field);
         Assert.Contains("'z' was never seen in training", e.Message);
@@ -78,7 +78,7 @@ public sealed class CompiledSafeguardsTests
     [Fact]
     public void Apply_MissingFallback_AnswersTheTrainingPriorOnlyWhereTrainingHadNoMissing()
     {
-        var answer = Apply(Inputs("missing", "fallback"), Batch(Row(70, "null"), Row(70, hours: "null")));
+        var answer = Apply(Inputs("missing", "fallback"), BatchOf(Row(70, "null"), Row(70, hours: "null")));
 
         Assert.Equal(("no", 0.25), (answer.Output.Labels[0], answer.Output.Scores[0]));
         Assert.Equal(["missing:job:fallback"], answer.Rules[0]!);
@@ -92,7 +92,7 @@ public sealed class CompiledSafeguardsTests
         var config = Inputs("range", "reject");
         config.Inputs.Columns["age"] = new() { ["range"] = "off" };
 
-        var answer = Apply(config, Batch(Row(150)));
+        var answer = Apply(config, BatchOf(Row(150)));
 
         Assert.Null(answer.Rules[0]);
     }
@@ -104,7 +104,7 @@ public sealed class CompiledSafeguardsTests
         config.Overrides.Add(new OverrideConfig { Name = "no-minors", When = "age < 18", Label = "no" });
         config.Abstain = new AbstainConfig { Band = [0.0, 0.2], Label = "review" };
 
-        var answer = Apply(config, Batch(Row(10), Row(19)));
+        var answer = Apply(config, BatchOf(Row(10), Row(19)));
 
         Assert.Equal("no", answer.Output.Labels[0]);
         Assert.Equal(["range:age:flag", "abstain", "override:no-minors"], answer.Rules[0]!);
@@ -117,7 +117,7 @@ public sealed class CompiledSafeguardsTests
         var config = Inputs("range", "clamp");
         config.Overrides.Add(new OverrideConfig { Name = "no-minors", When = "age < 18", Label = "no" });
 
-        var answer = Apply(config, Batch(Row(12)));
+        var answer = Apply(config, BatchOf(Row(12)));
 
         Assert.Equal(["range:age:clamp", "override:no-minors"], answer.Rules[0]!);
     }
@@ -127,7 +127,7 @@ public sealed class CompiledSafeguardsTests
     {
         var config = new SafeguardsConfig { Abstain = new AbstainConfig { Band = [0.4, 0.6], Label = "review" } };
 
-        var answer = Apply(config, Batch(Row(50), Row(61), Row(40)));
+        var answer = Apply(config, BatchOf(Row(50), Row(61), Row(40)));
 
         Assert.Equal(["review", "yes", "review"], answer.Output.Labels);
         Assert.Equal(0.5, answer.Output.Scores[0], 10);
@@ -139,7 +139,7 @@ public sealed class CompiledSafeguardsTests
     {
         var config = new SafeguardsConfig { Outputs = { Clamp = new OutputClampConfig { Max = 0.45 } } };
 
-        var answer = Apply(config, Batch(Row(80)));
+        var answer = Apply(config, BatchOf(Row(80)));
 
         Assert.Equal(("no", 0.45), (answer.Output.Labels[0], answer.Output.Scores[0]));
         Assert.Equal(["clamp:output"], answer.Rules[0]!);
@@ -150,7 +150,7 @@ public sealed class CompiledSafeguardsTests
     {
         var config = new SafeguardsConfig { Fallback = { OnError = true } };
 
-        var answer = Apply(config, Batch(Row(80), Row(20)), _ => throw new InvalidOperationException("model file gone"));
+        var answer = Apply(config, BatchOf(Row(80), Row(20)), _ => throw new InvalidOperationException("model file gone"));
 
         Assert.All(answer.Output.Labels, l => Assert.Equal("no", l));
         Assert.All(answer.Output.Scores, s => Assert.Equal(0.25, s));
@@ -163,7 +163,7 @@ public sealed class CompiledSafeguardsTests
     {
         var config = new SafeguardsConfig { Abstain = new AbstainConfig { Band = [0.4, 0.6] } };
 
-        Assert.Throws<InvalidOperationException>(() => Apply(config, Batch(Row(80)), _ => throw new InvalidOperationException("boom")));
+        Assert.Throws<InvalidOperationException>(() => Apply(config, BatchOf(Row(80)), _ => throw new InvalidOperationException("boom")));
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public sealed class CompiledSafeguardsTests
     {
         var config = new SafeguardsConfig { Fallback = { LatencyBudgetMs = 50 } };
 
-        var slow = Apply(config, Batch(Row(80)), time: new SteppingClock(TimeSpan.FromMilliseconds(60)));
-        var fast = Apply(config, Batch(Row(80)), time: new SteppingClock(TimeSpan.FromMilliseconds(10)));
+        var slow = Apply(config, BatchOf(Row(80)), time: new SteppingClock(TimeSpan.FromMilliseconds(60)));
+        var fast = Apply(config, BatchOf(Row(80)), time: new SteppingClock(TimeSpan.FromMilliseconds(10)));
 
         Assert.Equal(("no", 0.25), (slow.Output.Labels[0], slow.Output.Scores[0]));
         Assert.Equal(["fallback:latency"], slow.Rules[0]!);
@@ -188,7 +188,7 @@ public sealed class CompiledSafeguardsTests
         config.Overrides.Add(new OverrideConfig { Name = "teen", When = "age < 18", Label = "0" });
         var compiled = CompiledSafeguards.Compile(config, plan, Profile);
 
-        var answer = compiled.Apply(Batch(Row(40), Row(8)), plan, f => ModelOutput.Regression(((NumericColumn)f["age"]).Values.Select(a => a * 10).ToArray()), 0.5, TimeProvider.System);
+        var answer = compiled.Apply(BatchOf(Row(40), Row(8)), plan, f => ModelOutput.Regression(((NumericColumn)f["age"]).Values.Select(a => a * 10).ToArray()), 0.5, TimeProvider.System);
 
         Assert.Equal((100.0, "100"), (answer.Output.Scores[0], answer.Output.Labels[0]));
         Assert.Equal(["clamp:output"], answer.Rules[0]!);

@@ -30,7 +30,7 @@ internal static class SafeguardFixtures
     public static ModelOutput Score(DataTable features) =>
         ModelOutput.Binary(((NumericColumn)features["age"]).Values.Select(a => a / 100).ToArray(), Plan, 0.5);
 
-    public static PredictBatch Batch(params string[] features) =>
+    public static PredictBatch BatchOf(params string[] features) =>
         InstanceReader.Read(JsonDocument.Parse("{\"instances\":[" + string.Join(",", features.Select((f, i) => $"{{\"key\":\"k{i}\",\"features\":{{{f}}}}}")) + "]}").RootElement, Plan);
 
     public static string Row(double age, string job = "\"a\"", string hours = "40") => $"\"age\":{age},\"hours\":{hours},\"job\":{job}";

@@ -68,3 +68,13 @@ public sealed class SqlitePolicyStoreComplianceTests : PolicyStoreCompliance, ID
 
     public void Dispose() => _dir.Dispose();
 }
+
+/// <summary>The published-predictions compliance suite against a real SQLite file.</summary>
+public sealed class SqlitePublishedPredictionsComplianceTests : PublishedPredictionsCompliance, IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    protected override IPublishedPredictions NewStore() => new SqlitePublishedPredictions(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")));
+
+    public void Dispose() => _dir.Dispose();
+}
