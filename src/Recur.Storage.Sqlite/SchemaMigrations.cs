@@ -12,15 +12,12 @@ internal static class SchemaMigrations
     private static readonly (string Table, string Column, string Definition)[] Added =
     [
         ("predictions", "rules", "TEXT"),   // the safeguard rules that fired, comma-separated; NULL when none
-        ("predictions", "route", "TEXT"),   // the gateway route that chose the version
+        ("predictions", "route", "TEXT"),   // the gateway route that chose the version (not indexed: every insert would pay)
         ("predictions", "role", "TEXT"),    // shadow, phase1, phase2, or NULL
         ("predictions", "latency_ms", "REAL"),
         ("predictions", "surrogate_label", "TEXT"), // the explainable surrogate's answer beside the model's
         ("predictions", "surrogate_score", "REAL"),
     ];
-
-    // Indexes over added columns, created once the columns exist.
-    private const string LaterIndexes = "CREATE INDEX IF NOT EXISTS predictions_model_route ON predictions(model, route);";
 
     public static void Apply(SqliteConnection connection)
     {
@@ -37,6 +34,5 @@ internal static class SchemaMigrations
                 // Another process opening the same database added it first.
             }
         }
-        connection.Execute(LaterIndexes);
     }
 }
