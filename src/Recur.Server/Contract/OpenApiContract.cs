@@ -29,9 +29,12 @@ internal static class OpenApiContract
             return Task.CompletedTask;
         }));
 
-    /// <summary>Declares a JSON request body of <typeparamref name="TRequest"/> and the ProblemDetails answers of a body-reading endpoint.</summary>
-    public static RouteHandlerBuilder WithBody<TRequest>(this RouteHandlerBuilder builder) where TRequest : notnull =>
-        builder.Accepts<TRequest>("application/json").WithProblems(BodyProblems);
+    /// <summary>
+    /// Declares a JSON request body of <typeparamref name="TRequest"/> (and any further content types accepted) and the
+    /// ProblemDetails answers of a body-reading endpoint.
+    /// </summary>
+    public static RouteHandlerBuilder WithBody<TRequest>(this RouteHandlerBuilder builder, params string[] moreContentTypes) where TRequest : notnull =>
+        builder.Accepts<TRequest>("application/json", moreContentTypes).WithProblems(BodyProblems);
 
     /// <summary>Declares ProblemDetails answers for the given status codes.</summary>
     public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)

@@ -1,3 +1,4 @@
+using Recur.Server.Contract;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -18,8 +19,10 @@ internal static class BatchEndpoints
 {
     public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
+        // Every POST to /v1/models/{name}:… declares what it accepts: the router keeps these endpoints together (the
+        // name and the verb share one path segment), and one without the declaration turns a 415 into a 404.
         app.MapPost("/v1/models/{name}:batchPredict", BatchPredict)
-            .WithName("BatchPredict").WithSummary("Predict for keyed instances ({instances:[…]} or JSON Lines as application/x-ndjson); bad instances are listed in 'rejects' and the others scored. ?version=N or ?alias=A.");
+            .WithBody<PredictRequest>("application/x-ndjson").WithName("BatchPredict").WithSummary("Predict for keyed instances ({instances:[…]} or JSON Lines as application/x-ndjson); bad instances are listed in 'rejects' and the others scored. ?version=N or ?alias=A.");
         app.MapGet("/v1/models/{name}/predictions/{key}", Published)
             .WithName("PublishedPrediction").WithSummary("The prediction a batch run published for a key, with its age; ?max_age=SECONDS refuses an older one (404).");
         app.MapPost("/v1/models/{name}/predictions/{key}", PublishedOrLive)
