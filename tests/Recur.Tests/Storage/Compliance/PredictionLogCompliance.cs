@@ -94,4 +94,17 @@ public abstract class PredictionLogCompliance
         Assert.Equal([1], byKey.Select(r => r.Version));
         Assert.Equal(1, Assert.Single(joined).Prediction.Version);
     }
+
+    [Fact]
+    public async Task AppendAsync_ManyRecordsInOneCall_KeepsEveryRecordAndItsOrder()
+    {
+        var (log, _) = NewStore();
+        var records = Enumerable.Range(0, 75).Select(i => new PredictionRecord($"k{i}", "m", 1 + i % 3, T0.AddSeconds(i / 10), $$"""{"x":{{i}}}""", i % 2 == 0 ? "yes" : "no", i / 100.0,
+            i % 5 == 0 ? "default" : null, i % 7 == 0 ? "phase1" : null, i % 4 == 0 ? i : null, i % 6 == 0 ? "override:r" : null, i % 8 == 0 ? "no" : null, i % 8 == 0 ? 0.5 : null)).ToList();
+
+        await log.AppendAsync(records);
+        var read = await log.ReadAsync("m");
+
+        Assert.Equal(records, read);
+    }
 }
