@@ -14,8 +14,7 @@ namespace Recur.EndToEnd.Tests;
 /// </summary>
 public sealed class RoutingTests
 {
-    private static readonly string[] Columns = ["checking", "duration", "credit_history", "purpose", "amount", "savings", "employment", "installment_rate",
-        "personal_status", "debtors", "residence_since", "property", "age", "other_plans", "housing", "existing_credits", "job", "dependents", "telephone", "foreign_worker"];
+    private static readonly string[] Columns = GermanCredit.Inputs;
 
     [Fact]
     public async Task GermanCredit_Routes_CanaryShadowTwoPhaseAndHotReloadWithoutAFailedRequest()

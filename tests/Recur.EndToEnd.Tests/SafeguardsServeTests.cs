@@ -27,11 +27,7 @@ public sealed class SafeguardsServeTests
 
         """;
 
-    private static readonly string[] Names =
-    [
-        "checking", "duration", "credit_history", "purpose", "amount", "savings", "employment", "installment_rate", "personal_status", "debtors",
-        "residence_since", "property", "age", "other_plans", "housing", "existing_credits", "job", "dependents", "telephone", "foreign_worker",
-    ];
+    private static readonly string[] Names = GermanCredit.Inputs;
 
     [Fact]
     public async Task GermanCredit_Safeguards_AnswerWithTheRulesThatFiredAndCountThem()
