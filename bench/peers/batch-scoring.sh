@@ -6,7 +6,7 @@
 #   - recur predict ... --no-log: the same without the prediction log.
 # On the Adult test set (16,281 rows) replicated COPIES times (default 64, ~1.04M rows, unique keys), for the default
 # lightgbm trainer (managed trees) and for fasttree (an ML.NET transformer). Ratios: recur rows/s / plain rows/s.
-# Usage: [COPIES=64] [TRAINERS="lightgbm fasttree"] [RECUR="dotnet .build/cli/recur.dll"] bash bench/peers/batch-scoring.sh
+# Usage: [COPIES=64] [TRAINERS="lightgbm fasttree"] [RECUR="dotnet .build/cli/recur.dll"] [PREDICT_ARGS="--chunk-rows 65536"] bash bench/peers/batch-scoring.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 copies="${COPIES:-64}"
@@ -42,8 +42,8 @@ for trainer in $trainers; do
   "${recur[@]}" ingest test --project "$project" --json > /dev/null
   "${recur[@]}" train --project "$project" --json > /dev/null 2>&1
   "${recur[@]}" predict bench --data "$work/rows.csv" --project "$project" --json > "$work/plain.json"
-  "${recur[@]}" predict "$work/rows.csv" -o "$work/out.csv" --key id --project "$project" --json 2>/dev/null > "$work/logged.json"
-  "${recur[@]}" predict "$work/rows.csv" -o "$work/out.csv" --key id --no-log --project "$project" --json 2>/dev/null > "$work/unlogged.json"
+  "${recur[@]}" predict "$work/rows.csv" -o "$work/out.csv" --key id ${PREDICT_ARGS:-} --project "$project" --json 2>/dev/null > "$work/logged.json"
+  "${recur[@]}" predict "$work/rows.csv" -o "$work/out.csv" --key id --no-log ${PREDICT_ARGS:-} --project "$project" --json 2>/dev/null > "$work/unlogged.json"
   jq -r -n --arg t "$trainer" --slurpfile p "$work/plain.json" --slurpfile l "$work/logged.json" --slurpfile u "$work/unlogged.json" \
     '"\($t): rows \($p[0].rows); plain Predict \($p[0].rows_per_second) rows/s; recur predict \($l[0].rows_per_second) rows/s logged (\($l[0].rows_per_second / $p[0].rows_per_second * 100 | round) %), \($u[0].rows_per_second) rows/s --no-log (\($u[0].rows_per_second / $p[0].rows_per_second * 100 | round) %)"'
 done
