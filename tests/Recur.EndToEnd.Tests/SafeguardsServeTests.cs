@@ -95,6 +95,9 @@ public sealed class SafeguardsServeTests
         await CliRunner.OkAsync(dir.Root, "predict", file, "--output", Path.Combine(dir.Root, "scored.csv"), "--project", root);
         var scored = File.ReadAllLines(Path.Combine(dir.Root, "scored.csv"));
         Assert.Equal("bad", scored[3].Split(',')[1]);
+        Assert.EndsWith(",rules", scored[0]);
+        Assert.Contains("override:no-minors", scored[3].Split(',')[^1].Split(' '));
+        Assert.Contains("range:amount:clamp", scored[2].Split(',')[^1].Split(' '));
         var report = (await CliRunner.OkAsync(dir.Root, "safeguards", "report", "--json", "--project", root)).Json;
         Assert.Equal(8, report.GetProperty("predictions").GetInt32());
         Assert.Equal(5, report.GetProperty("guarded").GetInt32());

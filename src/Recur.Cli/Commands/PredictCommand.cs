@@ -68,7 +68,7 @@ internal static class PredictCommand
             var outputPath = parse.GetValue(output)!;
             var rejectsPath = parse.GetValue(rejects) ?? outputPath + ".rejects.jsonl";
             await using var source = await BatchSources.OpenAsync(project, parse.GetValue(input)!, ct);
-            await using var written = new PredictionFileSink(outputPath, loaded.Model.Manifest.Plan);
+            await using var written = new PredictionFileSink(outputPath, loaded.Model.Manifest.Plan, rules: project.Config.Safeguards.Any);
             await using var refused = new RejectsFileSink(rejectsPath);
             await using var published = parse.GetValue(publish)
                 ? new PublishedSink(project.Services.GetRequiredService<IPublishedPredictions>(), loaded.Version.Model, loaded.Version.Version, project.Services.GetRequiredService<TimeProvider>())

@@ -28,6 +28,23 @@ public sealed class PredictionFileSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task CompleteAsync_WithRules_AddsTheRulesThatFired()
+    {
+        var chunk = new ScoredChunk(0, 2, [new PredictionResult("a", ModelTask.Binary, "<=50K", 0.25, null, 2, ["range:age:clamp", "override:no-minors"]),
+            new PredictionResult("b", ModelTask.Binary, ">50K", 0.75, null, 2)], [1, 2], []);
+        foreach (var name in new[] { "out.csv", "out.jsonl" })
+        {
+            await using var sink = new PredictionFileSink(_dir.Path(name), ScaledPredictor.Plan, rules: true);
+            await sink.WriteAsync(chunk);
+            await sink.CompleteAsync();
+        }
+
+        Assert.Equal(["key,label,score,model_version,rules", "a,<=50K,0.25,2,range:age:clamp override:no-minors", "b,>50K,0.75,2,"], File.ReadAllLines(_dir.Path("out.csv")));
+        Assert.Equal(["""{"key":"a","label":"<=50K","score":0.25,"model_version":2,"rules":["range:age:clamp","override:no-minors"]}""",
+            """{"key":"b","label":">50K","score":0.75,"model_version":2}"""], File.ReadAllLines(_dir.Path("out.jsonl")));
+    }
+
+    [Fact]
     public async Task DisposeAsync_NotCompleted_LeavesNoFile()
     {
         await using (var sink = new PredictionFileSink(_dir.Path("out.jsonl"), ScaledPredictor.Plan)) await sink.WriteAsync(Chunk("a"));
