@@ -93,17 +93,13 @@ public sealed partial class PredictionService
     // Each instance's key, or null where it is missing or not a string (reading the instances reports that precisely).
     private static string?[] InstanceKeys(JsonElement body)
     {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var instances) || instances.ValueKind != JsonValueKind.Array)
-        {
-            throw RecurException.Invalid("the body must be an object with an 'instances' array", "instances");
-        }
+        var instances = InstanceReader.Instances(body);
         var keys = new string?[instances.GetArrayLength()];
         var i = 0;
         foreach (var instance in instances.EnumerateArray())
         {
             keys[i++] = instance.ValueKind == JsonValueKind.Object && instance.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
         }
-        if (keys.Length == 0) throw RecurException.Invalid("'instances' is empty", "instances");
         return keys;
     }
 }

@@ -29,32 +29,23 @@ internal static class RoutesCommand
         {
             var project = ctx.OpenProject();
             var table = await project.Services.GetRequiredService<RouteSource>().CurrentAsync(ct);
-            var pool = project.Services.GetRequiredService<ModelPool>();
+            var views = await RouteViews.ResolveAsync(table, project.Services.GetRequiredService<ModelPool>(), strict: true, ct);
             var rows = new List<object>();
             var human = Tables.Of("route", "target", "weight", "version now");
-            foreach (var r in table.Routes)
+            foreach (var v in views)
             {
-                var targets = new List<object>();
-                foreach (var t in r.Targets)
+                var r = v.Route;
+                var name = $"{r.Model}/{r.Name}";
+                foreach (var t in v.Targets) human.Row(name, t.Selector.ToString(), t.Weight!.Value.ToString("0.##", CultureInfo.InvariantCulture) + " %", t.Version);
+                if (v.Shadow is { } s) human.Row(name, s.Selector + " (shadow)", "copy", s.Version);
+                if (v.Fast is { } f) human.Row(name, $"{f.Selector} (fast phase, confidence >= {Tables.Format(r.TwoPhase!.Confidence)})", "first", f.Version);
+                rows.Add(new
                 {
-                    var v = (await pool.GetAsync(t.Selector, ct)).Version.Version;
-                    targets.Add(new { selector = t.Selector.ToString(), weight = t.Weight, version = v });
-                    human.Row($"{r.Model}/{r.Name}", t.Selector.ToString(), t.Weight.ToString("0.##", CultureInfo.InvariantCulture) + " %", v);
-                }
-                object? shadow = null, fast = null;
-                if (r.Shadow is { } s)
-                {
-                    var v = (await pool.GetAsync(s, ct)).Version.Version;
-                    shadow = new { selector = s.ToString(), version = v };
-                    human.Row($"{r.Model}/{r.Name}", s + " (shadow)", "copy", v);
-                }
-                if (r.TwoPhase is { } p)
-                {
-                    var v = (await pool.GetAsync(p.Fast, ct)).Version.Version;
-                    fast = new { selector = p.Fast.ToString(), version = v, confidence = p.Confidence };
-                    human.Row($"{r.Model}/{r.Name}", $"{p.Fast} (fast phase, confidence >= {Tables.Format(p.Confidence)})", "first", v);
-                }
-                rows.Add(new { model = r.Model, name = r.Name, sticky = r.Sticky, targets, shadow, two_phase = fast });
+                    model = r.Model, name = r.Name, sticky = r.Sticky,
+                    targets = v.Targets.Select(t => new { selector = t.Selector.ToString(), weight = t.Weight, version = t.Version }),
+                    shadow = v.Shadow is { } sv ? new { selector = sv.Selector.ToString(), version = sv.Version } : null,
+                    two_phase = v.Fast is { } fv ? new { selector = fv.Selector.ToString(), version = fv.Version, confidence = r.TwoPhase!.Confidence } : null,
+                });
             }
             if (ctx.Json) { ctx.WriteJson(new { routes = rows }); return 0; }
             if (table.Routes.Count == 0) ctx.Human.WriteLine($"No routes declared: requests without a version or alias go to {project.Config.Name}@{ModelSelector.DefaultAlias}.");

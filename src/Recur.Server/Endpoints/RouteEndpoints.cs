@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Recur.Core;
 using Recur.Serving;
 using Recur.Serving.Routing;
 
@@ -34,27 +33,9 @@ internal static class RouteEndpoints
     private static async Task<Ok<RoutesResponse>> Routes(RouteSource routes, ModelPool pool, ShadowScorer shadow, CancellationToken ct)
     {
         var table = await routes.CurrentAsync(ct);
-        async Task<TargetDto> Target(ModelSelector s, double? weight)
-        {
-            int? resolved = null;
-            try
-            {
-                resolved = (await pool.GetAsync(s, ct)).Version.Version;
-            }
-            catch (RecurException)
-            {
-                // Shown unresolved; /healthz reports why.
-            }
-            return new TargetDto(s.Version, s.Version is null ? s.Alias : null, weight, resolved);
-        }
-        var list = new List<RouteDto>();
-        foreach (var r in table.Routes)
-        {
-            var targets = new List<TargetDto>();
-            foreach (var t in r.Targets) targets.Add(await Target(t.Selector, t.Weight));
-            list.Add(new RouteDto(r.Model, r.Name, r.Sticky, targets,
-                r.Shadow is null ? null : await Target(r.Shadow, null), r.TwoPhase is null ? null : await Target(r.TwoPhase.Fast, null), r.TwoPhase?.Confidence));
-        }
+        static TargetDto? Dto(TargetView? t) => t is null ? null : new TargetDto(t.Selector.Version, t.Selector.Version is null ? t.Selector.Alias : null, t.Weight, t.Version);
+        var list = (await RouteViews.ResolveAsync(table, pool, strict: false, ct)).Select(v => new RouteDto(v.Route.Model, v.Route.Name, v.Route.Sticky,
+            v.Targets.Select(t => Dto(t)!).ToList(), Dto(v.Shadow), Dto(v.Fast), v.Route.TwoPhase?.Confidence)).ToList();
         return TypedResults.Ok(new RoutesResponse(table.Revision, table.LoadedAt, routes.LastError, list, new ShadowCounts(shadow.Scored, shadow.Dropped, shadow.Failed)));
     }
 

@@ -83,7 +83,8 @@ public static class InstanceReader
         return (new PredictBatch(keys, table, inputs), good, errors);
     }
 
-    private static JsonElement Instances(JsonElement body)
+    /// <summary>The body's <c>instances</c> array, checked to be present, not empty and within <see cref="MaxInstances"/>.</summary>
+    public static JsonElement Instances(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var instances) || instances.ValueKind != JsonValueKind.Array)
         {
