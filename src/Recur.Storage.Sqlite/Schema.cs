@@ -118,6 +118,28 @@ internal static class Schema
             scores_json TEXT,
             PRIMARY KEY (run, key)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS feedback_events (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            event_ts TEXT NOT NULL,
+            received_ts TEXT NOT NULL,
+            source TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS feedback_events_key ON feedback_events(key, seq);
+        CREATE TRIGGER IF NOT EXISTS feedback_events_no_update BEFORE UPDATE ON feedback_events
+            BEGIN SELECT RAISE(ABORT, 'feedback events are append-only'); END;
+        CREATE TRIGGER IF NOT EXISTS feedback_events_no_delete BEFORE DELETE ON feedback_events
+            BEGIN SELECT RAISE(ABORT, 'feedback events are append-only'); END;
+        CREATE TABLE IF NOT EXISTS feedback_files (
+            sha256 TEXT PRIMARY KEY,
+            path TEXT NOT NULL,
+            rows INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        -- Labels stored by a Recur before the event log (one row per key) become its first events, once.
+        INSERT INTO feedback_events (key, label, event_ts, received_ts, source)
+            SELECT key, label, ts, ts, 'feedback-table' FROM feedback WHERE NOT EXISTS (SELECT 1 FROM feedback_events) ORDER BY ts, key;
         """;
 
 }

@@ -5,8 +5,8 @@ using Recur.Core.Serving;
 
 namespace Recur.Storage.Sqlite;
 
-/// <summary>The prediction log and feedback in SQLite; the label join runs in SQL.</summary>
-public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
+/// <summary>The prediction log and feedback in SQLite; the label join runs in SQL (see SqlitePredictionLog.Feedback.cs).</summary>
+public sealed partial class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFeedbackStore
 {
     private sealed record Row(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules, string? surrogate_label, double? surrogate_score);
 
@@ -79,36 +79,6 @@ public sealed class SqlitePredictionLog(SqliteDatabase db) : IPredictionLog, IFe
             $"SELECT {Columns} FROM predictions WHERE model = @model AND route = @route AND ts >= @since ORDER BY seq",
             new { model, route, since = since is { } s ? Json.Time(s) : "" });
         return Task.FromResult<IReadOnlyList<PredictionRecord>>(rows.Select(ToRecord).ToList());
-    }
-
-    /// <inheritdoc />
-    public Task AddAsync(IReadOnlyList<FeedbackRecord> feedback, CancellationToken ct = default)
-    {
-        using var connection = db.Open();
-        using var tx = connection.BeginTransaction();
-        connection.Execute(
-            "INSERT INTO feedback (key, label, ts) VALUES (@Key, @Label, @Ts) ON CONFLICT(key) DO UPDATE SET label = excluded.label, ts = excluded.ts",
-            feedback.Select(f => new { f.Key, f.Label, Ts = Json.Time(f.Timestamp) }), tx);
-        tx.Commit();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<LabelledPrediction>> JoinAsync(string model, DateTimeOffset? since = null, CancellationToken ct = default)
-    {
-        using var connection = db.Open();
-        var rows = connection.Query<(string key, string model, long version, string ts, string inputs_json, string label, double score, string? route, string? role, double? latency_ms, string? rules, string? surrogate_label, double? surrogate_score, string true_label)>(
-            """
-            SELECT p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role, p.latency_ms, p.rules, p.surrogate_label, p.surrogate_score, f.label AS true_label
-            FROM predictions p
-            JOIN feedback f ON f.key = p.key
-            WHERE p.model = @model AND p.ts >= @since
-              AND p.seq = (SELECT MAX(seq) FROM predictions q WHERE q.model = p.model AND q.key = p.key AND (q.role IS NULL OR q.role <> 'shadow'))
-            ORDER BY p.seq
-            """,
-            new { model, since = since is { } s ? Json.Time(s) : "" });
-        return Task.FromResult<IReadOnlyList<LabelledPrediction>>(rows.Select(r => new LabelledPrediction(
-            new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules, r.surrogate_label, r.surrogate_score), r.true_label)).ToList());
     }
 
     private static PredictionRecord ToRecord(Row r) => new(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role, r.latency_ms, r.rules, r.surrogate_label, r.surrogate_score);

@@ -372,6 +372,9 @@ public sealed class MonitoringConfig
 
     /// <summary>Fewest current rows needed before drift is judged.</summary>
     public int MinRows { get; set; } = 100;
+
+    /// <summary>How labels are judged and watched for, and how many a live-performance window needs.</summary>
+    public MonitoringFeedbackConfig Feedback { get; set; } = new();
 }
 
 /// <summary>

@@ -77,6 +77,7 @@ public static class ProjectConfigLoader
         FeaturesValidation.Validate(c.Features, new ProjectLayout(root));
         TrainingValidation.Validate(c, text);
         FairnessValidation.Validate(c, text);
+        FeedbackValidation.Validate(c, text);
         RegistryValidation.Validate(c.Registry, text);
         StorageValidation.Validate(c, text);
         SafeguardsValidation.Validate(c, text);

@@ -21,4 +21,5 @@ public sealed record FeedbackRequest(IReadOnlyList<KeyedLabel> Feedback);
 /// <summary>One true label.</summary>
 /// <param name="Key">The key of a logged prediction.</param>
 /// <param name="Label">One of the model's classes (a string, or a number whose text is a class); for regression, a number.</param>
-public sealed record KeyedLabel(string Key, JsonElement Label);
+/// <param name="Timestamp">When the label's event happened (ISO-8601); optional, the time it is received otherwise.</param>
+public sealed record KeyedLabel(string Key, JsonElement Label, DateTimeOffset? Timestamp = null);

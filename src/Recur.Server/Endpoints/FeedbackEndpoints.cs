@@ -6,8 +6,10 @@ using Recur.Core;
 using Recur.Core.Modeling;
 using Recur.Core.Monitoring;
 using Recur.Core.Project;
+using Recur.Core.Serving;
 using Recur.Serving;
 using Recur.Serving.Feedback;
+using Recur.Serving.Log;
 using Recur.Server.Contract;
 
 namespace Recur.Server.Endpoints;
@@ -17,10 +19,12 @@ internal static class FeedbackEndpoints
 {
     public static void MapFeedbackEndpoints(this IEndpointRouteBuilder app) =>
         app.MapPost("/v1/feedback", Post).WithBody<FeedbackRequest>().WithName("Feedback")
-            .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…}]}. Each label must be one of the model's classes. A later label for a key replaces the earlier one.");
+            .WithSummary("Store true labels: {\"feedback\":[{\"key\":…,\"label\":…,\"timestamp\":…}]}. Each label must be one of the model's classes; " +
+                "the optional timestamp (ISO-8601) is the label's event time. Labels are appended to the feedback event log and counted " +
+                "(matched, duplicate, conflicting, unknown_key, late, expired, clock_skew); the latest label of a key is the one joined.");
 
-    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, ModelPool pool, Recur.Core.Registry.IRegistryStore registry, IModelLoader loader,
-        ProjectConfig config, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<FeedbackAccepted>> Post(HttpRequest request, IFeedbackStore store, IPredictionLog log, PredictionLogWriter writer, ModelPool pool,
+        Recur.Core.Registry.IRegistryStore registry, IModelLoader loader, ProjectConfig config, TimeProvider time, CancellationToken ct)
     {
         using var document = await JsonBody.ReadAsync(request, ct);
         FeaturePlan plan;
@@ -32,11 +36,14 @@ internal static class FeedbackEndpoints
         {
             plan = await LabelClasses.OfAsync(registry, loader, config.Name, ct);
         }
-        var records = FeedbackReader.Read(document.RootElement, plan, config.Serving, time.GetUtcNow());
-        await store.AddAsync(records, ct);
-        return TypedResults.Ok(new FeedbackAccepted(records.Count));
+        var now = time.GetUtcNow();
+        var records = FeedbackReader.Read(document.RootElement, plan, config.Serving, now);
+        // Predictions answered a moment ago may still be queued for the log: store them first, so their labels match.
+        await writer.FlushAsync();
+        var counts = await FeedbackIntake.IngestAsync(store, log, config.Name, records, FeedbackRules.From(config.Monitoring.Feedback), now, "rest", null, ct);
+        return TypedResults.Ok(new FeedbackAccepted(records.Count, counts!));
     }
 
-    /// <summary>How many labels were stored.</summary>
-    internal sealed record FeedbackAccepted(int Accepted);
+    /// <summary>How many labels were stored, and how they were classified.</summary>
+    internal sealed record FeedbackAccepted(int Accepted, FeedbackCounts Counts);
 }

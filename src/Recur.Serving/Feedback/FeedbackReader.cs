@@ -8,7 +8,8 @@ using Recur.Serving.Requests;
 namespace Recur.Serving.Feedback;
 
 /// <summary>
-/// Turns <c>{"feedback":[{"key":…,"label":…}]}</c> into records, refusing the whole request (nothing is
+/// Turns <c>{"feedback":[{"key":…,"label":…,"timestamp":…}]}</c> into records (the optional timestamp, ISO-8601, is
+/// the label's event time; without it the label takes the time it was received), refusing the whole request (nothing is
 /// stored) at the first defect, named by its field and key. A label is a string, or a number or boolean
 /// whose JSON text is a class (<c>1</c> for class "1"); for regression, a number.
 /// </summary>
@@ -36,10 +37,21 @@ public static class FeedbackReader
             var key = JsonValues.RequiredText(Property(item, "key", path), $"{path}.key", limits.MaxKeyLength);
             var label = Label(Property(item, "label", path), $"{path}.label", limits.MaxTextLength);
             if (LabelClasses.Problem(label, plan) is { } problem) throw RecurException.Invalid($"{path}.label (key '{key}'): {problem}", $"{path}.label");
-            records.Add(new FeedbackRecord(key, label, now));
+            records.Add(new FeedbackRecord(key, label, Timestamp(item, $"{path}.timestamp", key) ?? now));
             i++;
         }
         return records;
+    }
+
+    private static DateTimeOffset? Timestamp(JsonElement item, string field, string key)
+    {
+        if (!item.TryGetProperty("timestamp", out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+        throw RecurException.Invalid($"{field} (key '{key}'): expected an ISO-8601 time such as 2026-01-31T12:00:00Z", field);
     }
 
     private static JsonElement Property(JsonElement item, string name, string path) =>
