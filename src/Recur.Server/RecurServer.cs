@@ -57,6 +57,7 @@ public static class RecurServer
         app.MapSafeguardEndpoints();
         app.MapRegistryEventEndpoints();
         app.MapFeedbackEndpoints();
+        app.MapPerformanceEndpoints();
         app.MapSurrogateEndpoints();
         app.MapBatchEndpoints();
         app.MapHealth();
