@@ -26,8 +26,8 @@ public static class FeedbackClassifier
 
     /// <summary>
     /// Classifies labels in order and counts them: each label is judged against the labels of its key before it
-    /// (in <paramref name="previous"/> and earlier in the list). <paramref name="predictions"/> maps a key to its
-    /// latest logged prediction.
+    /// (in <paramref name="previous"/> and earlier in the list, expired ones left out). <paramref name="predictions"/> maps
+    /// a key to its latest logged prediction.
     /// </summary>
     public static FeedbackCounts Count(IEnumerable<FeedbackRecord> labels, IReadOnlyDictionary<string, PredictionRecord> predictions,
         IDictionary<string, string> previous, FeedbackRules rules)
@@ -40,7 +40,8 @@ public static class FeedbackClassifier
         {
             var verdict = Classify(label, predictions.GetValueOrDefault(label.Key), previous.TryGetValue(label.Key, out var before) ? before : null, rules);
             counts.Add(verdict);
-            previous[label.Key] = label.Label;
+            // An expired label was never joined, so the next label of its key is not its duplicate.
+            if (verdict.Outcome != FeedbackOutcome.Expired) previous[label.Key] = label.Label;
         }
         return counts;
     }

@@ -13,7 +13,7 @@ namespace Recur.Monitoring.Live;
 /// <param name="Labelled">Those with a usable label.</param>
 /// <param name="Status"><c>ok</c>, or <c>insufficient_data</c> when fewer than the minimum were labelled (no metric then).</param>
 /// <param name="Metric">Accuracy (classification, Wilson interval) or MAE (regression, bootstrap interval); null when insufficient.</param>
-/// <param name="SelectionRate">Share predicted positive with its Wilson interval (binary only; no labels needed).</param>
+/// <param name="SelectionRate">Share predicted positive at the version's threshold, with its Wilson interval (binary only; no labels needed).</param>
 public sealed record GroupPerformance(string Group, int Rows, int Labelled, string Status, MetricValue? Metric, MetricValue? SelectionRate);
 
 /// <summary>Fairness over time: the groups of one column in one window and the worst-group gaps.</summary>
@@ -30,8 +30,11 @@ public static class LiveFairness
     /// <summary>The group value of a row whose logged inputs lack the column.</summary>
     public const string Missing = "(missing)";
 
-    /// <summary>Measures one column in one window.</summary>
-    public static GroupFairness Of(string column, FeaturePlan plan, IReadOnlyList<PredictionRecord> rows, IReadOnlyList<LabelledPrediction> labelled, int minGroup, int seed)
+    /// <summary>
+    /// Measures one column in one window. Binary rows count as predicted positive when their score reaches
+    /// <paramref name="threshold"/> (the version's threshold, as for the window's metrics).
+    /// </summary>
+    public static GroupFairness Of(string column, FeaturePlan plan, IReadOnlyList<PredictionRecord> rows, IReadOnlyList<LabelledPrediction> labelled, double threshold, int minGroup, int seed)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
@@ -40,7 +43,7 @@ public static class LiveFairness
         var binary = plan.Task == ModelTask.Binary;
         var metricName = regression ? "mae" : "accuracy";
         var byGroupRows = rows.GroupBy(r => GroupOf(r, column)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var byGroupLabelled = labelled.GroupBy(l => GroupOf(l.Prediction, column)).ToDictionary(g => g.Key, g => g.Select(l => PerRow(plan, l)).ToArray(), StringComparer.Ordinal);
+        var byGroupLabelled = labelled.GroupBy(l => GroupOf(l.Prediction, column)).ToDictionary(g => g.Key, g => g.Select(l => PerRow(plan, l, threshold)).ToArray(), StringComparer.Ordinal);
         var groups = new List<GroupPerformance>();
         var metricValues = new List<double[]>();
         var selectionValues = new List<double[]>();
@@ -58,7 +61,7 @@ public static class LiveFairness
             MetricValue? selection = null;
             if (binary)
             {
-                var selected = groupRows.Select(r => r.Label == plan.Positive ? 1.0 : 0.0).ToArray();
+                var selected = groupRows.Select(r => r.Score >= threshold ? 1.0 : 0.0).ToArray();
                 selection = Proportion("selection_rate", selected);
                 if (groupRows.Count >= minGroup) selectionValues.Add(selected);
             }
@@ -81,10 +84,11 @@ public static class LiveFairness
         };
     }
 
-    // Classification: 1 when the logged label was right; regression: the absolute error.
-    private static double PerRow(FeaturePlan plan, LabelledPrediction l)
+    // Binary: 1 when the prediction at the threshold was right; multiclass: the logged class; regression: the absolute error.
+    private static double PerRow(FeaturePlan plan, LabelledPrediction l, double threshold)
     {
-        if (plan.Task != ModelTask.Regression) return l.Prediction.Label == l.TrueLabel ? 1 : 0;
+        if (plan.Task == ModelTask.Binary) return (l.Prediction.Score >= threshold) == (l.TrueLabel == plan.Positive) ? 1 : 0;
+        if (plan.Task == ModelTask.Multiclass) return l.Prediction.Label == l.TrueLabel ? 1 : 0;
         return double.TryParse(l.TrueLabel, NumberStyles.Float, CultureInfo.InvariantCulture, out var actual) ? Math.Abs(l.Prediction.Score - actual) : double.NaN;
     }
 

@@ -68,7 +68,7 @@ public static class LivePerformance
             var labelled = slice.Rows.Where(r => labels.ContainsKey(Identity(r))).Select(r => new LabelledPrediction(r, labels[Identity(r)])).ToList();
             var enough = labelled.Count >= input.MinLabelled;
             var metrics = enough ? Metrics(input.Plan, labelled, input.Threshold(slice.Version), input.Seed) : [];
-            var fairness = input.GroupColumns.Select(c => LiveFairness.Of(c, input.Plan, slice.Rows, labelled, input.MinGroup, input.Seed)).ToList();
+            var fairness = input.GroupColumns.Select(c => LiveFairness.Of(c, input.Plan, slice.Rows, labelled, input.Threshold(slice.Version), input.MinGroup, input.Seed)).ToList();
             windows.Add(new WindowPerformance(slice.Version, slice.Start, slice.End, slice.Rows.Count, labelled.Count, enough ? Ok : InsufficientData, metrics, fairness));
         }
         return new LivePerformanceReport(input.Window.Text, input.MinLabelled, windows);

@@ -20,8 +20,10 @@ public static class FeedbackIntake
         ArgumentNullException.ThrowIfNull(labels);
         var keys = labels.Select(l => l.Key).Distinct(StringComparer.Ordinal).ToList();
         var predictions = Latest(await log.FindByKeysAsync(model, keys, ct));
+        // The labels stored before, replayed to know each key's latest joinable label.
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var e in await store.ReadEventsAsync(0, keys, ct)) previous[e.Key] = e.Label;
+        var before = (await store.ReadEventsAsync(0, keys, ct)).Select(e => new FeedbackRecord(e.Key, e.Label, e.EventTime));
+        FeedbackClassifier.Count(before, predictions, previous, rules);
         var counts = FeedbackClassifier.Count(labels, predictions, previous, rules);
         return await store.AppendAsync(labels, receivedAt, source, file, ct) ? counts : null;
     }

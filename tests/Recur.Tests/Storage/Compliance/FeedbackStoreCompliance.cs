@@ -70,4 +70,37 @@ public abstract class FeedbackStoreCompliance
 
         Assert.Equal(keys, (await feedback.JoinAsync("m")).Select(j => j.Prediction.Key));
     }
+    [Fact]
+    public async Task AppendAsync_Events_AreNumberedInOrderAndNeverReplaced()
+    {
+        var (log, feedback) = NewStore();
+        await log.AppendAsync([Prediction("k", 0)]);
+
+        await feedback.AppendAsync([new FeedbackRecord("k", "no", T0.AddSeconds(1))], T0.AddSeconds(10), "rest");
+        await feedback.AppendAsync([new FeedbackRecord("k", "yes", T0.AddSeconds(2)), new FeedbackRecord("j", "no", T0)], T0.AddSeconds(20), "cli:f.csv");
+
+        var events = await feedback.ReadEventsAsync();
+        Assert.Equal(["no", "yes", "no"], events.Select(e => e.Label));
+        Assert.True(events[0].Seq < events[1].Seq && events[1].Seq < events[2].Seq);
+        Assert.Equal((T0.AddSeconds(1), T0.AddSeconds(10), "rest"), (events[0].EventTime, events[0].ReceivedAt, events[0].Source));
+        Assert.Equal(["yes", "no"], (await feedback.ReadEventsAsync(events[0].Seq)).Select(e => e.Label));
+        Assert.Equal(["no", "yes"], (await feedback.ReadEventsAsync(0, ["k"])).Select(e => e.Label));
+        var joined = Assert.Single(await feedback.JoinAsync("m"));
+        Assert.Equal(("yes", T0.AddSeconds(2)), (joined.TrueLabel, joined.LabelTime));
+    }
+
+    [Fact]
+    public async Task AppendAsync_SameFileContentTwice_StoresItOnce()
+    {
+        var (_, feedback) = NewStore();
+        var file = new FeedbackFile("ab12", "data/feedback/a.csv", 1, T0);
+
+        var first = await feedback.AppendAsync([new FeedbackRecord("k", "yes", T0)], T0, "source:a.csv", file);
+        var renamed = await feedback.AppendAsync([new FeedbackRecord("k", "yes", T0)], T0, "source:b.csv", file with { Path = "data/feedback/b.csv" });
+
+        Assert.True(first);
+        Assert.False(renamed);
+        Assert.Single(await feedback.ReadEventsAsync());
+        Assert.Equal("data/feedback/a.csv", Assert.Single(await feedback.ReadFilesAsync()).Path);
+    }
 }
