@@ -8,22 +8,29 @@ namespace Recur.Monitoring.Estimation;
 /// probability, so the confusion matrix, and every metric built from it, has an expected value without a single
 /// label. The interval is the 95 % range of the metric the labels could realise: labels are drawn as independent
 /// Bernoulli(p) (seeded) and the metric computed on each draw. It holds only as far as the model is calibrated on
-/// the current data (see <see cref="CalibrationCheck"/>); concept drift (P(y|x) changing) is invisible to it.
+/// the current data: scores are recalibrated on the version's validation rows first (<see cref="IsotonicCalibrator"/>,
+/// checked by <see cref="CalibrationCheck"/>); concept drift (P(y|x) changing) is invisible to it.
 /// </summary>
 public static class Cbpe
 {
     /// <summary>Simulated label draws per interval.</summary>
     public const int Simulations = 200;
 
-    /// <summary>Expected accuracy, precision, recall, F1 (at <paramref name="threshold"/>) and ROC AUC of a binary model, with intervals.</summary>
-    public static IReadOnlyList<MetricValue> Binary(double[] probabilities, double threshold, int seed)
+    /// <summary>
+    /// Expected accuracy, precision, recall, F1 (at <paramref name="threshold"/>) and ROC AUC of a binary model, with
+    /// intervals. The model decides and ranks by <paramref name="scores"/>; each row is positive with its calibrated
+    /// probability (<paramref name="calibrator"/> applied to its score; the score itself without one).
+    /// </summary>
+    public static IReadOnlyList<MetricValue> Binary(double[] scores, double threshold, int seed, IsotonicCalibrator? calibrator = null)
     {
-        ArgumentNullException.ThrowIfNull(probabilities);
-        if (probabilities.Length == 0) return [];
+        ArgumentNullException.ThrowIfNull(scores);
+        if (scores.Length == 0) return [];
+        var probabilities = calibrator?.Apply(scores) ?? scores;
         double tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var p in probabilities)
+        for (var i = 0; i < scores.Length; i++)
         {
-            if (p >= threshold) { tp += p; fp += 1 - p; }
+            var p = probabilities[i];
+            if (scores[i] >= threshold) { tp += p; fp += 1 - p; }
             else { fn += p; tn += 1 - p; }
         }
         var expected = new Dictionary<string, double>
@@ -32,7 +39,7 @@ public static class Cbpe
             ["precision"] = tp + fp > 0 ? tp / (tp + fp) : 0,
             ["recall"] = tp + fn > 0 ? tp / (tp + fn) : 0,
             ["f1"] = 2 * tp + fp + fn > 0 ? 2 * tp / (2 * tp + fp + fn) : 0,
-            ["auc"] = ExpectedAuc(probabilities),
+            ["auc"] = ExpectedAuc(scores, probabilities),
         };
         var draws = expected.Keys.ToDictionary(k => k, _ => new List<double>(Simulations));
         var random = new Random(seed);
@@ -40,7 +47,7 @@ public static class Cbpe
         for (var s = 0; s < Simulations; s++)
         {
             for (var i = 0; i < labels.Length; i++) labels[i] = random.NextDouble() < probabilities[i];
-            var set = BinaryMetrics.Compute(probabilities, labels, threshold);
+            var set = BinaryMetrics.Compute(scores, labels, threshold);
             Add(draws, "accuracy", set.Accuracy);
             Add(draws, "precision", set.Precision);
             Add(draws, "recall", set.Recall);
@@ -51,10 +58,14 @@ public static class Cbpe
             .Select(e => WithInterval(e.Key, e.Value, draws[e.Key])).ToList();
     }
 
-    /// <summary>Expected accuracy of a multiclass model from the probability of the class it chose, with an interval.</summary>
-    public static IReadOnlyList<MetricValue> Multiclass(double[] chosenProbabilities, int seed)
+    /// <summary>
+    /// Expected accuracy of a multiclass model from the probability of the class it chose (calibrated by
+    /// <paramref name="calibrator"/> when given), with an interval.
+    /// </summary>
+    public static IReadOnlyList<MetricValue> Multiclass(double[] chosenScores, int seed, IsotonicCalibrator? calibrator = null)
     {
-        ArgumentNullException.ThrowIfNull(chosenProbabilities);
+        ArgumentNullException.ThrowIfNull(chosenScores);
+        var chosenProbabilities = calibrator?.Apply(chosenScores) ?? chosenScores;
         if (chosenProbabilities.Length == 0) return [];
         var random = new Random(seed);
         var draws = new List<double>(Simulations);
@@ -67,24 +78,30 @@ public static class Cbpe
         return [WithInterval("accuracy", chosenProbabilities.Average(), draws)];
     }
 
+    /// <summary>The expected ROC AUC of scores that are themselves calibrated probabilities.</summary>
+    public static double ExpectedAuc(double[] probabilities) => ExpectedAuc(probabilities, probabilities);
+
     /// <summary>
-    /// The expected ROC AUC when row i is positive with probability p_i: the expected number of correctly ordered
-    /// (positive, negative) pairs, ties counting half, over the expected number of such pairs.
+    /// The expected ROC AUC of a ranking by <paramref name="scores"/> when row i is positive with probability
+    /// <paramref name="probabilities"/>[i]: the expected number of correctly ordered (positive, negative) pairs, ties in
+    /// score counting half, over the expected number of such pairs.
     /// </summary>
-    public static double ExpectedAuc(double[] probabilities)
+    public static double ExpectedAuc(double[] scores, double[] probabilities)
     {
+        ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(probabilities);
-        var sorted = probabilities.Order().ToArray();
+        var order = Enumerable.Range(0, scores.Length).OrderBy(i => scores[i]).ToArray();
         double below = 0, ordered = 0; // below: the expected negatives with a lower score
-        for (var i = 0; i < sorted.Length;)
+        for (var i = 0; i < order.Length;)
         {
             var j = i;
             double positives = 0, negatives = 0, self = 0;
-            while (j < sorted.Length && sorted[j] == sorted[i])
+            while (j < order.Length && scores[order[j]] == scores[order[i]])
             {
-                positives += sorted[j];
-                negatives += 1 - sorted[j];
-                self += sorted[j] * (1 - sorted[j]);
+                var p = probabilities[order[j]];
+                positives += p;
+                negatives += 1 - p;
+                self += p * (1 - p);
                 j++;
             }
             // Pairs inside a tie count half, leaving out a row paired with itself.

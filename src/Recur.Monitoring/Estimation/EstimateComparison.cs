@@ -35,7 +35,8 @@ public sealed record EstimatedWindow(int Version, DateTimeOffset Start, DateTime
 /// <summary>What a version's estimates rest on: the method and the check on its validation rows.</summary>
 /// <param name="Version">The model version.</param>
 /// <param name="Method"><c>cbpe</c> (classification, from calibrated probabilities) or <c>dle</c> (regression, an error model).</param>
-/// <param name="Calibration">The calibration of its probabilities on its validation rows (classification); null when unknown.</param>
+/// <param name="Calibration">The calibration of its raw probabilities on its validation rows (classification; CBPE then uses them
+/// recalibrated there by isotonic regression); null when unknown.</param>
 /// <param name="ErrorModelRows">Validation rows the error model learnt from (regression).</param>
 /// <param name="Warning">Why the estimate may mislead (poor calibration, no validation rows); null when none.</param>
 public sealed record EstimateBasis(int Version, string Method, CalibrationCheck? Calibration, int? ErrorModelRows, string? Warning);

@@ -26,7 +26,7 @@ public static class PerformanceEstimationStep
         var (logged, joined) = await selection.ReadAsync(project, ct);
         var labels = FeedbackJoin.Usable(joined, FeedbackRules.From(config.Monitoring.Feedback))
             .ToDictionary(j => (j.Prediction.Key, j.Prediction.Timestamp.UtcTicks, j.Prediction.Version), j => j);
-        var bases = new Dictionary<int, (EstimateBasis Basis, IPredictor Model, ErrorModel? Errors)>();
+        var bases = new Dictionary<int, (EstimateBasis Basis, IPredictor Model, ErrorModel? Errors, IsotonicCalibrator? Calibrator)>();
         var windows = new List<EstimatedWindow>();
         foreach (var slice in window.Cut(logged))
         {
@@ -35,8 +35,8 @@ public static class PerformanceEstimationStep
             var scores = slice.Rows.Select(r => r.Score).ToArray();
             var estimates = manifest.Plan.Task switch
             {
-                ModelTask.Binary => Cbpe.Binary(scores, manifest.Threshold, config.Seed),
-                ModelTask.Multiclass => Cbpe.Multiclass(scores, config.Seed),
+                ModelTask.Binary => Cbpe.Binary(scores, manifest.Threshold, config.Seed, basis.Calibrator),
+                ModelTask.Multiclass => Cbpe.Multiclass(scores, config.Seed, basis.Calibrator),
                 _ => basis.Errors?.Estimate(scores, config.Seed) ?? [],
             };
             var labelled = slice.Rows.Select(r => labels.GetValueOrDefault((r.Key, r.Timestamp.UtcTicks, r.Version))).OfType<LabelledPrediction>().ToList();
@@ -48,7 +48,7 @@ public static class PerformanceEstimationStep
         return new PerformanceEstimateReport(window.Text, bases.Values.Select(b => b.Basis).OrderBy(b => b.Version).ToList(), windows);
     }
 
-    private static async Task<(EstimateBasis, IPredictor, ErrorModel?)> BasisAsync(RecurProject project, int version, CancellationToken ct)
+    private static async Task<(EstimateBasis, IPredictor, ErrorModel?, IsotonicCalibrator?)> BasisAsync(RecurProject project, int version, CancellationToken ct)
     {
         var found = await project.Registry.FindAsync(project.Config.Name, version, ct)
             ?? throw RecurException.NotFound($"model '{project.Config.Name}' has no version {version} (the log names it)");
@@ -59,7 +59,7 @@ public static class PerformanceEstimationStep
         if (validation is null || validation.RowCount == 0)
         {
             var missing = "its validation rows are not in the lake any more, so " + (method == "dle" ? "no error model could be learnt (no estimate)" : "its calibration is unchecked");
-            return (new EstimateBasis(version, method, null, null, missing), model, null);
+            return (new EstimateBasis(version, method, null, null, missing), model, null, null);
         }
         var output = model.Predict(validation);
         var truth = validation[project.Config.Label];
@@ -67,14 +67,15 @@ public static class PerformanceEstimationStep
         {
             var rows = Enumerable.Range(0, validation.RowCount).Where(r => double.IsFinite(Number(truth.Format(r)))).ToArray();
             var errors = ErrorModel.Fit(rows.Select(r => output.Scores[r]).ToArray(), rows.Select(r => Number(truth.Format(r))).ToArray());
-            return (new EstimateBasis(version, method, null, errors.Rows, null), model, errors);
+            return (new EstimateBasis(version, method, null, errors.Rows, null), model, errors, null);
         }
         var outcomes = Enumerable.Range(0, validation.RowCount)
             .Select(r => plan.Task == ModelTask.Binary ? truth.Format(r) == plan.Positive : truth.Format(r) == output.Labels[r]).ToList();
         var check = CalibrationCheck.Of(output.Scores, outcomes);
         var warning = check.Calibrated ? null
-            : $"poorly calibrated on its {check.Rows} validation rows (expected calibration error {check.ExpectedCalibrationError:0.000} > {CalibrationCheck.MaxError}): the estimates may be off";
-        return (new EstimateBasis(version, method, check, null, warning), model, null);
+            : $"poorly calibrated on its {check.Rows} validation rows (expected calibration error {check.ExpectedCalibrationError:0.000} > {CalibrationCheck.MaxError}): " +
+              "the estimates use its scores recalibrated on those rows (isotonic), and are only as good as that recalibration";
+        return (new EstimateBasis(version, method, check, null, warning), model, null, IsotonicCalibrator.Fit(output.Scores, outcomes));
     }
 
     private static async Task<DataTable?> ValidationAsync(RecurProject project, ModelVersion version, CancellationToken ct)
