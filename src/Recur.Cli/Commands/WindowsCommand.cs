@@ -27,14 +27,14 @@ internal static class WindowsCommand
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
-            var table = await WindowedFile.ApplyAsync(project, parse.GetValue(file)!, ct);
+            var (table, seconds) = await WindowedFile.ApplyAsync(project, parse.GetValue(file)!, ct);
             var names = project.Config.Features.Windows!.Features.Select(f => f.Name).ToList();
             var path = parse.GetValue(output);
             if (ctx.Json)
             {
                 if (path is not null) WindowedFile.Write(table, path, Console.Out);
                 var missing = names.ToDictionary(n => n, n => Enumerable.Range(0, table.RowCount).Count(r => table[n].IsMissing(r)));
-                ctx.WriteJson(new { rows = table.RowCount, features = names, missing, output = path });
+                ctx.WriteJson(new { rows = table.RowCount, features = names, missing, output = path, compute_seconds = seconds });
                 return 0;
             }
             WindowedFile.Write(table, path, Console.Out);
@@ -83,10 +83,10 @@ internal static class WindowsCommand
                 return 0;
             }
             var names = result.Totals.Select(t => t.Profile).ToList();
-            var table = Tables.Of(["stream", "rows", "windows", "detected", "detections", "false pos.", .. names]);
+            var table = Tables.Of(["stream", "rows", "windows", "detected", "detections", "false pos.", .. names.Select(Short)]);
             foreach (var s in result.Streams)
             {
-                table.Row([s.Stream, s.Rows, s.Scores[0].Windows, s.Scores[0].DetectedWindows, s.Scores[0].Detections, s.Scores[0].FalsePositives, .. s.Scores.Select(x => (object)x.Normalised)]);
+                table.Row([Path.GetFileNameWithoutExtension(s.Stream), s.Rows, s.Scores[0].Windows, s.Scores[0].DetectedWindows, s.Scores[0].Detections, s.Scores[0].FalsePositives, .. s.Scores.Select(x => (object)x.Normalised)]);
             }
             var t0 = result.Totals[0];
             table.Row(["total", result.Streams.Sum(s => s.Rows), t0.Windows, t0.DetectedWindows, t0.Detections, t0.FalsePositives, .. result.Totals.Select(x => (object)x.Normalised)]);
@@ -97,6 +97,9 @@ internal static class WindowsCommand
         }));
         return command;
     }
+
+    // reward_low_FP_rate → low FP: the table must fit a terminal.
+    private static string Short(string profile) => profile.StartsWith("reward_", StringComparison.Ordinal) ? profile["reward_".Length..].Replace("_rate", "", StringComparison.Ordinal).Replace('_', ' ') : profile;
 
     private static Dictionary<string, double> Scores(IReadOnlyList<NabScore> scores) => scores.ToDictionary(s => s.Profile, s => s.Normalised);
 }

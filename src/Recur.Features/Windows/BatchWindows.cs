@@ -59,6 +59,9 @@ public static class BatchWindows
     {
         ArgumentNullException.ThrowIfNull(times);
         var order = Enumerable.Range(0, times.Length).ToArray();
+        var sorted = true;
+        for (var i = 1; i < times.Length && sorted; i++) sorted = times[i - 1] <= times[i];
+        if (sorted) return order;
         Array.Sort(order, (a, b) => times[a] != times[b] ? times[a].CompareTo(times[b]) : a.CompareTo(b));
         return order;
     }

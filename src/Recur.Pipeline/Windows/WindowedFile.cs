@@ -13,15 +13,20 @@ namespace Recur.Pipeline.Windows;
 /// </summary>
 public static class WindowedFile
 {
-    /// <summary>Reads <paramref name="source"/>, appends the window columns of <c>features.windows</c>, and returns the table.</summary>
-    public static async Task<DataTable> ApplyAsync(RecurProject project, string source, CancellationToken ct = default)
+    /// <summary>
+    /// Reads <paramref name="source"/>, appends the window columns of <c>features.windows</c>, and returns the table
+    /// with the seconds spent computing the windows (reading and writing excluded).
+    /// </summary>
+    public static async Task<(DataTable Table, double ComputeSeconds)> ApplyAsync(RecurProject project, string source, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         if (project.Config.Features.Windows is not { } windows) throw RecurException.Invalid("recur.yaml declares no features.windows: nothing to apply", "features.windows");
         var plan = WindowPlan.Compile(windows);
         var types = plan.Columns.ToDictionary(c => c, _ => "real", StringComparer.Ordinal);
         var parsed = await SourceReader.ReadAsync(Path.GetFullPath(source), new DatasetConfig { Types = types }, source, ct: ct);
-        return BatchWindows.Apply(parsed.Table, plan);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var table = BatchWindows.Apply(parsed.Table, plan);
+        return (table, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Writes a table as CSV (header, invariant numbers, RFC 4180 quoting) to <paramref name="path"/>, or to <paramref name="stdout"/> when null.</summary>
