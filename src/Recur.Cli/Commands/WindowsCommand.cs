@@ -83,15 +83,15 @@ internal static class WindowsCommand
                 return 0;
             }
             var names = result.Totals.Select(t => t.Profile).ToList();
-            var table = Tables.Of(["stream", "rows", "windows", "detected", "detections", "false pos.", .. names.Select(Short)]);
+            var table = Tables.Of(["stream", "rows", "windows", "found", "detections", "FP", .. names.Select(Short)]);
             foreach (var s in result.Streams)
             {
-                table.Row([Path.GetFileNameWithoutExtension(s.Stream), s.Rows, s.Scores[0].Windows, s.Scores[0].DetectedWindows, s.Scores[0].Detections, s.Scores[0].FalsePositives, .. s.Scores.Select(x => (object)x.Normalised)]);
+                table.Row([Path.GetFileNameWithoutExtension(s.Stream), s.Rows, s.Scores[0].Windows, s.Scores[0].DetectedWindows, s.Scores[0].Detections, s.Scores[0].FalsePositives, .. s.Scores.Select(x => (object)Score(x))]);
             }
             var t0 = result.Totals[0];
-            table.Row(["total", result.Streams.Sum(s => s.Rows), t0.Windows, t0.DetectedWindows, t0.Detections, t0.FalsePositives, .. result.Totals.Select(x => (object)x.Normalised)]);
+            table.Row(["total", result.Streams.Sum(s => s.Rows), t0.Windows, t0.DetectedWindows, t0.Detections, t0.FalsePositives, .. result.Totals.Select(x => (object)Score(x))]);
             ctx.Human.Write(table);
-            ctx.Human.WriteLine($"window z-score over {detector.Over}, |z| >= {Tables.Format(detector.Threshold)}, cooldown {detector.Cooldown}; the first 15 % of each stream is probationary");
+            ctx.Human.WriteLine($"found: windows with a detection; FP: detections outside every window. Window z-score over {detector.Over}, |z| >= {Tables.Format(detector.Threshold)}, cooldown {detector.Cooldown}; the first 15 % of each stream is probationary");
             ctx.Human.WriteLine($"precision {Tables.Format(precision.Value)} [{Tables.Format(precision.Low)}, {Tables.Format(precision.High)}] (detections inside a window), recall {Tables.Format(recall.Value)} [{Tables.Format(recall.Low)}, {Tables.Format(recall.High)}] (windows detected); 95 % Wilson intervals");
             return 0;
         }));
@@ -100,6 +100,8 @@ internal static class WindowsCommand
 
     // reward_low_FP_rate → low FP: the table must fit a terminal.
     private static string Short(string profile) => profile.StartsWith("reward_", StringComparison.Ordinal) ? profile["reward_".Length..].Replace("_rate", "", StringComparison.Ordinal).Replace('_', ' ') : profile;
+
+    private static string Score(NabScore score) => score.Normalised.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dictionary<string, double> Scores(IReadOnlyList<NabScore> scores) => scores.ToDictionary(s => s.Profile, s => s.Normalised);
 }
