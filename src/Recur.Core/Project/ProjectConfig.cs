@@ -200,6 +200,9 @@ public sealed class FeaturesConfig
 
     /// <summary>Named groups of input columns, which <c>recur train --ablate</c> leaves out one at a time.</summary>
     public Dictionary<string, List<string>> Groups { get; set; } = [];
+
+    /// <summary>Sliding-window features over an event stream (see <see cref="WindowsConfig"/>); none when absent.</summary>
+    public WindowsConfig? Windows { get; set; }
 }
 
 /// <summary>One declared transform: its name in the catalogue, the columns it reads and its parameters.</summary>
