@@ -21,8 +21,14 @@ public static class KolmogorovSmirnov
     /// <exception cref="ArgumentException">A sample has no non-NaN value.</exception>
     public static StatisticResult TwoSample(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        double[] sortedReference = NumericSample.SortedWithoutNaN(reference, nameof(reference));
-        double[] sortedCurrent = NumericSample.SortedWithoutNaN(current, nameof(current));
+        return TwoSampleSorted(
+            NumericSample.SortedWithoutNaN(reference, nameof(reference)),
+            NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary><see cref="TwoSample"/> on samples already sorted and free of NaN (each non-empty).</summary>
+    internal static StatisticResult TwoSampleSorted(double[] sortedReference, double[] sortedCurrent)
+    {
         double statistic = Statistic(sortedReference, sortedCurrent);
         return new StatisticResult(statistic, PValue(sortedReference.Length, sortedCurrent.Length, statistic));
     }
@@ -46,8 +52,13 @@ public static class KolmogorovSmirnov
     public static StatisticResult AgainstReference(NumericReference reference, ReadOnlySpan<double> current)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        return AgainstReferenceSorted(reference, NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary><see cref="AgainstReference"/> on a current sample already sorted and free of NaN.</summary>
+    internal static StatisticResult AgainstReferenceSorted(NumericReference reference, double[] sorted)
+    {
         var grid = new QuantileGrid(reference.Quantiles, nameof(reference));
-        double[] sorted = NumericSample.SortedWithoutNaN(current, nameof(current));
 
         // F_current is constant between its distinct values and F_reference only climbs, so the gap is
         // widest at a current value (after its ties) or just below one (before them).
