@@ -70,7 +70,8 @@ internal static class DriftCommand
             verdict = Verdict(r),
             only_in_reference = result.OnlyInReference,
             only_in_current = result.OnlyInCurrent,
-            seconds = new { read = result.ReadTime.TotalSeconds, statistics = result.StatisticsTime.TotalSeconds },
+            identifiers = result.Identifiers,
+            seconds = new { read = result.ReadTime.TotalSeconds, statistics = result.StatisticsTime.TotalSeconds, statistics_cpu = result.StatisticsCpuTime.TotalSeconds },
         };
     }
 
@@ -90,6 +91,7 @@ internal static class DriftCommand
         foreach (var f in r.Features.Where(f => f.Reason is not null)) ctx.Human.WriteLine($"  {f.Feature}: not judged: {f.Reason}");
         if (result.OnlyInReference.Count > 0) ctx.Human.WriteLine($"only in the reference (not compared): {string.Join(", ", result.OnlyInReference)}");
         if (result.OnlyInCurrent.Count > 0) ctx.Human.WriteLine($"only in the current data (not compared): {string.Join(", ", result.OnlyInCurrent)}");
+        if (result.Identifiers.Count > 0) ctx.Human.WriteLine($"left out as identifiers (every reference value distinct; name them in --columns to compare): {string.Join(", ", result.Identifiers)}");
         var share = r.DriftedShare.ToString("0.##", CultureInfo.InvariantCulture);
         var notJudged = r.NotJudged > 0 ? $"; {r.NotJudged} not judged (insufficient data)" : "";
         ctx.Human.WriteLine($"{r.Features.Count(f => f.Drifted)} of {r.Judged} judged columns drifted (share {share}, correction {r.Correction}){notJudged}: " +

@@ -59,14 +59,7 @@ public static class DriftDetector
     public static Dictionary<string, long> CategoryCounts(DataColumn column)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        if (column is TextColumn text)
-        {
-            foreach (var value in text.Values)
-            {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, value ?? MissingCategory, out _)++;
-            }
-            return counts;
-        }
+        if (column is TextColumn text) return CategoryCounter.Count(text.Values, MissingCategory);
         for (var r = 0; r < column.Length; r++)
         {
             // Missing is a category of its own: a jump in missing values is drift too.
@@ -119,7 +112,7 @@ public static class DriftDetector
         var thin = sample.ReferenceCount < config.MinRowsPerTest || sample.CurrentCount < config.MinRowsPerTest
             ? $"{Math.Min(sample.ReferenceCount, sample.CurrentCount)} values on the {(sample.ReferenceCount < sample.CurrentCount ? "reference" : "current")} side; monitoring.min_rows_per_test is {config.MinRowsPerTest}"
             : null;
-        var outcome = thin is null ? test.Run(sample) : DriftTestOutcome.Thin(thin);
+        var outcome = thin is null ? sample.Run(test) : DriftTestOutcome.Thin(thin);
         var basis = new FeatureDrift(sample.Name, test.Name, outcome.Statistic, outcome.PValue, level, false)
         {
             Type = type,
@@ -131,9 +124,9 @@ public static class DriftDetector
             return new(basis with { Status = FeatureDrift.InsufficientData, Reason = reason, PValue = null }, null, level);
         }
 
-        var psi = test == DriftTests.Psi ? outcome.Statistic : DriftTests.Psi.Run(sample).Statistic;
+        var psi = sample.Run(DriftTests.Psi).Statistic;
         basis = basis with { Psi = psi, PsiBand = PopulationStabilityIndex.Classify(Math.Max(psi, 0)).ToString().ToLowerInvariant() };
-        if (everyTest) basis = basis with { Statistics = EveryTest(sample, test, outcome) };
+        if (everyTest) basis = basis with { Statistics = EveryTest(sample) };
         return new(basis, test.HasPValue ? outcome.PValue : null, level);
     }
 
@@ -158,14 +151,14 @@ public static class DriftDetector
         return ZDriftTest.Applies(sample) ? DriftTests.ZTest : DriftTests.ChiSquareTest;
     }
 
-    private static List<DriftStatistic> EveryTest(ColumnSample sample, IDriftTest chosen, DriftTestOutcome outcome)
+    private static List<DriftStatistic> EveryTest(ColumnSample sample)
     {
         var list = new List<DriftStatistic>();
         foreach (var name in DriftTests.Names)
         {
             var test = DriftTests.Get(name);
             if (!DriftTests.AppliesTo(name, sample.Numeric) || (test == DriftTests.ZTest && !ZDriftTest.Applies(sample))) continue;
-            var result = test == chosen ? outcome : test.Run(sample);
+            var result = sample.Run(test);
             if (result.Insufficient is null) list.Add(new DriftStatistic(test.Name, result.Statistic, result.PValue));
         }
         return list;

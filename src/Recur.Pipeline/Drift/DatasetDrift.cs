@@ -27,10 +27,18 @@ public static class DatasetDrift
         var read = time.GetElapsedTime(started);
 
         var (columns, onlyReference, onlyCurrent) = Columns(project?.Config, request, reference, current);
+        var identifiers = request.Columns is { Count: > 0 } ? [] : columns.Where(c => IsIdentifier(reference.Table[c])).ToList();
+        columns = columns.Except(identifiers).ToList();
+        if (columns.Count == 0) throw RecurException.Invalid($"every column shared by {reference.Named} and {current.Named} is an identifier ({string.Join(", ", identifiers)}); name the columns to compare with --columns", "--columns");
         var config = Settings(project?.Config.Monitoring ?? new MonitoringConfig(), request, columns, reference);
         started = time.GetTimestamp();
+        var cpu = Environment.CpuUsage.TotalTime;
         var report = DriftDetector.Detect(reference.Table, current.Table, columns, config, request.EveryTest);
-        return new DriftComparison(reference.Info, current.Info, report, onlyReference, onlyCurrent, read, time.GetElapsedTime(started));
+        return new DriftComparison(reference.Info, current.Info, report, onlyReference, onlyCurrent, read, time.GetElapsedTime(started))
+        {
+            StatisticsCpuTime = Environment.CpuUsage.TotalTime - cpu,
+            Identifiers = identifiers,
+        };
     }
 
     private sealed record Side(string Role, DriftSideInfo Info, DataTable Table)
@@ -99,6 +107,20 @@ public static class DatasetDrift
         }
         return (columns, onlyReference, onlyCurrent);
     }
+
+    // A text column whose reference values never repeat (with enough rows to tell) identifies rows rather than describing them.
+    private static bool IsIdentifier(DataColumn column)
+    {
+        if (column is not TextColumn text || text.Length < MinIdentifierRows) return false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in text.Values)
+        {
+            if (value is null || !seen.Add(value)) return false;
+        }
+        return true;
+    }
+
+    private const int MinIdentifierRows = 30;
 
     private static string Kind(DataColumn column) => column.Spec.Type.IsNumeric() ? $"numeric ({column.Spec.Type.ToName()})" : "text";
 

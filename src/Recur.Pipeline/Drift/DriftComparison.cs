@@ -17,7 +17,17 @@ public sealed record DriftComparison(
     IReadOnlyList<string> OnlyInReference,
     IReadOnlyList<string> OnlyInCurrent,
     TimeSpan ReadTime,
-    TimeSpan StatisticsTime);
+    TimeSpan StatisticsTime)
+{
+    /// <summary>Processor time of the statistics over all threads (columns run in parallel), for benchmarks on a shared machine.</summary>
+    public TimeSpan StatisticsCpuTime { get; init; }
+
+    /// <summary>
+    /// Text columns left out by default because every reference value is distinct (an identifier such as a key:
+    /// its values never repeat, so a category test would always report drift). Name them in --columns to compare them.
+    /// </summary>
+    public IReadOnlyList<string> Identifiers { get; init; } = [];
+}
 
 /// <summary>One side of a comparison.</summary>
 /// <param name="Source">What was read, for people: "file ref.csv" or "dataset 'adult', snapshot 1a2b3c4d5e6f".</param>

@@ -52,8 +52,20 @@ internal sealed class ColumnSample
     public static ColumnSample Categories(string name, IReadOnlyDictionary<string, long> reference, IReadOnlyDictionary<string, long> current) =>
         new(name, false, Total(reference), Total(current)) { ReferenceCounts = reference, CurrentCounts = current };
 
-    /// <summary>Counts of the reference and current numbers in the reference's decile bins (PSI, numeric Jensen–Shannon).</summary>
-    public (long[] Reference, long[] Current) DecileBins()
+    private readonly Dictionary<IDriftTest, DriftTestOutcome> _outcomes = [];
+    private (long[] Reference, long[] Current)? _bins;
+
+    /// <summary>Runs a test once; asking again (the PSI beside the verdict, every test) reuses the outcome. One thread per column.</summary>
+    public DriftTestOutcome Run(IDriftTest test)
+    {
+        if (!_outcomes.TryGetValue(test, out var outcome)) _outcomes[test] = outcome = test.Run(this);
+        return outcome;
+    }
+
+    /// <summary>Counts of the reference and current numbers in the reference's decile bins (PSI, numeric Jensen–Shannon), computed once.</summary>
+    public (long[] Reference, long[] Current) DecileBins() => _bins ??= Bin();
+
+    private (long[] Reference, long[] Current) Bin()
     {
         if (Reference is { } raw)
         {
