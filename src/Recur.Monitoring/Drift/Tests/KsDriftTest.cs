@@ -1,6 +1,6 @@
 namespace Recur.Monitoring.Drift;
 
-/// <summary>Two-sample Kolmogorov–Smirnov (<see cref="KolmogorovSmirnov"/>) on numbers.</summary>
+/// <summary>Two-sample Kolmogorov–Smirnov on numbers: scipy's default method choice on raw rows (<see cref="KolmogorovSmirnov.TwoSampleAuto"/>), the asymptotic p-value against a profile grid.</summary>
 internal sealed class KsDriftTest : IDriftTest
 {
     public string Name => "ks";
@@ -14,7 +14,7 @@ internal sealed class KsDriftTest : IDriftTest
     public DriftTestOutcome Run(ColumnSample sample)
     {
         var result = sample.Reference is { } reference
-            ? KolmogorovSmirnov.TwoSampleSorted(reference, sample.Current!)
+            ? KolmogorovSmirnov.TwoSampleSortedAuto(reference, sample.Current!)
             : KolmogorovSmirnov.AgainstReferenceSorted(sample.Grid!, sample.Current!);
         return new(result.Statistic, result.PValue);
     }

@@ -5,9 +5,10 @@ namespace Recur.Tests.Monitoring.Drift;
 /// <summary>
 /// Recur's drift statistics against values computed once with scipy 1.10.1 (numpy 1.24.2) by scipy_values.py beside
 /// this file, on the same samples: integer formulas that give identical doubles in both languages. Every value must
-/// agree to a relative 1e-9. ks_2samp's p-value: Recur computes the asymptotic one ('asymp') at every size; scipy's
-/// default 'auto' uses it above 10,000 values per side, so the small cases were generated with method='asymp' and the
-/// large one with the default.
+/// agree to a relative 1e-9. ks_2samp's p-value: <see cref="KolmogorovSmirnov.TwoSample"/> is always the asymptotic one
+/// (checked against method='asymp', and against the default above 10,000 values per side, where 'auto' is 'asymp');
+/// <see cref="KolmogorovSmirnov.TwoSampleAuto"/>, which the drift detector uses on raw rows, follows scipy's default
+/// and is exact up to 10,000 values per side.
 /// </summary>
 public sealed class ScipyAgreementTests
 {
@@ -30,6 +31,21 @@ public sealed class ScipyAgreementTests
         Close(ksStatistic, ks.Statistic);
         Close(ksPValue, ks.PValue);
         Close(wasserstein, Wasserstein.Distance(reference, current));
+    }
+
+    [Theory]
+    [InlineData(40, 30, 0, 0.175, 0.6182530877166545)] // ks_2samp method=auto (exact)
+    [InlineData(300, 200, 0, 0.02666666666666667, 0.9999895070912629)] // ks_2samp method=auto (exact)
+    [InlineData(50, 50, 0, 0.06, 0.9999952562961608)] // ks_2samp method=auto (exact)
+    [InlineData(2000, 1500, 0, 0.0225, 0.7706238371666599)] // ks_2samp method=auto (exact)
+    [InlineData(300, 200, 12, 0.14833333333333334, 0.009407232626032385)] // ks_2samp method=auto (exact)
+    [InlineData(120, 120, 15, 0.175, 0.05052186910167745)] // ks_2samp method=auto (exact)
+    public void TwoSampleAuto_UpTo10000Values_AgreesWithScipysExactPValue(int n, int m, double shift, double statistic, double pValue)
+    {
+        var ks = KolmogorovSmirnov.TwoSampleAuto(Reference(n), Current(m).Select(v => v + shift).ToArray());
+
+        Close(statistic, ks.Statistic);
+        Close(pValue, ks.PValue);
     }
 
     [Fact]
