@@ -24,7 +24,7 @@ public sealed class DriftCliTests : IDisposable
         Directory.CreateDirectory(_dir.Path("data"));
         File.Copy(Path.Combine(example, "recur.yaml"), _dir.Path("recur.yaml"));
         File.Copy(Path.Combine(example, "data", "german.data"), _dir.Path(Path.Combine("data", "german.data")));
-        var rows = File.ReadAllLines(Path.Combine(example, "data", "german.data")).Where(l => l.Length > 0).Select(l => l.Split(' ')).ToList();
+        var rows = File.ReadAllLines(Path.Combine(example, "data", "german.data")).Where(l => l.Length > 0).Select(l => l.Trim().Split(' ')).ToList();
         var age = Array.IndexOf(Columns, "age");
         Write("young.csv", rows.Where(r => int.Parse(r[age], CultureInfo.InvariantCulture) < 30));
         Write("older.csv", rows.Where(r => int.Parse(r[age], CultureInfo.InvariantCulture) >= 30));

@@ -81,6 +81,10 @@ internal static class DriftCommand
     {
         var r = result.Report;
         ctx.Human.WriteLine($"reference: {result.Reference.Source}, {result.Reference.Rows} rows; current: {result.Current.Source}, {result.Current.Rows} rows");
+        foreach (var side in new[] { result.Reference, result.Current }.Where(s => s.Quarantined > 0))
+        {
+            ctx.Human.WriteLine($"  {side.Source}: {side.Quarantined} malformed rows set aside, not compared");
+        }
         var table = Tables.Of("column", "type", "test", "statistic", "p-value", "threshold", "drifted", "PSI", "band", "n ref", "n cur");
         foreach (var f in r.Features)
         {

@@ -50,11 +50,14 @@ public static class DatasetDrift
     {
         DataTable table;
         string description;
+        var quarantined = 0;
         if (File.Exists(source))
         {
             description = $"file {source}";
             var missing = new DatasetConfig { Missing = project?.Config.Datasets.Values.SelectMany(d => d.Missing).Distinct().ToList() ?? [] };
-            table = (await SourceReader.ReadAsync(Path.GetFullPath(source), missing, source, ct: ct)).Table;
+            var parsed = await SourceReader.ReadAsync(Path.GetFullPath(source), missing, source, ct: ct);
+            table = parsed.Table;
+            quarantined = parsed.Quarantined.Count;
         }
         else if (Directory.Exists(source))
         {
@@ -73,7 +76,7 @@ public static class DatasetDrift
             table = await project.ReadAsync(snapshot, ct);
         }
         if (table.RowCount == 0) throw RecurException.Invalid($"the {role} ({description}) has no rows; there is nothing to compare", role);
-        return new Side(role, new DriftSideInfo(description, table.RowCount), table);
+        return new Side(role, new DriftSideInfo(description, table.RowCount) { Quarantined = quarantined }, table);
     }
 
     private static (List<string> Columns, List<string> OnlyReference, List<string> OnlyCurrent) Columns(ProjectConfig? config, DriftRequest request, Side reference, Side current)

@@ -32,4 +32,8 @@ public sealed record DriftComparison(
 /// <summary>One side of a comparison.</summary>
 /// <param name="Source">What was read, for people: "file ref.csv" or "dataset 'adult', snapshot 1a2b3c4d5e6f".</param>
 /// <param name="Rows">Its rows.</param>
-public sealed record DriftSideInfo(string Source, int Rows);
+public sealed record DriftSideInfo(string Source, int Rows)
+{
+    /// <summary>Rows of a file set aside as malformed (wrong field count, unparsable); they are not compared.</summary>
+    public int Quarantined { get; init; }
+}
