@@ -42,8 +42,12 @@ internal static class RadixSort
             return small;
         }
 
-        var keys = new ulong[count];
-        var histograms = new int[Passes * Buckets];
+        // Keys and scratch are per-thread buffers reused across columns: a million-row column would otherwise put
+        // 16 MB of short-lived arrays on the large object heap per sort and trigger full collections.
+        var keys = Buffer(ref t_keys, count);
+        var scratch = Buffer(ref t_scratch, count);
+        var histograms = t_histograms ??= new int[Passes * Buckets];
+        Array.Clear(histograms);
         int next = 0;
         foreach (double value in values)
         {
@@ -60,7 +64,6 @@ internal static class RadixSort
             }
         }
 
-        var scratch = new ulong[count];
         var offsets = new int[Buckets];
         for (int p = 0; p < Passes; p++)
         {
@@ -78,21 +81,37 @@ internal static class RadixSort
             }
 
             int shift = p * DigitBits;
-            foreach (ulong key in keys)
+            for (int i = 0; i < count; i++)
             {
+                ulong key = keys[i];
                 scratch[offsets[(int)((key >> shift) & (Buckets - 1))]++] = key;
             }
 
             (keys, scratch) = (scratch, keys);
         }
 
-        var sorted = new double[count];
+        var sorted = GC.AllocateUninitializedArray<double>(count);
         for (int i = 0; i < count; i++)
         {
             sorted[i] = FromKey(keys[i]);
         }
 
         return sorted;
+    }
+
+    [ThreadStatic]
+    private static ulong[]? t_keys;
+
+    [ThreadStatic]
+    private static ulong[]? t_scratch;
+
+    [ThreadStatic]
+    private static int[]? t_histograms;
+
+    private static ulong[] Buffer(ref ulong[]? buffer, int count)
+    {
+        if (buffer is null || buffer.Length < count) buffer = GC.AllocateUninitializedArray<ulong>(count);
+        return buffer;
     }
 
     // Negative numbers have every bit flipped (larger magnitude sorts lower); others get the sign bit set.

@@ -70,19 +70,38 @@ internal static class ReferenceQuantileBins
     /// <summary>Counts per bin (length = edges + 1) for a sorted sample.</summary>
     internal static long[] Count(double[] sortedValues, double[] innerEdges)
     {
+        // A value on an edge belongs to the bin above, so bin b ends where the first value ≥ edge b starts.
         var counts = new long[innerEdges.Length + 1];
-        int bin = 0;
-        foreach (double value in sortedValues)
+        int start = 0;
+        for (int b = 0; b < innerEdges.Length; b++)
         {
-            while (bin < innerEdges.Length && innerEdges[bin] <= value)
-            {
-                bin++;
-            }
-
-            counts[bin]++;
+            int end = FirstAtOrAbove(sortedValues, innerEdges[b], start);
+            counts[b] = end - start;
+            start = end;
         }
 
+        counts[^1] = sortedValues.Length - start;
         return counts;
+    }
+
+    private static int FirstAtOrAbove(double[] sorted, double edge, int from)
+    {
+        int low = from;
+        int high = sorted.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (sorted[middle] < edge)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     /// <summary>numpy's 'linear' quantile, including its two-sided lerp for rounding symmetry.</summary>
