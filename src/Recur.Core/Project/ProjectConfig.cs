@@ -370,7 +370,7 @@ public sealed class MonitoringConfig
     /// <summary>Retrain when at least this share of features drift.</summary>
     public double RetrainDriftShare { get; set; } = 0.1;
 
-    /// <summary>Multiple-testing correction for p-value tests: "bonferroni" or "none".</summary>
+    /// <summary>Multiple-testing correction for p-value tests: "bonferroni", "bh" (Benjamini–Hochberg) or "none".</summary>
     public string Correction { get; set; } = "bonferroni";
 
     /// <summary>Fewest current rows needed before drift is judged.</summary>
@@ -378,6 +378,11 @@ public sealed class MonitoringConfig
 
     /// <summary>How labels are judged and watched for, and how many a live-performance window needs.</summary>
     public MonitoringFeedbackConfig Feedback { get; set; } = new();
+    /// <summary>Fewest values a column needs on each side before its drift test is run; below it the column reports insufficient data.</summary>
+    public int MinRowsPerTest { get; set; } = 30;
+
+    /// <summary>Per-column test and threshold, by column name (<c>monitoring.columns.NAME</c>).</summary>
+    public Dictionary<string, DriftColumnConfig> Columns { get; set; } = [];
 }
 
 /// <summary>

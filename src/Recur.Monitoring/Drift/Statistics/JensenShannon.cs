@@ -45,7 +45,7 @@ public static class JensenShannon
             ReferenceQuantileBins.Count(sortedCurrent, edges));
     }
 
-    private static double FromCounts(long[] reference, long[] current)
+    internal static double FromCounts(long[] reference, long[] current)
     {
         double referenceTotal = reference.Sum();
         double currentTotal = current.Sum();

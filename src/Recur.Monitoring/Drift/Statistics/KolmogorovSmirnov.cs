@@ -21,8 +21,41 @@ public static class KolmogorovSmirnov
     /// <exception cref="ArgumentException">A sample has no non-NaN value.</exception>
     public static StatisticResult TwoSample(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        double[] sortedReference = NumericSample.SortedWithoutNaN(reference, nameof(reference));
-        double[] sortedCurrent = NumericSample.SortedWithoutNaN(current, nameof(current));
+        return TwoSampleSorted(
+            NumericSample.SortedWithoutNaN(reference, nameof(reference)),
+            NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary>
+    /// Two-sided two-sample KS test with scipy's default method choice, matching
+    /// <c>scipy.stats.ks_2samp(reference, current)</c> (scipy 1.10, <c>method='auto'</c>): the exact p-value of the
+    /// two-sample distribution when neither sample has more than 10,000 values (D then rounded to the grid h/lcm(n, m)
+    /// it lives on), else the asymptotic one of <see cref="TwoSample"/>. NaN values are ignored.
+    /// </summary>
+    /// <param name="reference">Reference sample; NaN entries are skipped.</param>
+    /// <param name="current">Current sample; NaN entries are skipped.</param>
+    /// <returns>The D statistic and its p-value.</returns>
+    /// <exception cref="ArgumentException">A sample has no non-NaN value.</exception>
+    public static StatisticResult TwoSampleAuto(ReadOnlySpan<double> reference, ReadOnlySpan<double> current) =>
+        TwoSampleSortedAuto(
+            NumericSample.SortedWithoutNaN(reference, nameof(reference)),
+            NumericSample.SortedWithoutNaN(current, nameof(current)));
+
+    /// <summary><see cref="TwoSampleAuto"/> on samples already sorted and free of NaN (each non-empty).</summary>
+    internal static StatisticResult TwoSampleSortedAuto(double[] sortedReference, double[] sortedCurrent)
+    {
+        if (Math.Max(sortedReference.Length, sortedCurrent.Length) > SmirnovExact.MaxSize)
+        {
+            return TwoSampleSorted(sortedReference, sortedCurrent);
+        }
+
+        var (statistic, pValue) = SmirnovExact.Survival(sortedReference.Length, sortedCurrent.Length, Statistic(sortedReference, sortedCurrent));
+        return new StatisticResult(statistic, pValue);
+    }
+
+    /// <summary><see cref="TwoSample"/> on samples already sorted and free of NaN (each non-empty).</summary>
+    internal static StatisticResult TwoSampleSorted(double[] sortedReference, double[] sortedCurrent)
+    {
         double statistic = Statistic(sortedReference, sortedCurrent);
         return new StatisticResult(statistic, PValue(sortedReference.Length, sortedCurrent.Length, statistic));
     }
@@ -46,8 +79,13 @@ public static class KolmogorovSmirnov
     public static StatisticResult AgainstReference(NumericReference reference, ReadOnlySpan<double> current)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        return AgainstReferenceSorted(reference, NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary><see cref="AgainstReference"/> on a current sample already sorted and free of NaN.</summary>
+    internal static StatisticResult AgainstReferenceSorted(NumericReference reference, double[] sorted)
+    {
         var grid = new QuantileGrid(reference.Quantiles, nameof(reference));
-        double[] sorted = NumericSample.SortedWithoutNaN(current, nameof(current));
 
         // F_current is constant between its distinct values and F_reference only climbs, so the gap is
         // widest at a current value (after its ties) or just below one (before them).

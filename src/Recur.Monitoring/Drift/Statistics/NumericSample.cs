@@ -10,31 +10,12 @@ internal static class NumericSample
     /// <exception cref="ArgumentException">No non-NaN value is present.</exception>
     internal static double[] SortedWithoutNaN(ReadOnlySpan<double> values, string parameterName)
     {
-        int count = 0;
-        foreach (double value in values)
-        {
-            if (!double.IsNaN(value))
-            {
-                count++;
-            }
-        }
-
-        if (count == 0)
+        double[] sorted = RadixSort.SortedWithoutNaN(values);
+        if (sorted.Length == 0)
         {
             throw new ArgumentException("The sample must contain at least one non-NaN value.", parameterName);
         }
 
-        var sorted = new double[count];
-        int next = 0;
-        foreach (double value in values)
-        {
-            if (!double.IsNaN(value))
-            {
-                sorted[next++] = value;
-            }
-        }
-
-        Array.Sort(sorted);
         return sorted;
     }
 }

@@ -76,7 +76,7 @@ public static class PopulationStabilityIndex
         return psi <= MajorThreshold ? PsiBand.Moderate : PsiBand.Major;
     }
 
-    private static double FromCounts(long[] reference, long[] current)
+    internal static double FromCounts(long[] reference, long[] current)
     {
         double referenceTotal = reference.Sum();
         double currentTotal = current.Sum();

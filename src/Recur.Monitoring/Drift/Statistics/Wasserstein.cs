@@ -22,7 +22,7 @@ public static class Wasserstein
     /// <returns>The distance, in the units of the data.</returns>
     /// <exception cref="ArgumentException">A sample has no non-NaN value.</exception>
     public static double Distance(ReadOnlySpan<double> reference, ReadOnlySpan<double> current) =>
-        Distance(
+        DistanceSorted(
             NumericSample.SortedWithoutNaN(reference, nameof(reference)),
             NumericSample.SortedWithoutNaN(current, nameof(current)));
 
@@ -38,10 +38,16 @@ public static class Wasserstein
     /// <exception cref="ArgumentException">A sample has no non-NaN value.</exception>
     public static double NormedDistance(ReadOnlySpan<double> reference, ReadOnlySpan<double> current)
     {
-        double[] sortedReference = NumericSample.SortedWithoutNaN(reference, nameof(reference));
-        double[] sortedCurrent = NumericSample.SortedWithoutNaN(current, nameof(current));
+        return NormedDistanceSorted(
+            NumericSample.SortedWithoutNaN(reference, nameof(reference)),
+            NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary><see cref="NormedDistance(ReadOnlySpan{double}, ReadOnlySpan{double})"/> on sorted, NaN-free samples.</summary>
+    internal static double NormedDistanceSorted(double[] sortedReference, double[] sortedCurrent)
+    {
         double scale = Math.Max(PopulationStandardDeviation(sortedReference), MinimumReferenceStandardDeviation);
-        return Distance(sortedReference, sortedCurrent) / scale;
+        return DistanceSorted(sortedReference, sortedCurrent) / scale;
     }
 
     /// <summary>
@@ -63,8 +69,13 @@ public static class Wasserstein
     public static double NormedDistance(NumericReference reference, ReadOnlySpan<double> current)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        return NormedDistanceSorted(reference, NumericSample.SortedWithoutNaN(current, nameof(current)));
+    }
+
+    /// <summary>The grid form of the normed distance on a current sample already sorted and free of NaN.</summary>
+    internal static double NormedDistanceSorted(NumericReference reference, double[] sorted)
+    {
         var grid = new QuantileGrid(reference.Quantiles, nameof(reference));
-        double[] sorted = NumericSample.SortedWithoutNaN(current, nameof(current));
         double scale = Math.Max(reference.PopulationStdDev, MinimumReferenceStandardDeviation);
         return QuantileArea(grid, sorted) / scale;
     }
@@ -131,7 +142,7 @@ public static class Wasserstein
     /// Integrates |F_u − F_v| over the merged support: between consecutive distinct values
     /// both CDFs are constant, so each gap contributes |F_u − F_v| · width.
     /// </summary>
-    private static double Distance(double[] first, double[] second)
+    internal static double DistanceSorted(double[] first, double[] second)
     {
         int i = 0;
         int j = 0;
