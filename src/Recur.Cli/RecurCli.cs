@@ -67,6 +67,7 @@ public static class RecurCli
         root.Subcommands.Add(FeedbackCommand.Create());
         root.Subcommands.Add(SurrogateCommand.Create());
         root.Subcommands.Add(MonitorCommand.Create());
+        root.Subcommands.Add(LoopCommand.Create());
         root.Subcommands.Add(FingerprintCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;

@@ -78,6 +78,7 @@ public static class ProjectConfigLoader
         TrainingValidation.Validate(c, text);
         FairnessValidation.Validate(c, text);
         RegistryValidation.Validate(c.Registry, text);
+        LoopValidation.Validate(c.Loop, text);
         StorageValidation.Validate(c, text);
         SafeguardsValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
