@@ -26,7 +26,8 @@ internal static class LoopCommand
                 await runner.RunAsync(ct);
                 return 0;
             }
-            var outcome = (await runner.TickAsync("recur loop --once", ct))!;
+            var outcome = await runner.TickAsync("recur loop --once", ct)
+                ?? throw new Core.RecurException(Core.FailureKind.Conflict, "another loop tick of this project is running (recur serve's background loop or another recur loop); run again when it ends");
             if (ctx.Json)
             {
                 ctx.WriteJson(new { tick = outcome.Tick, action = outcome.Action, canary = outcome.Canary, report = outcome.Report, records = outcome.Records.Select(Row) });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Recur.Core.Project;
 
@@ -13,7 +14,7 @@ public sealed class LoopRunner(RecurProject project)
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ILogger _logger = project.Logging.CreateLogger("Recur.Pipeline.Loop");
 
-    /// <summary>Runs one tick now; null when another tick is still running.</summary>
+    /// <summary>Runs one tick now; null when another tick is still running (in this process or another one of the project).</summary>
     public async Task<LoopTickOutcome?> TickAsync(string why, CancellationToken ct = default)
     {
         if (!await _running.WaitAsync(0, ct))
@@ -21,8 +22,16 @@ public sealed class LoopRunner(RecurProject project)
             _logger.LoopTickSkipped(project.Config.Name);
             return null;
         }
+
         try
         {
+            // Across processes too: recur serve's background loop and a recur loop --once never tick together.
+            using var held = TryLock();
+            if (held is null)
+            {
+                _logger.LoopTickSkipped(project.Config.Name);
+                return null;
+            }
             return await LoopTick.RunAsync(project, why, ct);
         }
         finally
@@ -53,6 +62,20 @@ public sealed class LoopRunner(RecurProject project)
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
+        }
+    }
+
+    private FileStream? TryLock()
+    {
+        var path = Path.Combine(project.Services.GetRequiredService<ProjectLayout>().State, "loop", "tick.lock");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }
