@@ -69,6 +69,7 @@ public static class RecurCli
         root.Subcommands.Add(MonitorCommand.Create());
         LiveMonitorCommands.AddTo(root);
         root.Subcommands.Add(DriftCommand.Create());
+        root.Subcommands.Add(LoopCommand.Create());
         root.Subcommands.Add(FingerprintCommand.Create());
         root.Subcommands.Add(WindowsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

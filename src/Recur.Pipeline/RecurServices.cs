@@ -61,7 +61,9 @@ public static class RecurServices
         services.AddFileArtifactStore(layout.Artifacts);
         services.AddRegistryEvents(config.Registry);
         services.AddVerifiedModelLoader();
-        services.TryAddSingleton<Serving.Routing.IRouteConfigSource>(new ProjectRouteSource(project));
+        var canary = new Loop.CanaryFile(layout);
+        services.TryAddSingleton(canary);
+        services.TryAddSingleton<Serving.Routing.IRouteConfigSource>(new Loop.LoopRouteSource(new ProjectRouteSource(project), canary));
         services.TryAddSingleton(new Serving.Routing.TargetPicker(config.Seed));
         services.AddPredictionServing();
         services.TryAddSingleton<RecurProject>();

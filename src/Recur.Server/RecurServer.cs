@@ -37,6 +37,7 @@ public static class RecurServer
         // The same snake_case names as the CLI's --json output, for every response body.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddRecurOpenApi();
+        builder.Services.AddHostedService<Loop.LoopBackgroundService>();
 
         var app = builder.Build();
         // Compose the project now (open the database, start the log writer), not on the first request:

@@ -21,6 +21,7 @@ internal static class SchemaMigrations
 
     public static void Apply(SqliteConnection connection)
     {
+        connection.Execute(LoopSchema.Ddl); // tables added later: created when missing
         foreach (var (table, column, definition) in Added)
         {
             var columns = connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToHashSet(StringComparer.Ordinal);

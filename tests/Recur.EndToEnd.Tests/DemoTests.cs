@@ -33,6 +33,18 @@ public sealed class DemoTests
         Assert.False(string.IsNullOrEmpty(retrain.GetProperty("reason").GetString()));
         Assert.True(File.Exists(json.GetProperty("report").GetString()));
         Assert.Contains("<th>actual \\ predicted</th><th>&lt;=50K</th><th>&gt;50K</th>", File.ReadAllText(json.GetProperty("report").GetString()!));
-        Assert.Contains("[8/8]", result.Stderr);
+        // The automatic loop: drift fired, the candidate went out as a canary on part of the traffic, and was judged.
+        var loop = json.GetProperty("loop");
+        var steps = loop.GetProperty("history").EnumerateArray().Select(r => r.GetProperty("step").GetString()).ToList();
+        Assert.Contains("trigger", steps);
+        Assert.Contains("retrained", steps);
+        Assert.Contains("canary_started", steps);
+        Assert.Contains("compared", steps);
+        Assert.Contains(loop.GetProperty("outcome").GetString(), new[] { "promoted", "rolled_back" });
+        Assert.Contains("Welch two-sample", loop.GetProperty("comparison").GetString());
+        var traffic = loop.GetProperty("canary_traffic");
+        Assert.True(traffic.GetProperty("2").GetInt32() > 100 && traffic.GetProperty("1").GetInt32() > traffic.GetProperty("2").GetInt32());
+        Assert.Contains("6. The automatic loop", File.ReadAllText(json.GetProperty("report").GetString()!));
+        Assert.Contains("[9/9]", result.Stderr);
     }
 }

@@ -10,7 +10,7 @@ internal static class DemoReport
 
     public static void Write(DemoSummary s, TrainingOutcome first)
     {
-        var report = new HtmlReport("Recur demo — Adult income, the whole loop")
+        var report = new HtmlReport("Recur demo — Adult income, the whole loop, closed automatically")
             .Paragraph($"Project: {s.Project}. Finished in {s.Seconds:0.0} s.")
             .Heading("1. Data: immutable, content-addressed snapshots")
             .Table(["dataset", "snapshot", "rows", "quarantined"], s.Snapshots.Select(x => (IReadOnlyList<string>)[x.Dataset, x.Id[..16], x.Rows.ToString(), x.Quarantined.ToString()]))
@@ -40,6 +40,15 @@ internal static class DemoReport
                     .Select(m => (IReadOnlyList<string>)[m.Item1, .. Metrics.Select(k => Tables.Format(m.Item2.GetValueOrDefault(k, double.NaN)))]))
                 .Paragraph((s.Retrain.Promote ? "PROMOTED — " : "REJECTED — ") + s.Retrain.Reason, s.Retrain.Promote ? "good" : "bad");
         }
+        report.Heading("6. The automatic loop: trigger, retrain, canary, comparison, promotion or rollback")
+            .Paragraph("Every step the loop took, from its audit trail (recur loop history): the numbers behind each decision are in the JSON output.");
+        report.Table(["tick", "step", "what", "why"], s.Loop.History.Where(r => r.Step is not ("tick_started" or "tick_finished"))
+            .Select(r => (IReadOnlyList<string>)[r.Tick.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Step, r.What, r.Why]));
+        if (s.Loop.CanaryTraffic.Count > 0)
+        {
+            report.Paragraph("Canary traffic by version: " + string.Join(", ", s.Loop.CanaryTraffic.OrderBy(p => p.Key).Select(p => $"v{p.Key}: {p.Value} predictions")));
+        }
+        report.Paragraph($"Outcome: {s.Loop.Outcome}." + (s.Loop.Comparison is { } c ? " " + c : ""), s.Loop.Outcome is "promoted" ? "good" : s.Loop.Outcome is "rolled_back" ? "bad" : null);
         report.Save(s.Report);
     }
 }

@@ -15,6 +15,7 @@ internal sealed record DemoSummary(
     DemoShift Shift,
     IReadOnlyList<FeatureDrift> Drift,
     DemoRetrain Retrain,
+    DemoLoop Loop,
     string Report,
     double Seconds);
 
@@ -29,3 +30,8 @@ internal sealed record DemoLogged(int Predictions, int OfServedKeys, object? Exa
 internal sealed record DemoShift(string Description, int Rows, double DriftedShare, bool DatasetDrift, bool Retrain, string Reason);
 
 internal sealed record DemoRetrain(bool Ran, int? CandidateVersion, IReadOnlyDictionary<string, double>? Metrics, IReadOnlyDictionary<string, double>? ChampionMetrics, bool Promote, string Reason, TrainingOutcome? Outcome);
+
+/// <summary>What the automatic loop did: its ticks, the canary's traffic per version, the audit trail and the outcome.</summary>
+internal sealed record DemoLoop(IReadOnlyList<DemoTick> Ticks, IReadOnlyDictionary<int, int> CanaryTraffic, IReadOnlyList<Core.Monitoring.LoopRecord> History, string Outcome, string? Comparison);
+
+internal sealed record DemoTick(long Tick, string Action);

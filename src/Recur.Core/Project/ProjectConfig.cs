@@ -92,6 +92,9 @@ public sealed class ValidationConfig
     /// <summary>Drift detection and the retraining policy.</summary>
     public MonitoringConfig Monitoring { get; set; } = new();
 
+    /// <summary>The automatic loop: triggers, rate limit, canary, promotion or rollback, alerts.</summary>
+    public LoopConfig Loop { get; set; } = new();
+
     /// <summary>Limits and host names of the REST server.</summary>
     public ServingConfig Serving { get; set; } = new();
 

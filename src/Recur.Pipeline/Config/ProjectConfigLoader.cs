@@ -79,6 +79,7 @@ public static class ProjectConfigLoader
         FairnessValidation.Validate(c, text);
         FeedbackValidation.Validate(c, text);
         RegistryValidation.Validate(c.Registry, text);
+        LoopValidation.Validate(c.Loop, text);
         StorageValidation.Validate(c, text);
         SafeguardsValidation.Validate(c, text);
         WindowsValidation.Validate(c, text);

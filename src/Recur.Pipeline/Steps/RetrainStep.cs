@@ -12,8 +12,11 @@ namespace Recur.Pipeline.Steps;
 /// </summary>
 public static class RetrainStep
 {
-    /// <summary>Retrains from feedback joined since <paramref name="since"/>.</summary>
-    public static async Task<TrainingOutcome> RunAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default)
+    /// <summary>
+    /// Retrains from feedback joined since <paramref name="since"/>; a candidate that passes the gates becomes the
+    /// champion, or takes <paramref name="promoteAs"/> instead when given (the loop's canary).
+    /// </summary>
+    public static async Task<TrainingOutcome> RunAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default, string? promoteAs = null)
     {
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
@@ -43,7 +46,7 @@ public static class RetrainStep
             ? names.Split(',').Where(g => config.Features.Groups.ContainsKey(g)).ToList()
             : [];
         return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct,
-            dropped.Count > 0 ? new GroupOptions(dropped, Ablate: false) : null);
+            dropped.Count > 0 ? new GroupOptions(dropped, Ablate: false) : null, promoteAs);
     }
 
     /// <summary>

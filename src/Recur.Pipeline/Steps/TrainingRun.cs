@@ -105,9 +105,10 @@ public static class TrainingRun
     /// <param name="registerRejected">Whether a candidate the gates reject is registered as the challenger.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="groups">Feature groups to leave out of the model and to measure; null for neither.</param>
+    /// <param name="promoteAs">An alias for a candidate that passes instead of <c>champion</c> (the loop's canary); null for the champion.</param>
     public static async Task<TrainingOutcome> RunAsync(
         RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool dataIsFirstSnapshot, bool registerRejected,
-        CancellationToken ct = default, GroupOptions? groups = null)
+        CancellationToken ct = default, GroupOptions? groups = null, string? promoteAs = null)
     {
         var config = project.Config;
         groups ??= GroupOptions.None;
@@ -236,7 +237,7 @@ public static class TrainingRun
                     await project.Artifacts.PutAsync(temp, token);
                     return Describe(project, model, sha, snapshots, reference, candidateMetrics, validationMetrics, baselineMetrics, gate, groups.Drop);
                 },
-                registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness), .. FairnessStep.Gates(config.Promotion.Fairness, fairness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"));
+                registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness), .. FairnessStep.Gates(config.Promotion.Fairness, fairness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"), promoteAs);
             if (promotion.Registered is { } registered && policy is not null) await PolicyStep.RecordAsync(project, registered, policy, PolicyStep.Trainer, ct);
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"

@@ -47,5 +47,6 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IPublishedPredictions>(sp => new SqlitePublishedPredictions(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ILoopStore>(sp => new SqliteLoopStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
     }
 }

@@ -52,6 +52,10 @@ public static class ChampionPromotion
     /// <param name="ct">Cancellation.</param>
     /// <param name="extraChecks">Further checks given the champion then current (null when none): the significance of the gains.</param>
     /// <param name="logger">Where each gate decision and each lost race is logged (nowhere when null).</param>
+    /// <param name="promoteAs">
+    /// Another alias for a candidate that passes (the automatic loop's <c>canary</c>): it is registered under that alias and the
+    /// champion stays where it is; null to make it the champion.
+    /// </param>
     public static async Task<PromotionOutcome> RunAsync(
         IRegistryStore registry,
         PromotionConfig gates,
@@ -64,7 +68,8 @@ public static class ChampionPromotion
         bool registerRejected,
         CancellationToken ct = default,
         Func<ModelVersion?, IReadOnlyList<GateCheck>>? extraChecks = null,
-        ILogger? logger = null)
+        ILogger? logger = null,
+        string? promoteAs = null)
     {
         logger ??= NullLogger.Instance;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
@@ -75,6 +80,11 @@ public static class ChampionPromotion
             var championName = champion is null ? "none" : $"version {champion.Version}";
             logger.GateDecided(model, attempt, gate.Promote ? "promote" : "reject", championName, gate.Reason);
             var same = (await registry.ListAsync(model, ct)).FirstOrDefault(v => string.Equals(v.ArtifactSha256, artifactSha256, StringComparison.OrdinalIgnoreCase));
+            if (same is not null && promoteAs is not null)
+            {
+                logger.SameAsExisting(model, same.Version);
+                return new(gate, champion, championMetrics, null, same, attempt);
+            }
             if (same is not null)
             {
                 var moved = !gate.Promote || champion?.Version == same.Version
@@ -92,6 +102,7 @@ public static class ChampionPromotion
                 var challenger = registerRejected ? await registry.RegisterAsync(await describe(gate, ct), ChallengerAlias, ct) : null;
                 return new(gate, champion, championMetrics, challenger, null, attempt);
             }
+            if (promoteAs is not null) return new(gate, champion, championMetrics, await registry.RegisterAsync(await describe(gate, ct), promoteAs, ct), null, attempt);
             var registered = await registry.RegisterIfAliasAsync(await describe(gate, ct), ChampionAlias, champion?.Version, ct);
             if (registered is not null) return new(gate, champion, championMetrics, registered, null, attempt);
             logger.ChampionMovedMeanwhile(model, championName);
