@@ -118,6 +118,14 @@ internal static class Schema
             scores_json TEXT,
             PRIMARY KEY (run, key)
         ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS monitor_checkpoints (
+            model TEXT PRIMARY KEY,
+            prediction_seq INTEGER NOT NULL,
+            feedback_seq INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            state TEXT NOT NULL,
+            written_at TEXT NOT NULL
+        );
         """;
 
 }

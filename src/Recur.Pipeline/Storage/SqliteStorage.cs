@@ -47,5 +47,7 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IPublishedPredictions>(sp => new SqlitePublishedPredictions(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IMonitoringEventLog>(sp => new SqliteMonitoringEventLog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IMonitorCheckpointStore>(sp => new SqliteMonitorCheckpoints(sp.GetRequiredService<SqliteDatabase>()));
     }
 }
