@@ -372,6 +372,9 @@ public sealed class MonitoringConfig
 
     /// <summary>Fewest current rows needed before drift is judged.</summary>
     public int MinRows { get; set; } = 100;
+
+    /// <summary>How monitoring cuts the log into windows: a span of prediction time (30m, 1h, 1d) or "N predictions".</summary>
+    public string Window { get; set; } = "1d";
 }
 
 /// <summary>
