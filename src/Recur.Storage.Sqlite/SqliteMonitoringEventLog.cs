@@ -16,6 +16,9 @@ public sealed class SqliteMonitoringEventLog(SqliteDatabase db) : IMonitoringEve
 
     private const string Answered = "(p.role IS NULL OR p.role <> 'shadow')";
 
+    // "+p.model" keeps SQLite from choosing the (model, ts) index over the seq range, which would scan the model's
+    // whole log for every page and make each run cost the size of the log rather than the new rows.
+
     // The first answered prediction of the key: later predictions of a key never take its label away.
     private const string FirstOfKey = "p.seq = (SELECT MIN(q.seq) FROM predictions q WHERE q.model = p.model AND q.key = p.key AND (q.role IS NULL OR q.role <> 'shadow'))";
 
@@ -34,7 +37,7 @@ public sealed class SqliteMonitoringEventLog(SqliteDatabase db) : IMonitoringEve
     {
         using var connection = db.Open();
         var rows = connection.Query<Row>(
-            $"SELECT p.seq, p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role FROM predictions p WHERE p.seq > @afterSeq AND p.seq <= @throughSeq AND p.model = @model AND {Answered} ORDER BY p.seq LIMIT @limit",
+            $"SELECT p.seq, p.key, p.model, p.version, p.ts, p.inputs_json, p.label, p.score, p.route, p.role FROM predictions p WHERE p.seq > @afterSeq AND p.seq <= @throughSeq AND +p.model = @model AND {Answered} ORDER BY p.seq LIMIT @limit",
             new { model, afterSeq, throughSeq, limit });
         return Task.FromResult<IReadOnlyList<LoggedPrediction>>(rows
             .Select(r => new LoggedPrediction(r.seq, new PredictionRecord(r.key, r.model, (int)r.version, Json.Time(r.ts), r.inputs_json, r.label, r.score, r.route, r.role)))
@@ -49,9 +52,9 @@ public sealed class SqliteMonitoringEventLog(SqliteDatabase db) : IMonitoringEve
         var rows = connection.Query<PairRow>(
             $"""
             SELECT {PairColumns} FROM predictions p JOIN feedback f ON f.key = p.key
-            WHERE p.seq > @p0 AND p.seq <= @p1 AND p.model = @model AND {Answered} AND f.rowid <= @f1 AND {FirstOfKey}
+            WHERE p.seq > @p0 AND p.seq <= @p1 AND +p.model = @model AND {Answered} AND f.rowid <= @f1 AND {FirstOfKey}
             UNION ALL
-            SELECT {PairColumns} FROM feedback f JOIN predictions p ON p.key = f.key
+            SELECT {PairColumns} FROM feedback f CROSS JOIN predictions p ON p.key = f.key
             WHERE f.rowid > @f0 AND f.rowid <= @f1 AND p.model = @model AND {Answered} AND p.seq <= @p0 AND {FirstOfKey}
             ORDER BY 1
             """,
