@@ -86,6 +86,7 @@ public sealed class IncrementalMonitor(IMonitoringEventLog log, IMonitorCheckpoi
         var at = batch.PredictionSeq;
         while (at < head.Prediction)
         {
+            ct.ThrowIfCancellationRequested();
             var page = await log.ReadPredictionsAsync(model, at, head.Prediction, PageSize, ct);
             var through = page.Count < PageSize ? head.Prediction : page[^1].Seq;
             foreach (var prediction in page) folder.Add(prediction);
@@ -94,6 +95,7 @@ public sealed class IncrementalMonitor(IMonitoringEventLog log, IMonitorCheckpoi
         }
         for (var f = batch.FeedbackSeq; f < head.Feedback; f = Math.Min(head.Feedback, f + FeedbackChunk))
         {
+            ct.ThrowIfCancellationRequested();
             var to = Math.Min(head.Feedback, f + FeedbackChunk);
             foreach (var pair in await log.ReadLabelledAsync(model, new EventCursor(batch.PredictionSeq, f), new EventCursor(batch.PredictionSeq, to), ct)) folder.Add(pair);
         }
