@@ -59,7 +59,7 @@ public static partial class MonitoringReport
     }
 
     private static string Label(WindowAnswer w) =>
-        w.Start is { } start ? start.ToString(start.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "MM-dd HH:mm", CultureInfo.InvariantCulture) : $"#{w.Index}";
+        w.Start is { } start && w.End is { } end ? start.ToString(end - start >= TimeSpan.FromDays(1) ? "yyyy-MM-dd" : "MM-dd HH:mm", CultureInfo.InvariantCulture) : $"#{w.Index}";
 
     private static string F(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -17,10 +17,11 @@ public sealed class IncrementalMonitorTests
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject(window);
 
-        var early = await log.PredictAsync(130);
+        var early = await log.PredictAsync(130, labelled: 0);
+        await log.LabelAsync(early.Take(60).ToList());
         await monitor.AdvanceAsync(subject);
         await log.PredictAsync(70, shift: 1.5, version: 2);
-        await log.LabelAsync(early.Skip(100).ToList()); // late labels of predictions the checkpoint holds
+        await log.LabelAsync(early.Skip(100).ToList()); // late labels of predictions the checkpoint holds (first labels of those keys)
         await monitor.AdvanceAsync(subject);
         await log.PredictAsync(45, shift: 0.5);
         var last = await monitor.AdvanceAsync(subject);
