@@ -140,6 +140,14 @@ internal static class Schema
         -- Labels stored by a Recur before the event log (one row per key) become its first events, once.
         INSERT INTO feedback_events (key, label, event_ts, received_ts, source)
             SELECT key, label, ts, ts, 'feedback-table' FROM feedback WHERE NOT EXISTS (SELECT 1 FROM feedback_events) ORDER BY ts, key;
+        CREATE TABLE IF NOT EXISTS monitor_checkpoints (
+            model TEXT PRIMARY KEY,
+            prediction_seq INTEGER NOT NULL,
+            feedback_seq INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            state TEXT NOT NULL,
+            written_at TEXT NOT NULL
+        );
         """;
 
 }

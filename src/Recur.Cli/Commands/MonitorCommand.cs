@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Recur.Core;
+using Recur.Monitoring.Incremental;
 using Recur.Pipeline.Reports;
 using Recur.Pipeline.Steps;
 
@@ -13,13 +14,23 @@ internal static class MonitorCommand
     {
         var since = new Option<string?>("--since") { Description = "Only predictions logged at or after this ISO-8601 time" };
         var retrain = new Option<bool>("--retrain") { Description = "If the policy says so, retrain and gate a candidate" };
-        var command = new Command("monitor", "Live metrics from feedback, drift of logged inputs, and the retraining policy") { since, retrain };
+        var replay = new Option<string?>("--replay") { Description = "Recompute every window from the event log alone, from FROM: 'start', a prediction seq, or an ISO-8601 time (no checkpoint read or written)", HelpName = "FROM" };
+        var noCheckpoint = new Option<bool>("--no-checkpoint") { Description = "Merge the checkpoint (batch view) with the newest events (speed view) without storing a new checkpoint" };
+        var htmlReport = new Option<bool>("--report") { Description = "Write the monitoring report (HTML) under .recur/reports/" };
+        var command = new Command("monitor", "Live metrics from feedback, drift of logged inputs, and the retraining policy, per window and cumulative") { since, retrain, replay, noCheckpoint, htmlReport };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
             DateTimeOffset? from = parse.GetValue(since) is { } s
                 ? DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : throw RecurException.Invalid($"--since: '{s}' is not an ISO-8601 time", "--since")
                 : null;
+            if (parse.GetValue(replay) is { } replayFrom)
+            {
+                if (from is not null || parse.GetValue(retrain) || parse.GetValue(noCheckpoint)) throw RecurException.Invalid("--replay: recomputes from the log alone; it takes none of --since, --retrain, --no-checkpoint", "--replay");
+                var replayed = await MonitorStep.WindowsAsync(project, WindowsMode.Replay, ReplayStart.Parse(replayFrom, "--replay"), ct);
+                return MonitorWindowsOutput.Write(ctx, project, replayed, parse.GetValue(htmlReport));
+            }
+            var windows = await MonitorStep.WindowsAsync(project, parse.GetValue(noCheckpoint) ? WindowsMode.Lambda : WindowsMode.Advance, null, ct);
             var outcome = await MonitorStep.RunAsync(project, from, ct);
             TrainingOutcome? retrained = null;
             if (parse.GetValue(retrain) && outcome.Decision.Retrain) retrained = await RetrainStep.RunAsync(project, from, ct);
@@ -31,9 +42,11 @@ internal static class MonitorCommand
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
                     drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, skew = outcome.Skew, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
                     retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason, confusion = retrained.Confusion, report },
+                    monitoring = MonitorWindowsOutput.Json(windows, parse.GetValue(htmlReport) ? MonitoringReport.Write(project, windows) : null),
                 });
                 return 0;
             }
+            MonitorWindowsOutput.Write(ctx, project, windows, parse.GetValue(htmlReport));
             ctx.Human.WriteLine($"champion v{outcome.ModelVersion}: {outcome.LoggedRows} predictions logged, {outcome.LabelledRows} with feedback");
             if (outcome.LiveMetrics is not null) ctx.Human.WriteLine($"live: {Tables.Metrics(outcome.LiveMetrics)}");
             if (outcome.Drift is { } d)

@@ -381,11 +381,14 @@ public sealed class MonitoringConfig
 
     /// <summary>How labels are judged and watched for, and how many a live-performance window needs.</summary>
     public MonitoringFeedbackConfig Feedback { get; set; } = new();
+
     /// <summary>Fewest values a column needs on each side before its drift test is run; below it the column reports insufficient data.</summary>
     public int MinRowsPerTest { get; set; } = 30;
 
     /// <summary>Per-column test and threshold, by column name (<c>monitoring.columns.NAME</c>).</summary>
     public Dictionary<string, DriftColumnConfig> Columns { get; set; } = [];
+    /// <summary>How monitoring cuts the log into windows: a span of prediction time (30m, 1h, 1d) or "N predictions".</summary>
+    public string Window { get; set; } = "1d";
 }
 
 /// <summary>

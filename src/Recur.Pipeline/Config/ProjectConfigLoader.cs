@@ -61,6 +61,7 @@ public static class ProjectConfigLoader
         if (c.Task is "multiclass" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is multiclass", "positive");
         PromotionMetric(c);
         MonitoringValidation.Validate(c.Monitoring);
+        MonitoringWindowValidation.Validate(c.Monitoring);
         DecisionValidation.Validate(c.Decision);
         BacktestValidation.Validate(c.Evaluation.Backtest);
         RobustnessValidation.Validate(c);

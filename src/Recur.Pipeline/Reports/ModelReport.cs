@@ -40,6 +40,7 @@ public static partial class ModelReport
         AddAblation(report, outcome);
         AddRobustness(report, outcome.Robustness);
         AddFairness(report, outcome);
+        AddMonitoringLink(report, project);
         return Save(project, report, name);
     }
 

@@ -43,7 +43,7 @@ public sealed record MonitorOutcome(
 /// Continued evaluation: live metrics from the feedback join, drift of the logged inputs against the
 /// stored profile of the champion's training split, and the retraining policy's decision.
 /// </summary>
-public static class MonitorStep
+public static partial class MonitorStep
 {
     /// <summary>Monitors predictions logged since <paramref name="since"/> (all when null).</summary>
     public static async Task<MonitorOutcome> RunAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default)

@@ -48,5 +48,7 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<SqlitePredictionLog>());
         services.AddSingleton<IPublishedPredictions>(sp => new SqlitePublishedPredictions(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ILoopStore>(sp => new SqliteLoopStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMonitoringEventLog>(sp => new SqliteMonitoringEventLog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IMonitorCheckpointStore>(sp => new SqliteMonitorCheckpoints(sp.GetRequiredService<SqliteDatabase>()));
     }
 }

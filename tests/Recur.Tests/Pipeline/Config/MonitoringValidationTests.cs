@@ -15,6 +15,7 @@ public sealed class MonitoringValidationTests
     [InlineData("min_rows: 0", "monitoring.min_rows")]
     [InlineData("test_reference_max_rows: -1", "monitoring.test_reference_max_rows")]
     [InlineData("min_rows_per_test: 0", "monitoring.min_rows_per_test")]
+    [InlineData("window: 2 weeks", "monitoring.window")]
     public void Load_DriftSettingThatCannotWork_FailsNamingTheKeyAndLine(string setting, string key)
     {
         using var dir = new TempDir();
