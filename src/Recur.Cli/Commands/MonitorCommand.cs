@@ -28,7 +28,7 @@ internal static class MonitorCommand
             {
                 if (from is not null || parse.GetValue(retrain) || parse.GetValue(noCheckpoint)) throw RecurException.Invalid("--replay: recomputes from the log alone; it takes none of --since, --retrain, --no-checkpoint", "--replay");
                 var replayed = await MonitorStep.WindowsAsync(project, WindowsMode.Replay, ReplayStart.Parse(replayFrom, "--replay"), ct);
-                return MonitorWindowsOutput.Write(ctx, project, replayed, parse.GetValue(htmlReport));
+                return MonitorWindowsOutput.Write(ctx, replayed, parse.GetValue(htmlReport) ? await LoopSections.WriteReportAsync(project, replayed, ct) : null);
             }
             var windows = await MonitorStep.WindowsAsync(project, parse.GetValue(noCheckpoint) ? WindowsMode.Lambda : WindowsMode.Advance, null, ct);
             var outcome = await MonitorStep.RunAsync(project, from, ct);
@@ -42,11 +42,11 @@ internal static class MonitorCommand
                     champion = outcome.ModelVersion, logged = outcome.LoggedRows, labelled = outcome.LabelledRows, live = outcome.LiveMetrics,
                     drift = outcome.Drift, prediction_drift = outcome.PredictionDrift, skew = outcome.Skew, reference_profile = outcome.ReferenceProfile, decision = outcome.Decision,
                     retrain = retrained is null ? null : new { candidate = retrained.Registered?.Version, metrics = retrained.Candidate, promote = retrained.Gate.Promote, reason = retrained.Gate.Reason, confusion = retrained.Confusion, report },
-                    monitoring = MonitorWindowsOutput.Json(windows, parse.GetValue(htmlReport) ? MonitoringReport.Write(project, windows) : null),
+                    monitoring = MonitorWindowsOutput.Json(windows, parse.GetValue(htmlReport) ? await LoopSections.WriteReportAsync(project, windows, ct) : null),
                 });
                 return 0;
             }
-            MonitorWindowsOutput.Write(ctx, project, windows, parse.GetValue(htmlReport));
+            MonitorWindowsOutput.Write(ctx, windows, parse.GetValue(htmlReport) ? await LoopSections.WriteReportAsync(project, windows, ct) : null);
             ctx.Human.WriteLine($"champion v{outcome.ModelVersion}: {outcome.LoggedRows} predictions logged, {outcome.LabelledRows} with feedback");
             if (outcome.LiveMetrics is not null) ctx.Human.WriteLine($"live: {Tables.Metrics(outcome.LiveMetrics)}");
             if (outcome.Drift is { } d)

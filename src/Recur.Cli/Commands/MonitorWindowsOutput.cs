@@ -25,9 +25,8 @@ internal static class MonitorWindowsOutput
     };
 
     /// <summary>Writes a replay (JSON alone or a table), or the windows after the legacy output; returns the exit code.</summary>
-    public static int Write(CommandContext ctx, RecurProject project, MonitoringRun run, bool withReport)
+    public static int Write(CommandContext ctx, MonitoringRun run, string? report)
     {
-        var report = withReport ? MonitoringReport.Write(project, run) : null;
         if (ctx.Json)
         {
             if (run.Mode == "replay") ctx.WriteJson(new { model = run.Answer.Model, monitoring = Json(run, report) });

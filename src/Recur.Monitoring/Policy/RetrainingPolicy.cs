@@ -23,9 +23,12 @@ public static class RetrainingPolicy
         var drifted = drift.Features.Where(f => f.Drifted).Select(f => f.Feature).ToList();
         if (drifted.Count > 0) logger.DriftFound(drifted.Count, drift.Features.Count, drift.CurrentRows, string.Join(", ", drifted));
         var share = drift.DriftedShare.ToString("0.##", CultureInfo.InvariantCulture);
+        // The share is over the judged features; those with too few values are named apart, never counted as stable.
+        var judged = drift.Judged + drift.NotJudged == 0 ? drift.Features.Count : drift.Judged;
+        var of = drift.NotJudged > 0 ? $"{judged} judged features ({drift.NotJudged} not judged: insufficient data)" : $"{judged} features";
         return Logged(logger, drift.DriftedShare >= config.RetrainDriftShare
-            ? new(true, $"{drifted.Count} of {drift.Features.Count} features drifted (share {share} >= {config.RetrainDriftShare}): {string.Join(", ", drifted)}")
-            : new(false, $"{drifted.Count} of {drift.Features.Count} features drifted (share {share} < {config.RetrainDriftShare})"));
+            ? new(true, $"{drifted.Count} of {of} drifted (share {share} >= {config.RetrainDriftShare}): {string.Join(", ", drifted)}")
+            : new(false, $"{drifted.Count} of {of} drifted (share {share} < {config.RetrainDriftShare})"));
     }
 
     private static RetrainDecision Logged(ILogger logger, RetrainDecision decision)

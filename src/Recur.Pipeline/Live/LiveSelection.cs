@@ -16,7 +16,7 @@ public sealed record LiveSelection(DateTimeOffset? Since = null, DateTimeOffset?
         if (Since is { } s && Until is { } u && u <= s) throw RecurException.Invalid($"--until ({u:O}) must be later than --since ({s:O})", "--until");
         var name = project.Config.Name;
         var logged = (await project.Log.ReadAsync(name, Since, ct: ct)).Where(Keeps).ToList();
-        var joined = (await project.Feedback.JoinAsync(name, Since, ct)).Where(j => Keeps(j.Prediction)).ToList();
+        var joined = (await UsableFeedback.JoinAsync(project, Since, ct)).Where(j => Keeps(j.Prediction)).ToList();
         if (Version is { } v && logged.Count == 0 && await project.Registry.FindAsync(name, v, ct) is null)
         {
             throw RecurException.NotFound($"--version: model '{name}' has no version {v}");

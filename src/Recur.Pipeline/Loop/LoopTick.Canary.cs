@@ -20,7 +20,7 @@ public static partial class LoopTick
         var now = project.Time.GetUtcNow();
         var logged = await project.Log.ReadAsync(config.Name, state.StartedAt, ct: ct);
         var served = logged.Count(r => r.Version == state.Candidate);
-        var joined = await project.Feedback.JoinAsync(config.Name, state.StartedAt, ct);
+        var joined = await Live.UsableFeedback.JoinAsync(project, state.StartedAt, ct);
         var candidateRows = joined.Where(j => j.Prediction.Version == state.Candidate).ToList();
         var championRows = joined.Where(j => j.Prediction.Version == state.Champion).ToList();
         var progress = new Dictionary<string, double>

@@ -90,7 +90,7 @@ public static partial class LoopTick
         var plan = model.Manifest.Plan;
         var metric = MetricOf(config, plan.Task);
         var monitor = await MonitorStep.RunAsync(project, since, ct);
-        var joined = await project.Feedback.JoinAsync(config.Name, since, ct);
+        var joined = await Live.UsableFeedback.JoinAsync(project, since, ct);
         var mine = joined.Where(j => j.Prediction.Version == champion.Version).ToList();
         MetricInterval? live = null;
         if (mine.Count > 0 && LiveMetrics.Compute(plan, mine, model.Manifest.Threshold, config.Seed) is { } m && m.TryGetValue(metric, out var value))
@@ -100,7 +100,9 @@ public static partial class LoopTick
         MetricInterval? evaluation = champion.Metrics.TryGetValue(metric, out var e)
             ? new MetricInterval(metric, e, champion.Metrics.GetValueOrDefault(metric + "_low", e), champion.Metrics.GetValueOrDefault(metric + "_high", e), 0)
             : null;
-        var estimator = project.Services.GetService<IPerformanceEstimator>();
+        // The project's own CBPE/DLE estimator unless another is registered; only asked when the trigger is declared.
+        var estimator = config.Loop.Triggers.EstimatedDrop is null ? null
+            : project.Services.GetService<IPerformanceEstimator>() ?? new ProjectPerformanceEstimator(project);
         return new LoopSignals
         {
             Now = project.Time.GetUtcNow(),

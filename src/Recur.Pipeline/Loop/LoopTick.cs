@@ -54,7 +54,10 @@ public static partial class LoopTick
 
     private static async Task PollAsync(RecurProject project, LoopAudit audit, CancellationToken ct)
     {
-        foreach (var poller in project.Services.GetServices<IFeedbackPoller>())
+        var pollers = project.Services.GetServices<IFeedbackPoller>().ToList();
+        // The watched folder of recur.yaml is polled like any registered source.
+        if (!string.IsNullOrWhiteSpace(project.Config.Monitoring.Feedback.Source)) pollers.Insert(0, new ProjectFeedbackPoller(project));
+        foreach (var poller in pollers)
         {
             var taken = await poller.PollAsync(project.Config.Name, ct);
             await audit.RecordAsync(LoopSteps.Polled, $"{taken} labels taken in", $"from {poller.GetType().Name}", new Dictionary<string, double> { ["labels"] = taken }, ct: ct);

@@ -54,7 +54,7 @@ public static partial class MonitorStep
         var model = await project.Models.LoadAsync(champion, ct);
         var plan = model.Manifest.Plan;
 
-        var joined = await project.Feedback.JoinAsync(config.Name, since, ct);
+        var joined = await Live.UsableFeedback.JoinAsync(project, since, ct);
         IReadOnlyDictionary<string, double>? live = null;
         if (joined.Count > 0) live = LiveMetrics.Compute(plan, joined, model.Manifest.Threshold, config.Seed);
 

@@ -25,7 +25,7 @@ public static class RetrainStep
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
         var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);
-        var joined = await project.Feedback.JoinAsync(config.Name, since, ct);
+        var joined = await Live.UsableFeedback.JoinAsync(project, since, ct);
         if (joined.Count == 0) throw RecurException.Invalid("no logged predictions have feedback yet; post labels before retraining", "feedback");
 
         var columns = plan.Features.Select(f => f.Name).Append(plan.Label).ToList();
