@@ -76,13 +76,14 @@ public sealed class IrisLoopTests
         var labelled = (await CliRunner.OkAsync(dir.Root, "feedback", dir.Path("labels.csv"), "--json", "--project", root)).Json;
         Assert.Equal(stream.Count, labelled.GetProperty("accepted").GetInt32());
 
-        // Monitor: the log holds every prediction, the join every label; the petals and the predictions drifted.
+        // Monitor: the log holds every prediction, the join every label; the petals drifted. The champion's validation
+        // split has 19 rows, too few to judge the predictions (monitoring.min_rows_per_test), and the report says so.
         var monitor = (await CliRunner.OkAsync(dir.Root, "monitor", "--json", "--project", root)).Json;
         Assert.Equal(stream.Count + 2, monitor.GetProperty("logged").GetInt32());
         Assert.Equal(stream.Count + 2, monitor.GetProperty("labelled").GetInt32());
         Assert.True(monitor.GetProperty("live").GetProperty("accuracy").GetDouble() > 0.8);
         Assert.Equal(4, monitor.GetProperty("drift").GetProperty("features").GetArrayLength());
-        AssertDrifted(monitor, "petal_length");
+        AssertDrifted(monitor, "petal_length", predictionsJudged: false);
 
         await RetrainAsync(dir, root);
     }

@@ -61,13 +61,23 @@ public static class TaskLoop
     /// <summary>A number as JSON or CSV text.</summary>
     public static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Asserts that a monitor JSON document found the named input feature and the predictions drifted.</summary>
-    public static void AssertDrifted(JsonElement monitor, string feature)
+    /// <summary>
+    /// Asserts that a monitor JSON document found the named input feature and the predictions drifted; with
+    /// <paramref name="predictionsJudged"/> false, that the predictions were too few to judge and say so instead.
+    /// </summary>
+    public static void AssertDrifted(JsonElement monitor, string feature, bool predictionsJudged = true)
     {
         var features = monitor.GetProperty("drift").GetProperty("features").EnumerateArray().ToList();
         Assert.True(features.Single(f => f.GetProperty("feature").GetString() == feature).GetProperty("drifted").GetBoolean(), $"{feature} did not drift: {monitor}");
         var prediction = monitor.GetProperty("prediction_drift").GetProperty("features")[0];
         Assert.Equal("prediction", prediction.GetProperty("feature").GetString());
+        if (!predictionsJudged)
+        {
+            Assert.Equal("insufficient_data", prediction.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, prediction.GetProperty("p_value").ValueKind);
+            Assert.Contains("min_rows_per_test", prediction.GetProperty("reason").GetString(), StringComparison.Ordinal);
+            return;
+        }
         Assert.True(prediction.GetProperty("drifted").GetBoolean(), $"the predictions did not drift: {prediction}");
     }
 
