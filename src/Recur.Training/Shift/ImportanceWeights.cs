@@ -17,6 +17,9 @@ public static class ImportanceWeights
     /// <summary>The folds of the out-of-fold probabilities.</summary>
     public const int Folds = 5;
 
+    /// <summary>The most rows each fold's classifier is fitted on (a seeded subsample beyond), which bounds the cost on large tables.</summary>
+    public const int MaxFitRows = 4000;
+
     /// <summary>
     /// Estimates the weights of <paramref name="reference"/> followed by <paramref name="current"/> (the order of
     /// <see cref="ShiftWeights.Weights"/>) on the features of <paramref name="plan"/>.
@@ -92,6 +95,11 @@ public static class ImportanceWeights
         for (var f = 0; f < Folds; f++)
         {
             var train = Enumerable.Range(0, y.Length).Where(i => fold[i] != f).ToArray();
+            if (train.Length > MaxFitRows)
+            {
+                random.Shuffle(train);
+                train = train[..MaxFitRows];
+            }
             var model = LogisticModel.Fit([.. train.Select(i => x[i])], [.. train.Select(i => y[i])]);
             for (var i = 0; i < y.Length; i++) if (fold[i] == f) p[i] = model.Probability(x[i]);
         }

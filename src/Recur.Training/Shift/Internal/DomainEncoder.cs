@@ -5,11 +5,11 @@ namespace Recur.Training.Shift.Internal;
 
 /// <summary>
 /// The domain classifier's inputs: each numeric feature standardised on both domains together (missing → 0, the mean,
-/// plus a missing indicator when any value is missing), each text feature one-hot over its most frequent categories.
+/// plus a missing indicator when any value is missing), each text feature one-hot over its 12 most frequent categories.
 /// </summary>
 internal sealed class DomainEncoder
 {
-    private const int MaxCategories = 20;
+    private const int MaxCategories = 12;
     private readonly List<Func<DataTable, int, double>> _inputs = [];
 
     public static DomainEncoder Fit(DataTable reference, DataTable current, IReadOnlyList<FeatureSpec> features)

@@ -107,7 +107,8 @@ public sealed class ImportanceWeightsTests
     private static TrainedModel Fit(DataTable train)
     {
         var trainer = new SdcaLinear();
-        var choice = new TrainerChoice(trainer, TrainerSettings.From(trainer, new Dictionary<string, string>(), "training"), "training");
+        var settings = TrainerSettings.From(trainer, new Dictionary<string, string> { ["l2"] = "0.01", ["iterations"] = "200" }, "training");
+        var choice = new TrainerChoice(trainer, settings, "training");
         return ModelFitter.Fit("m", train, Plan, choice, 1, 0.5, 7);
     }
 
