@@ -42,8 +42,11 @@ public static class ShiftRetrain
 
         var choice = CandidateSelection.CheckTask(config, plan.Task)[0];
         var threads = LightGbmTrainer.Threads(config.Training);
-        var compareWeights = ImportanceWeights.Estimate(original, fitPart, plan, seed, options.MinWeight, options.MaxWeight);
-        var fitRows = DataTable.Concat(original, fitPart);
+        // Leakage guard: training rows identical to a held-out row are left out of the comparison fits.
+        var compared = plan.Features.Select(f => f.Name).Append(plan.Label).ToList();
+        var fitRows = DataTable.Concat(RetrainStep.WithoutRowsOf(original, held, compared), fitPart);
+        var reference = fitRows.Take([.. Enumerable.Range(0, fitRows.RowCount - fitPart.RowCount)]);
+        var compareWeights = ImportanceWeights.Estimate(reference, fitPart, plan, seed, options.MinWeight, options.MaxWeight);
         var plain = ModelFitter.Fit(config.Name, fitRows, plan, choice, threads, threshold, seed);
         var weighted = ModelFitter.Fit(config.Name, ImportanceWeights.Resample(fitRows, compareWeights.Weights, seed), plan, choice, threads, threshold, seed);
         var metric = string.IsNullOrEmpty(config.Promotion.Metric) ? TaskScoring.DefaultMetric(plan.Task) : config.Promotion.Metric;
