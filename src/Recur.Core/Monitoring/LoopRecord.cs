@@ -65,6 +65,9 @@ public static class LoopSteps
     /// <summary>A candidate was retrained and gated against the champion and the baseline.</summary>
     public const string Retrained = "retrained";
 
+    /// <summary>The retrain adapted to covariate shift: importance weights, and the weighted retrain against the plain one.</summary>
+    public const string ShiftWeighted = "shift_weighted";
+
     /// <summary>A canary started.</summary>
     public const string CanaryStarted = "canary_started";
 

@@ -25,6 +25,9 @@ public sealed class LoopConfig
     /// <summary>How a gated candidate is tried on live traffic before it becomes the champion.</summary>
     public CanaryConfig Canary { get; set; } = new();
 
+    /// <summary>How the retrain adapts to covariate shift (<c>loop.retrain.importance_weights</c>).</summary>
+    public LoopRetrainConfig Retrain { get; set; } = new();
+
     /// <summary>Where alerts go when a trigger fires or a canary is rolled back (a log line always).</summary>
     public LoopAlertsConfig Alerts { get; set; } = new();
 }

@@ -32,6 +32,7 @@ internal static class LoopValidation
         }
         if (loop.Triggers.NewLabels is { Rows: < 1 } labels) throw Error(text, "loop.triggers.new_labels.rows", $"loop.triggers.new_labels.rows must be at least 1, not {labels.Rows}");
         Canary(loop.Canary, text);
+        LoopRetrainValidation.Validate(loop.Retrain, text);
         for (var i = 0; i < loop.Alerts.Webhooks.Count; i++)
         {
             var hook = loop.Alerts.Webhooks[i];

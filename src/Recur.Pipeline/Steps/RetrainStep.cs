@@ -14,14 +14,17 @@ public static class RetrainStep
 {
     /// <summary>
     /// Retrains from feedback joined since <paramref name="since"/>; a candidate that passes the gates becomes the
-    /// champion, or takes <paramref name="promoteAs"/> instead when given (the loop's canary).
+    /// champion, or takes <paramref name="promoteAs"/> instead when given (the loop's canary). With
+    /// <paramref name="adaptToShift"/> the candidate trains on an importance-weighted resample (<see cref="ShiftRetrain"/>)
+    /// and the outcome carries the comparison with the plain retrain.
     /// </summary>
-    public static async Task<TrainingOutcome> RunAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default, string? promoteAs = null)
+    public static async Task<TrainingOutcome> RunAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default, string? promoteAs = null, bool adaptToShift = false)
     {
         var config = project.Config;
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw RecurException.NotFound($"model '{config.Name}' has no champion to retrain");
-        var plan = (await project.Models.LoadAsync(champion, ct)).Manifest.Plan;
+        var manifest = (await project.Models.LoadAsync(champion, ct)).Manifest;
+        var plan = manifest.Plan;
         var trainSnapshot = await project.Catalog.FindAsync(champion.Lineage.Snapshots[0], ct)
             ?? throw RecurException.NotFound($"snapshot {champion.Lineage.Snapshots[0]} is missing from the catalogue");
         var evalSnapshot = await project.EvaluationSnapshotAsync(trainSnapshot.Dataset, ct);
@@ -36,6 +39,8 @@ public static class RetrainStep
         var fresh = LoggedInputs.WithLabels(joined, plan);
         if (time is not null) fresh = new DataTable([.. fresh.Columns, LoggedTimes(joined, original[time], config.Key == time)]);
         var enlarged = DataTable.Concat(original, Align(fresh, original));
+        ShiftComparison? shift = null;
+        if (adaptToShift) (enlarged, shift) = ShiftRetrain.Run(config, plan, manifest.Threshold, original, Align(fresh, original));
         project.Logging.CreateLogger("Recur.Pipeline.RetrainStep").RetrainStarted(config.Name, enlarged.RowCount, fresh.RowCount);
         var evaluation = evalSnapshot is null ? null : WithoutRowsOf(await project.ReadAsync(evalSnapshot, ct), fresh, columns);
         // Feedback for every evaluation row leaves none unseen: gate on the enlarged data's validation split then.
@@ -45,8 +50,9 @@ public static class RetrainStep
         var dropped = champion.Lineage.Parameters.TryGetValue("dropped_groups", out var names) && names.Length > 0
             ? names.Split(',').Where(g => config.Features.Groups.ContainsKey(g)).ToList()
             : [];
-        return await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct,
+        var outcome = await TrainingRun.RunAsync(project, enlarged, evaluation, ids, dataIsFirstSnapshot: false, registerRejected: true, ct,
             dropped.Count > 0 ? new GroupOptions(dropped, Ablate: false) : null, promoteAs);
+        return shift is null ? outcome : outcome with { Shift = shift };
     }
 
     /// <summary>

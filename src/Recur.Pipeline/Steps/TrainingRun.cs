@@ -37,6 +37,9 @@ public sealed record TrainingOutcome(
     /// <summary>The metric the gates compared.</summary>
     public string Metric { get; init; } = "auc";
 
+    /// <summary>The importance-weighted retrain against the plain one, when the retrain adapted to covariate shift; else null.</summary>
+    public ShiftComparison? Shift { get; init; }
+
     /// <summary>The slices of the evaluation rows where the candidate errs most significantly (error analysis).</summary>
     public Evaluation.Slices.ErrorAnalysis? Slices { get; init; }
 
