@@ -34,6 +34,9 @@ public sealed class WindowedServingTests
         await CliRunner.OkAsync(root, "windows", "apply", "data/heldout.csv", "--out", "batch.csv", "--json");
         await CliRunner.OkAsync(root, "predict", "batch.csv", "--version", "1", "--key", "timestamp", "--output", "batch-scores.csv", "--no-log", "--json");
         var batch = ReadCsv(Path.Combine(root, "batch.csv"));
+        // recur eval computes the window columns of the raw evaluation snapshot as training did: the same metric.
+        var evaluated = (await CliRunner.OkAsync(root, "eval", "1", "--json")).Json;
+        Assert.Equal(candidate.GetProperty("auc").GetDouble(), evaluated.GetProperty("metrics").GetProperty("auc").GetDouble(), 12);
         var batchScores = ReadCsv(Path.Combine(root, "batch-scores.csv")).ToDictionary(r => r["key"], r => double.Parse(r["score"], CultureInfo.InvariantCulture));
         Assert.Equal(6809, batch.Count);
 

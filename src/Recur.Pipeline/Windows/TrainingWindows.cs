@@ -23,6 +23,17 @@ public static class TrainingWindows
         return config.Features.Windows is { } windows ? BatchWindows.Apply(table, WindowPlan.Compile(windows)) : table;
     }
 
+    /// <summary>
+    /// A model's window columns appended to a table of raw events (as training appended them: over the whole table,
+    /// before any split or filter); the table itself when the model has no windows or the table already holds them all
+    /// (a file written by <c>recur windows apply</c>).
+    /// </summary>
+    public static DataTable ApplyIfAbsent(WindowsConfig? windows, DataTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return windows is null || windows.Features.All(f => table.Has(f.Name)) ? table : BatchWindows.Apply(table, WindowPlan.Compile(windows));
+    }
+
     /// <summary>A fresh live source (empty windows) for a served version's declaration.</summary>
     public static IWindowFeatureSource LiveSource(WindowsConfig windows) => new LiveWindowFeatureSource(new LiveWindows(WindowPlan.Compile(windows)));
 }
