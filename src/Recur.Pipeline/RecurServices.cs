@@ -65,6 +65,7 @@ public static class RecurServices
         services.TryAddSingleton(canary);
         services.TryAddSingleton<Serving.Routing.IRouteConfigSource>(new Loop.LoopRouteSource(new ProjectRouteSource(project), canary));
         services.TryAddSingleton(new Serving.Routing.TargetPicker(config.Seed));
+        services.TryAddSingleton(new Serving.Windows.WindowFeatureBook(Windows.TrainingWindows.LiveSource));
         services.AddPredictionServing();
         services.TryAddSingleton<RecurProject>();
         return services;

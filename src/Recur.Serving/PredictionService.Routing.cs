@@ -41,7 +41,7 @@ public sealed partial class PredictionService
         var records = new PredictionRecord[keys.Length];
         // Versions of one model usually share their inputs; each distinct input contract reads the body once.
         var reads = new Dictionary<FeaturePlan, PredictBatch>(ReferenceEqualityComparer.Instance);
-        PredictBatch Read(LoadedModel m) => reads.TryGetValue(m.Model.Manifest.Plan, out var b) ? b : reads[m.Model.Manifest.Plan] = InstanceReader.Read(body, m.Model.Manifest.Plan, limits);
+        PredictBatch Read(LoadedModel m) => reads.TryGetValue(m.Model.Manifest.Plan, out var b) ? b : reads[m.Model.Manifest.Plan] = InstanceReader.Read(WithWindows(m, body), m.Model.Manifest.Plan, limits);
 
         IReadOnlyList<int> pending = Enumerable.Range(0, keys.Length).ToArray();
         if (route.TwoPhase is { } phase)

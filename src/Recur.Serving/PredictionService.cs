@@ -12,16 +12,25 @@ namespace Recur.Serving;
 /// the instances against its input contract, score for the model's task, and log every prediction
 /// with its key.
 /// </summary>
-/// <remarks>recur.yaml's <c>safeguards:</c> wrap the scoring of each version (<see cref="Safeguards.CompiledSafeguards.Apply"/>).</remarks>
+/// <remarks>recur.yaml's <c>safeguards:</c> wrap the scoring of each version (<see cref="Safeguards.CompiledSafeguards.Apply"/>); a
+/// version trained with <c>features.windows</c> gets its window features from <see cref="Windows.WindowFeatureBook"/> before
+/// its instances are read.</remarks>
 public sealed partial class PredictionService(ModelPool pool, PredictionLogWriter log, TimeProvider time, ServingConfig limits, Safeguards.SafeguardBook? safeguards = null,
-    Microsoft.Extensions.Logging.ILogger<PredictionService>? logger = null, Routing.RouteSource? routes = null, Routing.ShadowScorer? shadows = null, Routing.TargetPicker? picker = null)
+    Microsoft.Extensions.Logging.ILogger<PredictionService>? logger = null, Routing.RouteSource? routes = null, Routing.ShadowScorer? shadows = null, Routing.TargetPicker? picker = null,
+    Windows.WindowFeatureBook? windows = null)
 {
     /// <summary>Predicts for a request body.</summary>
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
     {
         var loaded = await pool.GetAsync(selector, ct);
-        return Predict(loaded, InstanceReader.Read(body, loaded.Model.Manifest.Plan, limits));
+        return Predict(loaded, InstanceReader.Read(WithWindows(loaded, body), loaded.Model.Manifest.Plan, limits));
     }
+
+    /// <summary>
+    /// The body with the version's window features (<c>features.windows</c>) computed from its live state and added to each
+    /// instance; the body itself for a version without windows. Each call advances the state, so only scoring calls it.
+    /// </summary>
+    internal JsonElement WithWindows(LoadedModel loaded, JsonElement body) => windows is null ? body : windows.Complete(loaded, body);
 
     /// <summary>
     /// The features the version's learner reads for a request body's instances (its feature chain applied), keyed, not

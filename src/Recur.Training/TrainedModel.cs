@@ -78,6 +78,9 @@ public sealed class TrainedModel : IPredictor
     /// <summary>The same model with an explainable surrogate in its manifest (saved with it, run beside it when it serves).</summary>
     public TrainedModel WithSurrogate(Core.Modeling.Surrogates.SurrogateTree surrogate) => new(_body, Manifest with { Surrogate = surrogate }, Chain);
 
+    /// <summary>The same model with its sliding-window declaration in its manifest (served models compute those features per request).</summary>
+    public TrainedModel WithWindows(Core.Project.WindowsConfig windows) => new(_body, Manifest with { Windows = windows }, Chain);
+
     /// <summary>The model body (tests compare it with ML.NET's own scores).</summary>
     internal object Body => _body;
 

@@ -21,6 +21,14 @@ public sealed record ModelManifest(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Surrogates.SurrogateTree? Surrogate { get; init; }
 
+    /// <summary>
+    /// The sliding-window features (recur.yaml <c>features.windows</c>) the model was trained with: the server computes
+    /// them per request from its live state, so requests carry the time, entity and value fields instead; null when the
+    /// model has none (and then absent from the file).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Project.WindowsConfig? Windows { get; init; }
+
     /// <summary>The current artifact format.</summary>
     public const string CurrentFormat = "recur-model/1";
 }

@@ -66,7 +66,7 @@ public static class EvaluationRun
         var model = await project.Models.LoadAsync(version, ct);
         var plan = model.Manifest.Plan;
         var trainedOn = version.Lineage.Snapshots.Count > 0 ? await project.Catalog.FindAsync(version.Lineage.Snapshots[0], ct) : null;
-        var (table, description, skipped) = await RowsAsync(project, version, plan, data, ct);
+        var (table, description, skipped) = await RowsAsync(project, version, plan, data, ct, model.Manifest.Windows);
         if (table.RowCount == 0) throw RecurException.Invalid($"no rows to evaluate on the {description}", "--data");
         var (threshold, policy) = await PolicyStep.ThresholdAsync(project, version, model.Manifest.Threshold, ct);
         var seed = project.Config.Seed;
@@ -78,7 +78,7 @@ public static class EvaluationRun
         var baselines = new List<BaselineResult>();
         if (trainedOn is not null)
         {
-            var all = await project.ReadAsync(trainedOn, ct);
+            var all = Windows.TrainingWindows.ApplyIfAbsent(model.Manifest.Windows, await project.ReadAsync(trainedOn, ct));
             var train = all.Take(TrainingRun.SplitRows(project.Config, all).Train);
             foreach (var b in TaskScoring.FitBaselines(plan, train, threshold))
             {
@@ -116,7 +116,7 @@ public static class EvaluationRun
     /// trained on. Returns them with a description in words and the rows or lines left out and why.
     /// </summary>
     public static async Task<(DataTable Table, string Description, IReadOnlyList<string> Skipped)> RowsAsync(
-        RecurProject project, ModelVersion version, FeaturePlan plan, string? data, CancellationToken ct)
+        RecurProject project, ModelVersion version, FeaturePlan plan, string? data, CancellationToken ct, Core.Project.WindowsConfig? windows = null)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(version);
@@ -127,7 +127,7 @@ public static class EvaluationRun
         {
             var parsed = ReadFile(project, plan, trainedOn, data);
             skipped.AddRange(parsed.Quarantined.Select(q => $"{data}, line {q.Line}: {q.Reason}"));
-            var (labelled, unlabelled) = WithLabel(parsed.Table, plan.Label);
+            var (labelled, unlabelled) = WithLabel(Windows.TrainingWindows.ApplyIfAbsent(windows, parsed.Table), plan.Label);
             if (unlabelled > 0) skipped.Add($"{data}: {unlabelled} rows have no value for the label '{plan.Label}'");
             return (labelled, $"file {Path.GetFileName(data)} ({labelled.RowCount} rows)", skipped);
         }
@@ -137,13 +137,13 @@ public static class EvaluationRun
             var snapshot = await project.ResolveSnapshotAsync(data, ct);
             var rows = await project.ReadAsync(snapshot, ct);
             if (!rows.Has(plan.Label)) throw RecurException.Invalid($"snapshot {snapshot.Id[..12]} of dataset '{snapshot.Dataset}' has no label column '{plan.Label}'", "--data");
-            var (labelled, unlabelled) = WithLabel(rows, plan.Label);
+            var (labelled, unlabelled) = WithLabel(Windows.TrainingWindows.ApplyIfAbsent(windows, rows), plan.Label);
             if (unlabelled > 0) skipped.Add($"snapshot {snapshot.Id[..12]}: {unlabelled} rows have no value for the label '{plan.Label}'");
             return (labelled, $"dataset '{snapshot.Dataset}', snapshot {snapshot.Id[..12]} ({labelled.RowCount} rows)", skipped);
         }
         // The rows the model never trained on: the validation split of the snapshot it was trained on.
         var source = trainedOn ?? await project.LatestSnapshotAsync("train", ct);
-        var all = await project.ReadAsync(source, ct);
+        var all = Windows.TrainingWindows.ApplyIfAbsent(windows, await project.ReadAsync(source, ct));
         var validation = all.Take(TrainingRun.SplitRows(project.Config, all).Validation);
         return (validation, $"validation split of snapshot {source.Id[..12]} ({validation.RowCount} of {all.RowCount} rows; no evaluation dataset declared)", skipped);
     }

@@ -115,6 +115,9 @@ public static class TrainingRun
     {
         var config = project.Config;
         groups ??= GroupOptions.None;
+        // features.windows: the window columns are appended before the plan is built, so they are numeric inputs like any column.
+        data = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, data));
+        if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, evaluation));
         // An unknown group is the option's mistake, not recur.yaml's.
         var dropped = Steps.Ablation.ColumnsOf(config.Features, groups.Drop, "--drop");
         // Everything the data decides about recur.yaml (label, task, trainers, metric, groups) is checked before the split and any fitting.
@@ -165,6 +168,8 @@ public static class TrainingRun
         var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
         // The explainable surrogate (training.surrogate) goes into the model's manifest before the file is saved.
         model = SurrogateStep.Attach(config, plan, model, train, evaluation, candidateOutput);
+        // The window declaration travels in the model file, so the served version computes the same features per request.
+        if (config.Features.Windows is { } windows) model = model.WithWindows(windows);
         stages.Done("evaluate candidate");
         var robustness = RobustnessStep.Measure(config, plan, model.Predict, evaluation, train, threshold);
         stages.Done("boundary test");
