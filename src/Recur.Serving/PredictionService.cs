@@ -94,7 +94,7 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
         {
             var scores = output.ClassScores is { } all ? classes.Select((c, k) => (c, k)).ToDictionary(p => p.c, p => all[i][p.k], StringComparer.Ordinal) : null;
             var fired = rules?[i];
-            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version, fired);
+            results[i] = new PredictionResult(batch.Keys[i], output.Task, output.Labels[i], output.Scores[i], scores, loaded.Version.Version, fired, Detail: output.Details?[i]);
             records[i] = new PredictionRecord(batch.Keys[i], loaded.Version.Model, loaded.Version.Version, now, batch.InputsJson[i], output.Labels[i], output.Scores[i],
                 route, role, latency, fired is null ? null : string.Join(',', fired), surrogate?.Labels[i], surrogate?.Scores[i]);
         }

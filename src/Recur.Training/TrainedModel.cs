@@ -40,6 +40,24 @@ public sealed class TrainedModel : IPredictor
     /// <summary>The model's contract and training facts.</summary>
     public ModelManifest Manifest { get; }
 
+    /// <summary>
+    /// A composed model (problem framing: ensembles, cascades, reframed targets, multilabel): one file holding the
+    /// members, combined by the named composition of <see cref="Composition.CompositionCatalog"/> with its fitted spec.
+    /// The manifest's plan is the composed model's contract; each member keeps its own.
+    /// </summary>
+    public static TrainedModel Compose(ModelManifest manifest, string composition, IReadOnlyList<Composition.ComposedMember> members, System.Text.Json.JsonElement spec)
+    {
+        if (members.Count == 0) throw new ArgumentException("a composed model needs at least one member", nameof(members));
+        if (members.Select(m => m.Name).Distinct(StringComparer.Ordinal).Count() != members.Count) throw new ArgumentException("member names must be unique", nameof(members));
+        return new TrainedModel(new ComposedBody(Composition.CompositionCatalog.Get(composition, manifest.Model), members, spec.Clone()), manifest);
+    }
+
+    /// <summary>The members of a composed model, in saved order; empty for a single model.</summary>
+    public IReadOnlyList<Composition.ComposedMember> Members => (_body as ComposedBody)?.Members ?? [];
+
+    /// <summary>The composition's name for a composed model; null for a single model.</summary>
+    public string? CompositionName => (_body as ComposedBody)?.Composition.Name;
+
     /// <summary>The trees, when the model is a LightGBM model evaluated in managed code; null for an ML.NET model.</summary>
     public TreeEnsemble? Trees => (_body as TreeModelBody)?.Ensemble;
 
@@ -94,6 +112,7 @@ public sealed class TrainedModel : IPredictor
     public double[] Score(DataTable table)
     {
         if (Manifest.Plan.Task == ModelTask.Multiclass) throw new InvalidOperationException("a multiclass model scores with ScoreClasses");
+        if (_body is ComposedBody composed) return composed.Predict(Manifest, table).Scores;
         return _body.Score(Chain?.Apply(table) ?? table);
     }
 
@@ -101,11 +120,12 @@ public sealed class TrainedModel : IPredictor
     public double[][] ScoreClasses(DataTable table)
     {
         if (Manifest.Plan.Task != ModelTask.Multiclass) throw new InvalidOperationException("only a multiclass model scores classes");
+        if (_body is ComposedBody composed) return composed.Predict(Manifest, table).ClassScores!;
         return _body.ScoreClasses(Chain?.Apply(table) ?? table);
     }
 
     /// <inheritdoc />
-    public ModelOutput Predict(DataTable rows) => Manifest.Plan.Task switch
+    public ModelOutput Predict(DataTable rows) => _body is ComposedBody composed ? composed.Predict(Manifest, rows) : Manifest.Plan.Task switch
     {
         ModelTask.Binary => ModelOutput.Binary(Score(rows), Manifest.Plan, Manifest.Threshold),
         ModelTask.Multiclass => ModelOutput.Multiclass(ScoreClasses(rows), Manifest.Plan),
@@ -124,6 +144,14 @@ public sealed class TrainedModel : IPredictor
             WriteTo(file);
         }
         File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>The model file's bytes (what <see cref="Save"/> writes).</summary>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        WriteTo(buffer);
+        return buffer.ToArray();
     }
 
     private void WriteTo(Stream output)
@@ -168,7 +196,8 @@ public sealed class TrainedModel : IPredictor
                 chain = FeatureChain.FromJson(buffer.ToArray(), TransformCatalog.Standard);
             }
             var learned = chain is null ? manifest.Plan : manifest.Plan with { Features = chain.Outputs };
-            IModelBody body = zip.GetEntry(TreeModelBody.Entry) is { } trees ? TreeModelBody.Load(trees, learned)
+            IModelBody body = zip.GetEntry(ComposedBody.Entry) is { } composed ? ComposedBody.Load(zip, composed, source)
+                : zip.GetEntry(TreeModelBody.Entry) is { } trees ? TreeModelBody.Load(trees, learned)
                 : zip.GetEntry(MlNetModelBody.Entry) is { } mlnet ? MlNetModelBody.Load(mlnet, learned, manifest.Seed)
                 : throw RecurException.Invalid($"{source}: not a Recur model file (no {TreeModelBody.Entry} or {MlNetModelBody.Entry})");
             return new TrainedModel(body, manifest, chain);

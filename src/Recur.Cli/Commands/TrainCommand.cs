@@ -41,7 +41,8 @@ internal static class TrainCommand
                 snapshots = o.Snapshots, train_rows = o.TrainRows, validation_rows = o.ValidationRows, evaluation_rows = o.EvaluationRows,
                 task = o.Task.ToName(), metric = o.Metric,
                 baseline = o.Baseline, baselines = o.Baselines, candidate = o.Candidate, validation = o.Validation,
-                candidates = o.Candidates.Select(c => new { trainer = c.Trainer, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
+                candidates = o.Candidates.Select(c => new { trainer = c.Trainer, framing = c.Framing, description = c.Description, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
+                chosen_because = o.ChosenBecause,
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
@@ -88,13 +89,14 @@ internal static class TrainCommand
     // Every candidate on the validation split; the chosen one is the candidate in the table above.
     private static void ReportCandidates(CommandContext ctx, TrainingOutcome o)
     {
-        var table = Tables.Of(["trainer", "parameters", $"validation {o.Metric.Replace('_', ' ')}", "fit seconds", "chosen"]);
+        var table = Tables.Of(["framing", "trainer", "parameters", $"validation {o.Metric.Replace('_', ' ')}", "fit seconds", "chosen"]);
         foreach (var c in o.Candidates)
         {
             var parameters = string.Join(", ", c.Parameters.Where(p => p.Key != "threads").Select(p => $"{p.Key}={p.Value}"));
-            table.Row([c.Trainer, parameters, c.Validation.GetValueOrDefault(o.Metric, double.NaN), Math.Round(c.FitSeconds, 2), c.Chosen ? "yes" : ""]);
+            table.Row([c.Framing, c.Trainer, parameters, c.Validation.GetValueOrDefault(o.Metric, double.NaN), Math.Round(c.FitSeconds, 2), c.Chosen ? "yes" : ""]);
         }
         ctx.Human.Write(table);
+        ctx.Human.WriteLine($"chosen: {o.ChosenBecause}");
     }
 
     // Each group's contribution: positive when the model is better with it, whichever way the metric points.

@@ -11,6 +11,9 @@ namespace Recur.Core.Modeling;
 /// </summary>
 public sealed record ModelOutput(ModelTask Task, double[] Scores, string[] Labels, double[][]? ClassScores)
 {
+    /// <summary>Per row, what a framed model adds (interval, distribution, neutral reason, branch, labels); null when nothing.</summary>
+    public OutputDetail?[]? Details { get; init; }
+
     /// <summary>Outputs of a binary model at a threshold.</summary>
     public static ModelOutput Binary(double[] probabilities, FeaturePlan plan, double threshold) =>
         new(ModelTask.Binary, probabilities, probabilities.Select(p => p >= threshold ? plan.Positive : plan.Negative).ToArray(), null);

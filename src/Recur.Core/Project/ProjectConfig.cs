@@ -74,6 +74,9 @@ public sealed class ValidationConfig
     /// <summary>The trainer and its parameters.</summary>
     public TrainingConfig Training { get; set; } = new();
 
+    /// <summary>How the problem is represented: reframing, multilabel, neutral class, rebalancing, ensembles, cascade, useful overfitting.</summary>
+    public FramingConfig Framing { get; set; } = new();
+
     /// <summary>Evaluation settings.</summary>
     public EvaluationConfig Evaluation { get; set; } = new();
 

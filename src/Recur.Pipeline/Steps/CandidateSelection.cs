@@ -2,6 +2,7 @@ using Recur.Core.Data;
 using Recur.Core.Modeling;
 using Recur.Core.Project;
 using Recur.Features;
+using Recur.Pipeline.Framing;
 using Recur.Registry.Gates;
 using Recur.Training;
 using Recur.Training.Trainers;
@@ -14,7 +15,17 @@ namespace Recur.Pipeline.Steps;
 /// <param name="Validation">Its metrics on the validation split.</param>
 /// <param name="FitSeconds">Wall-clock seconds to fit it.</param>
 /// <param name="Chosen">Whether it was the best on the promotion metric, the one sent to the gate.</param>
-public sealed record CandidateResult(string Trainer, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, double> Validation, double FitSeconds, bool Chosen);
+public sealed record CandidateResult(string Trainer, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, double> Validation, double FitSeconds, bool Chosen)
+{
+    /// <summary>The framing that produced it (<see cref="Framing.FramingCatalog"/>); "plain" for a declared trainer fitted as it is.</summary>
+    public string Framing { get; init; } = PlainFraming;
+
+    /// <summary>One line: what the candidate is.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>The framing name of a declared trainer fitted as it is.</summary>
+    public const string PlainFraming = "plain";
+}
 
 /// <summary>
 /// Fits every trainer the training section declares on the training split and keeps the best on the
@@ -34,21 +45,58 @@ public static class CandidateSelection
         var threshold = config.Evaluation.Threshold;
         var lower = MetricDirection.LowerIsBetter(metric);
 
-        var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds)>();
+        var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds, string Framing, string Description)>();
         foreach (var choice in choices)
         {
             var started = time.GetTimestamp();
             var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds));
+            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds, CandidateResult.PlainFraming,
+                $"{choice.Trainer.Name} fitted as declared"));
+        }
+        // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
+        var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric);
+        foreach (var framing in FramingCatalog.Declared(config))
+        {
+            var started = time.GetTimestamp();
+            var extra = framing.Fit(context);
+            var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
+            foreach (var c in extra) fitted.Add((c.Model, TaskScoring.Evaluate(plan, c.Model.Predict(validation), validation, threshold, config.Seed), seconds, c.Framing, c.Description));
         }
         var best = 0;
         for (var i = 1; i < fitted.Count; i++)
         {
             if (Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[best].Metrics.GetValueOrDefault(metric, double.NaN), lower)) best = i;
         }
-        var results = fitted.Select((f, i) => new CandidateResult(f.Model.Manifest.Trainer, f.Model.Manifest.Parameters, f.Metrics, f.Seconds, i == best)).ToList();
+        var results = fitted.Select((f, i) => new CandidateResult(f.Model.Manifest.Trainer, f.Model.Manifest.Parameters, f.Metrics, f.Seconds, i == best)
+        {
+            Framing = f.Framing,
+            Description = f.Description,
+        }).ToList();
         return (fitted[best].Model, results);
+    }
+
+    /// <summary>
+    /// Why the chosen candidate was chosen, in plain words: its validation metric with the interval, the runner-up's, and
+    /// how many candidates were compared.
+    /// </summary>
+    public static string Why(IReadOnlyList<CandidateResult> candidates, string metric)
+    {
+        var chosen = candidates.FirstOrDefault(c => c.Chosen);
+        if (chosen is null) return "no candidate was chosen";
+        string Value(CandidateResult c)
+        {
+            var v = c.Validation.GetValueOrDefault(metric, double.NaN);
+            return c.Validation.TryGetValue(metric + "_low", out var low) && c.Validation.TryGetValue(metric + "_high", out var high)
+                ? FormattableString.Invariant($"{v:0.####} [{low:0.####}, {high:0.####}]") : FormattableString.Invariant($"{v:0.####}");
+        }
+        var name = chosen.Framing == CandidateResult.PlainFraming ? chosen.Trainer : $"{chosen.Framing} ({chosen.Trainer})";
+        if (candidates.Count == 1) return $"{name} is the only candidate; validation {metric} {Value(chosen)}";
+        var lower = MetricDirection.LowerIsBetter(metric);
+        var next = candidates.Where(c => !c.Chosen && !double.IsNaN(c.Validation.GetValueOrDefault(metric, double.NaN)))
+            .OrderBy(c => (lower ? 1 : -1) * c.Validation[metric]).FirstOrDefault();
+        var runnerUp = next is null ? "" : $"; runner-up {(next.Framing == CandidateResult.PlainFraming ? next.Trainer : $"{next.Framing} ({next.Trainer})")} {Value(next)}";
+        return $"{name} has the {(lower ? "lowest" : "highest")} validation {metric} of {candidates.Count} candidates, {Value(chosen)}{runnerUp}";
     }
 
     /// <summary>The declared trainers, after checking that every one can learn the task (the error names the trainer's key).</summary>

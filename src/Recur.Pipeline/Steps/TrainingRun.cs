@@ -52,6 +52,9 @@ public sealed record TrainingOutcome(
     /// <summary>Every trainer fitted, with its validation metrics; the chosen one is the candidate the gate judged.</summary>
     public IReadOnlyList<CandidateResult> Candidates { get; init; } = [];
 
+    /// <summary>Why the chosen candidate was chosen (<see cref="CandidateSelection.Why"/>).</summary>
+    public string ChosenBecause => CandidateSelection.Why(Candidates, Metric);
+
     /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
@@ -126,6 +129,7 @@ public static class TrainingRun
             var derived = FeaturePlan.From(config, data);
             CandidateSelection.CheckTask(config, derived.Task);
             FairnessStep.Check(config, derived, data);
+            Framing.FramingCatalog.Check(config, derived, data);
             var declared = config.Features;
             Steps.Ablation.CheckGroups(declared, derived, groups.Drop);
             var measured = groups.Ablate ? Steps.Ablation.GroupsToAblate(declared, groups.Drop.ToHashSet()) : [];

@@ -71,17 +71,48 @@ internal static class PredictionEndpoints
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Rules = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Phase = null)
     {
+        /// <summary>Multilabel: the labels predicted for the row.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<string>? Labels { get; init; }
+
+        /// <summary>The prediction interval <c>{low, high, level}</c> of a framed regression.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IntervalDto? Interval { get; init; }
+
+        /// <summary>The predicted distribution (probability per bucket) of a reframed regression.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyDictionary<string, double>? Distribution { get; init; }
+
+        /// <summary>Why the row was answered with the neutral class.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Reason { get; init; }
+
+        /// <summary>The cascade branch that answered.</summary>
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Branch { get; init; }
+
         public static PredictionDto From(PredictionResult r)
         {
             var phase = r.Role switch { PredictionService.FastPhase => 1, PredictionService.FullPhase => 2, _ => (int?)null };
-            return r.Task switch
+            PredictionDto dto = r.Task switch
             {
                 ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, r.Rules, phase),
                 ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, r.Rules, phase),
                 _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, r.Rules, phase),
             };
+            return r.Detail is not { } d ? dto : dto with
+            {
+                Labels = d.Labels,
+                Interval = d.Low is { } low && d.High is { } high ? new IntervalDto(low, high, d.Level) : null,
+                Distribution = d.Distribution,
+                Reason = d.Reason,
+                Branch = d.Branch,
+            };
         }
     }
+
+    /// <summary>A prediction interval: its ends and nominal coverage.</summary>
+    internal sealed record IntervalDto(double Low, double High, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Level);
 
     private static async Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, string? route, HttpRequest request, PredictionService service, CancellationToken ct)
     {

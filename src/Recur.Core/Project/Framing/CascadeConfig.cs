@@ -1,0 +1,6 @@
+namespace Recur.Core.Project;
+
+/// <summary>recur.yaml: A cascade of a router and specialised branches (framing.cascade). Off until declared.</summary>
+public sealed class CascadeConfig
+{
+}

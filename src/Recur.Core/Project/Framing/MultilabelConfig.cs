@@ -1,0 +1,6 @@
+namespace Recur.Core.Project;
+
+/// <summary>recur.yaml: Multilabel targets (framing.multilabel). Off until declared.</summary>
+public sealed class MultilabelConfig
+{
+}
