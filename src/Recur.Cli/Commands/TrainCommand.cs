@@ -43,6 +43,7 @@ internal static class TrainCommand
                 baseline = o.Baseline, baselines = o.Baselines, candidate = o.Candidate, validation = o.Validation,
                 candidates = o.Candidates.Select(c => new { trainer = c.Trainer, framing = c.Framing, description = c.Description, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
                 chosen_because = o.ChosenBecause,
+                cascade = o.Cascade,
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
