@@ -43,6 +43,7 @@ internal static class TrainCommand
                 baseline = o.Baseline, baselines = o.Baselines, candidate = o.Candidate, validation = o.Validation,
                 candidates = o.Candidates.Select(c => new { trainer = c.Trainer, framing = c.Framing, description = c.Description, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
                 chosen_because = o.ChosenBecause,
+                cascade = o.Cascade,
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
@@ -69,6 +70,7 @@ internal static class TrainCommand
         Add($"candidate ({o.Candidates.FirstOrDefault(c => c.Chosen)?.Trainer ?? "?"}, {o.Task.ToName()})", o.Candidate);
         ctx.Human.Write(table);
         if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
+        foreach (var b in o.Cascade?.Branches ?? []) ctx.Human.WriteLine(CascadeLine(o.Cascade!, b));
         if (o.Ablation.Count > 0) ReportAblation(ctx, o);
         if (o.DroppedGroups.Count > 0) ctx.Human.WriteLine($"trained without feature groups: {string.Join(", ", o.DroppedGroups)}");
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
@@ -85,6 +87,11 @@ internal static class TrainCommand
         if (o.SameAs is not null) ctx.Human.WriteLine($"nothing registered: the model file is identical to version {o.SameAs.Version} ({string.Join(", ", o.SameAs.Aliases)})");
         if (report is not null) ctx.Human.WriteLine($"report: {report}");
     }
+
+    // framing.cascade: one line per branch, its routing share and its metric beside the single model's on the same rows.
+    private static string CascadeLine(Pipeline.Framing.Cascade.CascadeReport c, Pipeline.Framing.Cascade.CascadeBranch b) =>
+        $"cascade branch {b.Branch}: {b.Rows} evaluation rows, share {Tables.Format(b.Share)} [{Tables.Format(b.ShareLow)}, {Tables.Format(b.ShareHigh)}]; " +
+        $"{c.Metric} {Tables.Format(b.Cascade.GetValueOrDefault(c.Metric, double.NaN))} against {Tables.Format(b.Single.GetValueOrDefault(c.Metric, double.NaN))} for the single {c.SingleModel}";
 
     // Every candidate on the validation split; the chosen one is the candidate in the table above.
     private static void ReportCandidates(CommandContext ctx, TrainingOutcome o)

@@ -34,6 +34,8 @@ public static partial class ModelReport
             .Paragraph((outcome.Gate.Promote ? "PROMOTED: " : "NOT PROMOTED: ") + outcome.Gate.Reason, outcome.Gate.Promote ? "good" : "bad");
         AddModels(report, outcome.Task, models, outcome.Metric);
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name}: {b.Comparison}");
+        AddCandidates(report, outcome);
+        AddCascade(report, outcome);
         AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
         AddPolicy(report, outcome.Policy, $"{outcome.EvaluationRows} evaluation rows");
         AddSlices(report, outcome.Slices);

@@ -23,6 +23,10 @@ public sealed record CandidateResult(string Trainer, IReadOnlyDictionary<string,
     /// <summary>One line: what the candidate is.</summary>
     public string Description { get; init; } = "";
 
+    /// <summary>The fitted model (for reports that measure candidates beyond the chosen one, e.g. a cascade's branches); never serialised.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TrainedModel? Model { get; init; }
+
     /// <summary>The framing name of a declared trainer fitted as it is.</summary>
     public const string PlainFraming = "plain";
 }
@@ -72,6 +76,7 @@ public static class CandidateSelection
         {
             Framing = f.Framing,
             Description = f.Description,
+            Model = f.Model,
         }).ToList();
         return (fitted[best].Model, results);
     }

@@ -52,6 +52,9 @@ public sealed record TrainingOutcome(
     /// <summary>Every trainer fitted, with its validation metrics; the chosen one is the candidate the gate judged.</summary>
     public IReadOnlyList<CandidateResult> Candidates { get; init; } = [];
 
+    /// <summary>The cascade candidate's routing share and per-branch metrics on the evaluation rows (framing.cascade); null when none was fitted.</summary>
+    public Framing.Cascade.CascadeReport? Cascade { get; init; }
+
     /// <summary>Why the chosen candidate was chosen (<see cref="CandidateSelection.Why"/>).</summary>
     public string ChosenBecause => CandidateSelection.Why(Candidates, Metric);
 
@@ -179,7 +182,8 @@ public static class TrainingRun
         stages.Done("boundary test");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
-        var chosen = CandidateSelection.CheckTask(config, plan.Task)[candidates.ToList().FindIndex(c => c.Chosen)];
+        // A framed candidate (a cascade, an ensemble) has no single trainer to refit: the first declared one stands in.
+        var chosen = CandidateSelection.CheckTask(config, plan.Task)[Math.Max(0, candidates.ToList().FindIndex(c => c.Chosen && c.Framing == CandidateResult.PlainFraming))];
         var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
         foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
         if (ablated.Count > 0) stages.Done("ablation");
@@ -254,10 +258,13 @@ public static class TrainingRun
             stages.Done("gate, profile and register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
                 : promotion.SameAs is { } same ? $"same as version {same.Version}" : $"not registered: {promotion.Gate.Reason}");
-            return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
+            // framing.cascade: the routing share and each branch's metrics beside the single model's, on the evaluation rows.
+            var cascade = Framing.Cascade.CascadeReport.Measure(plan, candidates, evaluation, gates.Metric, threshold, config.Seed);
+            var outcome = new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
             { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            return outcome with { Cascade = cascade };
         }
         finally
         {
