@@ -14,6 +14,7 @@ public static class CompositionCatalog
     static CompositionCatalog()
     {
         Register(new AverageComposition());
+        Register(new NeutralComposition());
     }
 
     /// <summary>Every registered composition.</summary>
