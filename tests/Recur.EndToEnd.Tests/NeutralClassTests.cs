@@ -59,7 +59,7 @@ public sealed class NeutralClassTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var predictions = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions");
             Assert.Equal("neutral", predictions[0].GetProperty("label").GetString());
-            Assert.Matches(@"^score 0\.\d\d inside the abstain band \[0\.\d\d, 0\.\d\d\) chosen for precision 0\.80$", predictions[0].GetProperty("reason").GetString());
+            Assert.Matches(@"^score 0\.\d\d inside the abstain band \[0\.\d\d, 0\.\d\d\) chosen for precision 0\.85$", predictions[0].GetProperty("reason").GetString());
             Assert.NotEqual("neutral", predictions[1].GetProperty("label").GetString());
             Assert.False(predictions[1].TryGetProperty("reason", out _));
 
@@ -78,7 +78,7 @@ public sealed class NeutralClassTests
 
     [Theory]
     [InlineData("    value: maybe\n", "framing.neutral.value: 'maybe' never occurs in label 'risk' (values: bad, good)")]
-    [InlineData("    score_column: duration\n    band: [0, 100]\n", "framing.neutral.band: band [0, 100] of 'duration' marks 1000 of 1000 rows neutral")]
+    [InlineData("    score_column: duration\n    band: [0, 100]\n", "framing.neutral: band [0, 100] of 'duration' marks 1000 of 1000 rows neutral")]
     [InlineData("    target_precision: 1.2\n", "framing.neutral.target_precision must be in (0, 1), not 1.2")]
     public async Task Train_BadNeutral_ExitsOneNamingTheKeyAndLine(string yaml, string expected)
     {

@@ -59,7 +59,7 @@ public sealed class OverfitTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("framing.overfit: the inputs do not form a full grid: 71 of 494 cells are missing (temperature_c × relative_humidity: 26 × 19 distinct values), e.g. temperature_c=-10, relative_humidity=25", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("recur.yaml: line 15, column ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("recur.yaml: line 16, column ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class NeutralCompositionTests
     {
         var x = Enumerable.Range(0, 200).Select(i => i / 200.0).ToArray();
         var y = x.Select((v, i) => v > 0.5 == (i % 7 != 0) ? "yes" : "no").ToArray();
-        var table = new DataTable([new NumericColumn(new ColumnSpec("x", ColumnType.Numeric), x), new TextColumn(new ColumnSpec("y", ColumnType.Text), y)]);
+        var table = new DataTable([new NumericColumn(new ColumnSpec("x", ColumnType.Real), x), new TextColumn(new ColumnSpec("y", ColumnType.Text), y)]);
         var plan = FeaturePlan.From(new ProjectConfig { Label = "y", Positive = "yes" }, table);
         var trainer = new LbfgsLinear();
         var model = ModelFitter.Fit("m", table, plan, new TrainerChoice(trainer, TrainerSettings.From(trainer, new Dictionary<string, string>(), "training"), "training"), 1, 0.5, 7);

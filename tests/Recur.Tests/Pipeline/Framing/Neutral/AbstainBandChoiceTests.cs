@@ -14,21 +14,26 @@ public sealed class AbstainBandChoiceTests
     }
 
     [Fact]
-    public void Choose_MixedMiddle_BandReachesTargetOnBothSides()
+    public void Choose_MixedMiddle_AbstainsOnTheFewestRowsThatReachTheTarget()
     {
         var (scores, labels) = Rows();
 
         var band = AbstainBandChoice.Choose(scores, labels, 0.5, 0.9, 10, "validation rows");
 
-        var positive = Enumerable.Range(0, 100).Where(i => scores[i] >= band.High).ToList();
-        var negative = Enumerable.Range(0, 100).Where(i => scores[i] < band.Low).ToList();
-        Assert.True(positive.Count(i => labels[i]) >= 0.9 * positive.Count);
-        Assert.True(negative.Count(i => !labels[i]) >= 0.9 * negative.Count);
-        Assert.InRange(band.Low, 0.3, 0.5);
-        Assert.InRange(band.High, 0.5, 0.7);
-        // The narrowest: one step further in on either side misses the target.
-        var wider = Enumerable.Range(0, 100).Where(i => scores[i] >= band.High - 0.01).ToList();
-        Assert.True(wider.Count(i => labels[i]) < 0.9 * wider.Count);
+        Assert.True(band.Low <= 0.5 && 0.5 <= band.High);
+        var decided = Enumerable.Range(0, 100).Where(i => !band.Contains(scores[i])).ToList();
+        Assert.True(decided.Count(i => (scores[i] >= band.High) == labels[i]) >= 0.9 * decided.Count);
+        // No band abstaining on fewer rows reaches 0.9 (every pair of cuts tried by brute force).
+        var inside = 100 - decided.Count;
+        for (var lo = 0; lo <= 50; lo++)
+        {
+            for (var hi = 50; hi <= 100; hi++)
+            {
+                if (hi - lo >= inside || lo < 10 || 100 - hi < 10) continue;
+                var rest = Enumerable.Range(0, 100).Where(i => i < lo || i >= hi).ToList();
+                Assert.True(rest.Count(i => (i >= hi) == labels[i]) < 0.9 * rest.Count, $"[{lo}, {hi}) abstains on fewer rows");
+            }
+        }
     }
 
     [Fact]
@@ -41,7 +46,7 @@ public sealed class AbstainBandChoiceTests
 
         Assert.Equal("framing.neutral.target_precision", e.Field);
         Assert.Contains("0.99 cannot be reached on the 100 validation rows", e.Message);
-        Assert.Contains("positive (precision) side", e.Message);
+        Assert.Contains("with at least 40 decided rows on each side, is 0.83", e.Message);
     }
 
     [Fact]

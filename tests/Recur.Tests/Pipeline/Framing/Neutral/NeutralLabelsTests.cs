@@ -10,7 +10,7 @@ public sealed class NeutralLabelsTests
     private static DataTable Table() => new(
     [
         new TextColumn(new ColumnSpec("y", ColumnType.Text), ["yes", "no", "maybe", "yes", "no", "maybe"]),
-        new NumericColumn(new ColumnSpec("stars", ColumnType.Numeric), [5, 1, 3, 4, 2, 3]),
+        new NumericColumn(new ColumnSpec("stars", ColumnType.Real), [5, 1, 3, 4, 2, 3]),
     ]);
 
     private static ProjectConfig Config(Action<NeutralConfig> declare)
@@ -25,7 +25,7 @@ public sealed class NeutralLabelsTests
     {
         var relabelled = NeutralLabels.Relabel(Config(n => n.Value = "maybe"), Table(), strict: true);
 
-        Assert.Equal(["yes", "no", "neutral", "yes", "no", "neutral"], ((TextColumn)relabelled["y"]).Values);
+        Assert.Equal(["yes", "no", "neutral", "yes", "no", "neutral"], ((TextColumn)relabelled["y"]).Values.Select(v => v!).ToArray());
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class NeutralLabelsTests
     {
         var relabelled = NeutralLabels.Relabel(Config(n => { n.ScoreColumn = "stars"; n.Band = [2.5, 3.5]; }), Table(), strict: true);
 
-        Assert.Equal(["yes", "no", "neutral", "yes", "no", "neutral"], ((TextColumn)relabelled["y"]).Values);
+        Assert.Equal(["yes", "no", "neutral", "yes", "no", "neutral"], ((TextColumn)relabelled["y"]).Values.Select(v => v!).ToArray());
     }
 
     [Fact]

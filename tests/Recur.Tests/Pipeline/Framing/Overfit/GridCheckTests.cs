@@ -16,9 +16,9 @@ public sealed class GridCheckTests
         change?.Invoke(rows);
         return new DataTable(
         [
-            new NumericColumn(new ColumnSpec("x", ColumnType.Numeric), [.. rows.Select(r => r.X)]),
-            new NumericColumn(new ColumnSpec("y", ColumnType.Numeric), [.. rows.Select(r => r.Y)]),
-            new NumericColumn(new ColumnSpec("z", ColumnType.Numeric), [.. rows.Select(r => r.Z)]),
+            new NumericColumn(new ColumnSpec("x", ColumnType.Real), [.. rows.Select(r => r.X)]),
+            new NumericColumn(new ColumnSpec("y", ColumnType.Real), [.. rows.Select(r => r.Y)]),
+            new NumericColumn(new ColumnSpec("z", ColumnType.Real), [.. rows.Select(r => r.Z)]),
         ]);
     }
 
