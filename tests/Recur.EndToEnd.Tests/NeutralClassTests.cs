@@ -38,6 +38,7 @@ public sealed class NeutralClassTests
         Assert.Equal(0.0, curve[0].GetProperty("abstained").GetDouble());
         Assert.Equal(all, curve[0].GetProperty("accuracy").GetDouble(), 9);
         Assert.Equal(decided, train.GetProperty("candidate").GetProperty("decided_accuracy").GetDouble(), 9);
+        AssertReport(train, root, "Neutral class", "decided accuracy");
 
         // Batch scoring applies the band from the model file: some applicants are answered neutral.
         var lines = File.ReadAllLines(Path.Combine(root, "data", "german.data")).Select(l => l.Trim().Split(' ')).ToList();

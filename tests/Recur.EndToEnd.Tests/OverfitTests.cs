@@ -33,6 +33,7 @@ public sealed class OverfitTests
         Assert.True(grid.GetProperty("max_abs_error").GetDouble() <= 0.01, grid.ToString());
         Assert.Equal(494, grid.GetProperty("exact").GetInt32());
         Assert.True(train.GetProperty("gate").GetProperty("promote").GetBoolean(), train.GetProperty("gate").GetProperty("reason").GetString());
+        AssertReport(train, root, "Useful overfitting: error on the full grid", "494 of 494 grid points");
 
         await using var server = await ServerProcess.StartAsync(root);
         using var http = server.Client();

@@ -27,10 +27,13 @@ public sealed class NeutralConfig
     /// <summary>The band [lo, hi] of <see cref="ScoreColumn"/>, both ends included, whose rows are neutral.</summary>
     public List<double> Band { get; set; } = [];
 
-    /// <summary>An abstain band on the model's score: the precision the decided rows must reach on the validation rows.</summary>
+    /// <summary>
+    /// An abstain band on the model's score: the precision of the decisions (the share of decided rows answered right)
+    /// the band must reach on the validation rows, abstaining on as few rows as it can.
+    /// </summary>
     public double? TargetPrecision { get; set; }
 
-    /// <summary>The fewest validation rows each decided side of an abstain band must keep (so the precision is measured, not luck).</summary>
+    /// <summary>The fewest validation rows each side of an abstain band (decided positive, decided negative) must keep, so the precision is measured, not luck.</summary>
     public int MinDecided { get; set; } = 20;
 
     /// <summary>Whether the neutral class is declared from the label data (value, agreement or score band).</summary>

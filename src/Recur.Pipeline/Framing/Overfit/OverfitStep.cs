@@ -58,6 +58,6 @@ public static class OverfitStep
         var at = string.Join(", ", inputs.Select(i => $"{i}={grid[i].Format(worst)}"));
         var exact = errors.Count(e => e <= tolerance);
         return new GridError(grid.RowCount, inputs, errors[worst], errors.Average(), tolerance, exact, (double)exact / grid.RowCount,
-            string.Create(CultureInfo.InvariantCulture, $"{at}: {output.Scores[worst]:G6} for {targets[worst]:G6}"));
+            string.Create(CultureInfo.InvariantCulture, $"{at}: {output.Scores[worst]:G9} for {targets[worst]:G9}"));
     }
 }
