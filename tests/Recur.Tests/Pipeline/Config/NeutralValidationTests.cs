@@ -22,7 +22,7 @@ public sealed class NeutralValidationTests
     [InlineData("    score_column: stars\n", "framing.neutral.score_column", "band must be [lo, hi]", 4)]
     [InlineData("    target_precision: 1.5\n", "framing.neutral.target_precision", "must be in (0, 1), not 1.5", 4)]
     [InlineData("    agreement_column: agree\n    min_agreement: 0\n", "framing.neutral.min_agreement", "must be in (0, 1]", 5)]
-    [InlineData("    value: maybe\n    target_precision: 0.9\n", "framing.neutral", "declare one of", 3)]
+    [InlineData("    value: maybe\n    target_precision: 0.9\n", "framing.neutral", "declare one of", 4)]
     public void Load_BadNeutral_FailsNamingTheKeyAndLine(string yaml, string key, string expected, int line)
     {
         using var dir = new TempDir();
@@ -56,6 +56,6 @@ public sealed class NeutralValidationTests
         var e = Assert.Throws<RecurException>(() => ProjectConfigLoader.Load(path));
 
         Assert.Equal("framing.overfit", e.Field);
-        Assert.StartsWith("recur.yaml: line 3, column ", e.Message);
+        Assert.StartsWith("recur.yaml: line 4, column ", e.Message);
     }
 }
