@@ -90,7 +90,9 @@ public sealed class NeutralClassTests
         var start = text.IndexOf("  neutral:\n", StringComparison.Ordinal);
         var end = text.IndexOf("\npromotion:", StringComparison.Ordinal);
         File.WriteAllText(path, text[..start] + "  neutral:\n" + yaml + text[end..]);
-        await IngestAsync(dir, root);
+        // A setting wrong on its own fails every command, ingest included; the data checks wait for train.
+        await CliRunner.RunAsync(dir.Root, "ingest", "train", "--project", root);
+        await CliRunner.RunAsync(dir.Root, "ingest", "test", "--project", root);
 
         var result = await CliRunner.RunAsync(dir.Root, "train", "--project", root);
 
