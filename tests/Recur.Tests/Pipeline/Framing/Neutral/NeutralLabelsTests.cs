@@ -37,6 +37,20 @@ public sealed class NeutralLabelsTests
     }
 
     [Fact]
+    public void Relabel_AgreementBelowLevel_MarksThoseRows()
+    {
+        var table = new DataTable(
+        [
+            new TextColumn(new ColumnSpec("y", ColumnType.Text), ["yes", "no", "yes", "no"]),
+            new NumericColumn(new ColumnSpec("agree", ColumnType.Real), [1.0, 0.5, 0.9, 0.8]),
+        ]);
+
+        var relabelled = NeutralLabels.Relabel(Config(n => { n.AgreementColumn = "agree"; n.MinAgreement = 0.7; }), table, strict: true);
+
+        Assert.Equal(["yes", "neutral", "yes", "no"], ((TextColumn)relabelled["y"]).Values.Select(v => v!).ToArray());
+    }
+
+    [Fact]
     public void Relabel_ValueNeverPresent_NamesKeyAndTheValuesSeen()
     {
         var e = Assert.Throws<RecurException>(() => NeutralLabels.Relabel(Config(n => n.Value = "unsure"), Table(), strict: true));
