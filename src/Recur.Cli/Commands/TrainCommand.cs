@@ -57,6 +57,7 @@ internal static class TrainCommand
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
                 fairness = o.Fairness,
                 surrogate = o.Surrogate is { } sg ? new { leaves = sg.Leaves, fidelity = sg.Fidelity } : null,
+                neutral = o.Neutral, overfit = o.Overfit,
                 report,
             });
             return;

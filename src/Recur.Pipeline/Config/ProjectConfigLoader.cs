@@ -85,6 +85,8 @@ public static class ProjectConfigLoader
         SafeguardsValidation.Validate(c, text);
         WindowsValidation.Validate(c, text);
         CascadeValidation.Validate(c.Framing.Cascade, text);
+        NeutralValidation.Validate(c, text);
+        OverfitValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

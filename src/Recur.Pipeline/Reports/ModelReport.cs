@@ -42,6 +42,8 @@ public static partial class ModelReport
         AddAblation(report, outcome);
         AddRobustness(report, outcome.Robustness);
         AddFairness(report, outcome);
+        AddNeutral(report, outcome);
+        AddGridError(report, outcome);
         AddMonitoringLink(report, project);
         return Save(project, report, name);
     }

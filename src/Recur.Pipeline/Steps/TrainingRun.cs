@@ -78,6 +78,12 @@ public sealed record TrainingOutcome(
 
     /// <summary>The explainable surrogate fitted beside the candidate (training.surrogate), with its fidelity; null when off.</summary>
     public Core.Modeling.Surrogates.SurrogateTree? Surrogate { get; init; }
+
+    /// <summary>What the neutral answers buy on the evaluation rows (framing.neutral); null when not declared.</summary>
+    public Framing.Neutral.NeutralReport? Neutral { get; init; }
+
+    /// <summary>The error on the full grid (framing.overfit); null when the mode is off.</summary>
+    public Framing.Overfit.GridError? Overfit { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>
@@ -124,12 +130,17 @@ public static class TrainingRun
         // features.windows: the window columns are appended before the plan is built, so they are numeric inputs like any column.
         data = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, data));
         if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, evaluation));
+        // framing.neutral from the label data: the neutral rows are relabelled "neutral" before the plan is built, so the class is learnt like any other.
+        data = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralLabels.Relabel(config, data, strict: true));
+        if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralLabels.Relabel(config, evaluation, strict: false));
         // An unknown group is the option's mistake, not recur.yaml's.
         var dropped = Steps.Ablation.ColumnsOf(config.Features, groups.Drop, "--drop");
         // Everything the data decides about recur.yaml (label, task, trainers, metric, groups) is checked before the split and any fitting.
         var (plan, gates, featuresConfig, ablated) = ConfigLocation.Checked(project.Root, () =>
         {
-            var derived = FeaturePlan.From(config, data);
+            // framing.neutral checks the task and drops the columns that define neutral rows; framing.overfit proves the data is a full grid.
+            var derived = Framing.Neutral.NeutralStep.Check(config, FeaturePlan.From(config, data));
+            if (Framing.Overfit.OverfitStep.IsOn(config)) Framing.Overfit.GridCheck.Check(config, derived, data);
             CandidateSelection.CheckTask(config, derived.Task);
             FairnessStep.Check(config, derived, data);
             Framing.FramingCatalog.Check(config, derived, data);
@@ -139,7 +150,8 @@ public static class TrainingRun
             return (Steps.Ablation.Without(derived, dropped), GatesFor(config.Promotion, derived.Task), Steps.Ablation.Without(declared, dropped), measured);
         });
         var stages = new StageTrace();
-        var (trainRows, validationRows) = SplitRows(config, data);
+        // framing.overfit: no hold-out, every row trains and is measured (the grid is the whole input space).
+        var (trainRows, validationRows) = Framing.Overfit.OverfitStep.IsOn(config) ? Framing.Overfit.OverfitStep.AllRows(data) : SplitRows(config, data);
         var train = data.Take(trainRows);
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
@@ -153,7 +165,12 @@ public static class TrainingRun
         var embeddings = new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
         var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(featuresConfig, plan, train, embeddings: embeddings));
         stages.Done("fit features");
-        var (model, candidates) = CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
+        var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
+            ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)
+            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
+        // framing.neutral: the chosen model answers "neutral" with a reason; an abstain band is chosen on the validation rows.
+        var (neutralModel, band) = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralStep.Wrap(config, plan, model, validation));
+        model = neutralModel;
         foreach (var c in candidates) log.CandidateFitted(c.Trainer, c.FitSeconds, gates.Metric, c.Validation.GetValueOrDefault(gates.Metric, double.NaN), c.Chosen ? " (chosen)" : "");
         // RECUR_TRACE=1 prints the fit alone (every candidate's encoding and training, without scoring the validation split) for
         // bench/peers/train-bench.sh; its CPU time includes that scoring.
@@ -167,6 +184,10 @@ public static class TrainingRun
         var candidateOutput = model.Predict(evaluation);
         var candidateMetrics = Evaluate(candidateOutput, evaluation);
         var confusion = TaskScoring.Confusion(plan, candidateOutput, evaluation, threshold);
+        var neutral = Framing.Neutral.NeutralStep.Measure(config, plan, candidateOutput, evaluation, band);
+        var grid = Framing.Overfit.OverfitStep.Measure(config, plan, candidateOutput, evaluation);
+        // What neutral buys is recorded beside the version with the other metrics.
+        if (neutral is not null) candidateMetrics = new Dictionary<string, double>(candidateMetrics.Concat(Framing.Neutral.NeutralStep.Metrics(neutral)));
         // Candidate selection already measured the chosen model on the validation split, with the same seed.
         var validationMetrics = candidates.First(c => c.Chosen).Validation;
         // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
@@ -263,7 +284,7 @@ public static class TrainingRun
             var outcome = new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
             return outcome with { Cascade = cascade };
         }
         finally

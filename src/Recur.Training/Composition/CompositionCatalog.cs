@@ -15,6 +15,7 @@ public static class CompositionCatalog
     {
         Register(new AverageComposition());
         Register(new CascadeComposition());
+        Register(new NeutralComposition());
     }
 
     /// <summary>Every registered composition.</summary>
