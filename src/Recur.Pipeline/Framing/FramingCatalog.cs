@@ -10,6 +10,8 @@ public static class FramingCatalog
     /// <summary>The framings this build knows (one registration line per framing).</summary>
     public static readonly IReadOnlyList<IFraming> Standard =
     [
+        new Reframe.BucketFraming(),
+        new Reframe.ThresholdFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

@@ -55,6 +55,9 @@ public sealed record TrainingOutcome(
     /// <summary>Why the chosen candidate was chosen (<see cref="CandidateSelection.Why"/>).</summary>
     public string ChosenBecause => CandidateSelection.Why(Candidates, Metric);
 
+    /// <summary>Every candidate side by side on the evaluation rows, intervals' coverage included (framing.reframe.compare, --compare-framings); null when not asked.</summary>
+    public Framing.FramingComparison? Framings { get; init; }
+
     /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
@@ -157,6 +160,8 @@ public static class TrainingRun
         if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {candidates.Sum(c => c.FitSeconds):0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
         stages.Done("fit and validate candidates");
+        // --compare-framings: every candidate measured side by side on the evaluation rows, with its interval's coverage.
+        var framings = Framing.FramingComparison.Measure(config, plan, candidates, validation, evaluation);
         // The training split's profile (the drift reference stored at registration) is computed on the other core while
         // the candidate is evaluated, gated and saved, which use one; the fit, which uses every thread, is over.
         var profiling = dataIsFirstSnapshot ? Task.Run(() => Lake.Profiling.Profiler.Profile(train), ct) : null;
@@ -179,7 +184,10 @@ public static class TrainingRun
         stages.Done("boundary test");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
-        var chosen = CandidateSelection.CheckTask(config, plan.Task)[candidates.ToList().FindIndex(c => c.Chosen)];
+        // A framed candidate (which is no declared trainer) has its groups measured with the first declared trainer.
+        var declaredChoices = CandidateSelection.CheckTask(config, plan.Task);
+        var chosenIndex = candidates.ToList().FindIndex(c => c.Chosen);
+        var chosen = declaredChoices[chosenIndex < declaredChoices.Count ? chosenIndex : 0];
         var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
         foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
         if (ablated.Count > 0) stages.Done("ablation");
@@ -257,7 +265,7 @@ public static class TrainingRun
             return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))], Framings = framings };
         }
         finally
         {

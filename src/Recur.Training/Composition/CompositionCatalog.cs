@@ -14,6 +14,8 @@ public static class CompositionCatalog
     static CompositionCatalog()
     {
         Register(new AverageComposition());
+        Register(new BucketComposition());
+        Register(new ThresholdComposition());
     }
 
     /// <summary>Every registered composition.</summary>
