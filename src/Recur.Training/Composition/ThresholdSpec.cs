@@ -21,7 +21,7 @@ public sealed record ThresholdSpec(double Above, IReadOnlyList<double> Residuals
     {
         var n = Residuals.Count;
         var t = Above - predicted;
-        // The share of residuals at or below t, interpolated between order statistics.
+        // How many residuals lie at or below t: the i-th order statistic counts as i + ½, interpolated linearly between them.
         double below;
         if (t < Residuals[0]) below = 0;
         else if (t >= Residuals[^1]) below = n;
@@ -35,7 +35,7 @@ public sealed record ThresholdSpec(double Above, IReadOnlyList<double> Residuals
                 if (Residuals[mid] <= t) lo = mid; else hi = mid;
             }
             var span = Residuals[hi] - Residuals[lo];
-            below = lo + 1 + (span > 0 ? (t - Residuals[lo]) / span : 0);
+            below = lo + 0.5 + (span > 0 ? (t - Residuals[lo]) / span : 0);
         }
         return (n - below + 0.5) / (n + 1);
     }
