@@ -6,7 +6,7 @@ using Recur.Pipeline.Steps;
 namespace Recur.Cli.Commands;
 
 /// <summary><c>recur train</c>: baseline and model, evaluated and gated; registered as champion if it passes.</summary>
-internal static class TrainCommand
+internal static partial class TrainCommand
 {
     /// <summary>Exit code when the promotion gates reject the candidate.</summary>
     public const int Rejected = 3;
@@ -16,10 +16,12 @@ internal static class TrainCommand
         var dataset = new Option<string>("--dataset") { Description = "The dataset to train on", DefaultValueFactory = _ => "train" };
         var ablate = new Option<bool>("--ablate") { Description = "Also refit the chosen trainer without each feature group (features.groups) and report each group's contribution to the metric; those models are not registered" };
         var drop = new Option<string[]>("--drop") { Description = "Train without this feature group (repeatable); the version's lineage records it", AllowMultipleArgumentsPerToken = false };
-        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset, ablate, drop };
+        var compare = new Option<bool>("--compare-framings") { Description = "Also train the bucket framing of a regression (framing.reframe; 10 quantile buckets unless declared) and report every candidate side by side on the evaluation rows, with each one's interval coverage and width" };
+        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset, ablate, drop, compare };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
+            if (parse.GetValue(compare)) project.Config.Framing.Reframe.Compare = true;
             var train = await project.LatestSnapshotAsync(parse.GetValue(dataset)!, ct);
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
@@ -44,6 +46,7 @@ internal static class TrainCommand
                 candidates = o.Candidates.Select(c => new { trainer = c.Trainer, framing = c.Framing, description = c.Description, parameters = c.Parameters, validation = c.Validation, fit_seconds = c.FitSeconds, chosen = c.Chosen }),
                 chosen_because = o.ChosenBecause,
                 cascade = o.Cascade,
+                framings = o.Framings,
                 champion = o.Champion is null ? null : new { version = o.Champion.Version, metrics = o.ChampionMetrics },
                 gate = new { promote = o.Gate.Promote, reason = o.Gate.Reason, checks = o.Gate.Checks },
                 registered = o.Registered is null ? null : new { version = o.Registered.Version, aliases = o.Registered.Aliases, artifact = o.Registered.ArtifactSha256 },
@@ -72,6 +75,7 @@ internal static class TrainCommand
         ctx.Human.Write(table);
         if (o.Candidates.Count > 1) ReportCandidates(ctx, o);
         foreach (var b in o.Cascade?.Branches ?? []) ctx.Human.WriteLine(CascadeLine(o.Cascade!, b));
+        if (o.Framings is { } framings) ReportFramings(ctx, framings);
         if (o.Ablation.Count > 0) ReportAblation(ctx, o);
         if (o.DroppedGroups.Count > 0) ctx.Human.WriteLine($"trained without feature groups: {string.Join(", ", o.DroppedGroups)}");
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");

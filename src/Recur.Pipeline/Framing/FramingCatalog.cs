@@ -11,6 +11,8 @@ public static class FramingCatalog
     public static readonly IReadOnlyList<IFraming> Standard =
     [
         new Cascade.CascadeFraming(),
+        new Reframe.BucketFraming(),
+        new Reframe.ThresholdFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

@@ -21,6 +21,12 @@ public interface IFraming
     bool IsDeclared(ProjectConfig config);
 
     /// <summary>
+    /// Whether recur.yaml asks for this framing's best candidate to go to the gate even when a plain one scores better
+    /// (e.g. framing.reframe.prefer, to serve a distribution); false unless a framing says otherwise.
+    /// </summary>
+    bool IsPreferred(ProjectConfig config) => false;
+
+    /// <summary>
     /// Checks the declaration against the data before the split and any fitting; a mistake throws a
     /// <see cref="Core.RecurException"/> naming the recur.yaml key (and the offending value).
     /// </summary>

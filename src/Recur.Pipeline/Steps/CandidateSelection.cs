@@ -29,6 +29,9 @@ public sealed record CandidateResult(string Trainer, IReadOnlyDictionary<string,
 
     /// <summary>The framing name of a declared trainer fitted as it is.</summary>
     public const string PlainFraming = "plain";
+
+    /// <summary>Whether it was chosen because recur.yaml prefers its framing (<see cref="IFraming.IsPreferred"/>) rather than by the metric alone.</summary>
+    public bool Preferred { get; init; }
 }
 
 /// <summary>
@@ -72,11 +75,17 @@ public static class CandidateSelection
         {
             if (Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[best].Metrics.GetValueOrDefault(metric, double.NaN), lower)) best = i;
         }
+        // A framing recur.yaml prefers (e.g. framing.reframe.prefer) sends its best candidate to the gate instead.
+        var preferred = FramingCatalog.Declared(config).Where(f => f.IsPreferred(config)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var own = Enumerable.Range(0, fitted.Count).Where(i => preferred.Contains(fitted[i].Framing)).ToList();
+        var byPreference = own.Count > 0 && !own.Contains(best);
+        if (byPreference) best = own.Aggregate((a, i) => Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[a].Metrics.GetValueOrDefault(metric, double.NaN), lower) ? i : a);
         var results = fitted.Select((f, i) => new CandidateResult(f.Model.Manifest.Trainer, f.Model.Manifest.Parameters, f.Metrics, f.Seconds, i == best)
         {
             Framing = f.Framing,
             Description = f.Description,
             Model = f.Model,
+            Preferred = byPreference && i == best,
         }).ToList();
         return (fitted[best].Model, results);
     }
@@ -101,6 +110,10 @@ public static class CandidateSelection
         var next = candidates.Where(c => !c.Chosen && !double.IsNaN(c.Validation.GetValueOrDefault(metric, double.NaN)))
             .OrderBy(c => (lower ? 1 : -1) * c.Validation[metric]).FirstOrDefault();
         var runnerUp = next is null ? "" : $"; runner-up {(next.Framing == CandidateResult.PlainFraming ? next.Trainer : $"{next.Framing} ({next.Trainer})")} {Value(next)}";
+        if (chosen.Preferred)
+        {
+            return $"{name} is the best {chosen.Framing} candidate, preferred by recur.yaml over the metric alone ({chosen.Framing} framing declared with prefer: true); validation {metric} {Value(chosen)}{runnerUp.Replace("runner-up", "best by the metric alone", StringComparison.Ordinal)}";
+        }
         return $"{name} has the {(lower ? "lowest" : "highest")} validation {metric} of {candidates.Count} candidates, {Value(chosen)}{runnerUp}";
     }
 

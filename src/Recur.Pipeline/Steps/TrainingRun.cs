@@ -58,6 +58,9 @@ public sealed record TrainingOutcome(
     /// <summary>Why the chosen candidate was chosen (<see cref="CandidateSelection.Why"/>).</summary>
     public string ChosenBecause => CandidateSelection.Why(Candidates, Metric);
 
+    /// <summary>Every candidate side by side on the evaluation rows, intervals' coverage included (framing.reframe.compare, --compare-framings); null when not asked.</summary>
+    public Framing.FramingComparison? Framings { get; init; }
+
     /// <summary>The candidate's confusion matrix on the evaluation rows (classification; null for regression).</summary>
     public ConfusionMatrix? Confusion { get; init; }
 
@@ -177,6 +180,8 @@ public static class TrainingRun
         if (Environment.GetEnvironmentVariable("RECUR_TRACE") == "1") Console.Error.WriteLine($"train: fit {candidates.Sum(c => c.FitSeconds):0.000}s, cpu {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - fitCpu).TotalSeconds:0.000}s ({train.RowCount} rows, {LightGbmTrainer.Threads(config.Training)} threads)");
 
         stages.Done("fit and validate candidates");
+        // --compare-framings: every candidate measured side by side on the evaluation rows, with its interval's coverage.
+        var framings = Framing.FramingComparison.Measure(config, plan, candidates, validation, evaluation);
         // The training split's profile (the drift reference stored at registration) is computed on the other core while
         // the candidate is evaluated, gated and saved, which use one; the fit, which uses every thread, is over.
         var profiling = dataIsFirstSnapshot ? Task.Run(() => Lake.Profiling.Profiler.Profile(train), ct) : null;
@@ -284,7 +289,7 @@ public static class TrainingRun
             var outcome = new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
             return outcome with { Cascade = cascade };
         }
         finally

@@ -16,6 +16,8 @@ public static class CompositionCatalog
         Register(new AverageComposition());
         Register(new CascadeComposition());
         Register(new NeutralComposition());
+        Register(new BucketComposition());
+        Register(new ThresholdComposition());
     }
 
     /// <summary>Every registered composition.</summary>
