@@ -107,8 +107,7 @@ public static class CandidateSelection
     public static IReadOnlyList<TrainerChoice> CheckTask(ProjectConfig config, ModelTask task)
     {
         var choices = TrainerChoice.From(config.Training, TrainerCatalog.Standard);
-        // A multilabel model is one binary model per label: each trainer must learn binary classification.
-        foreach (var choice in choices) TrainerCatalog.CheckTask(choice.Trainer, task == ModelTask.Multilabel ? ModelTask.Binary : task, choice.TrainerKey);
+        foreach (var choice in choices) TrainerCatalog.CheckTask(choice.Trainer, task, choice.TrainerKey);
         return choices;
     }
 

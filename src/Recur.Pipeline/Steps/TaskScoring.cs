@@ -143,8 +143,8 @@ public static class TaskScoring
         }
     }
 
-    // Multilabel: each label's training prevalence as its score (predicted where it is at least one half), and the most
-    // frequent label set of the training rows predicted for every row.
+    // Multilabel: each label's training prevalence as its score (predicted where it is at least one half), every label for
+    // every row (the best a constant can do for micro-F1 when labels are rare), and the most frequent label set of the training rows.
     private static IReadOnlyList<TaskBaseline> MultilabelBaselines(FeaturePlan plan, DataTable train)
     {
         var sets = plan.LabelSets(train);
@@ -159,6 +159,8 @@ public static class TaskScoring
         [
             new("label prior", "each label's training share as its score, predicted where it is at least 0.5",
                 rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => prevalence.ToArray())], plan, half)),
+            new("every label", "predicting every label for every row, each scored by its training share",
+                rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => prevalence.ToArray())], plan, new double[k])),
             new("most frequent set", $"predicting the most frequent label set of the training rows ({(commonNames.Count == 0 ? "no label" : string.Join(", ", commonNames))}) for every row",
                 rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => commonScores.ToArray())], plan, half)),
         ];
