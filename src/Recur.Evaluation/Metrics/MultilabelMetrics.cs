@@ -26,7 +26,9 @@ public static class MultilabelMetrics
     /// <param name="scores">scores[row][label], each label's probability; null when only the sets are known (live feedback).</param>
     /// <param name="seed">Seed of the bootstrap resamples.</param>
     /// <param name="resamples">Number of bootstrap resamples; 0 for none.</param>
-    public static IReadOnlyDictionary<string, double> Evaluate(bool[][] predicted, bool[][] actual, IReadOnlyList<string> labels, double[][]? scores, int seed, int resamples = 200)
+    /// <param name="perLabelIntervals">Whether each label's precision, recall and F1 get intervals too (live monitoring lists only metrics with one).</param>
+    public static IReadOnlyDictionary<string, double> Evaluate(bool[][] predicted, bool[][] actual, IReadOnlyList<string> labels, double[][]? scores, int seed, int resamples = 200,
+        bool perLabelIntervals = false)
     {
         ArgumentNullException.ThrowIfNull(predicted);
         ArgumentNullException.ThrowIfNull(actual);
@@ -63,6 +65,10 @@ public static class MultilabelMetrics
         var random = new Random(seed);
         var rows = new int[actual.Length];
         var draws = Averaged.ToDictionary(m => m, _ => new List<double>(resamples), StringComparer.Ordinal);
+        if (perLabelIntervals)
+        {
+            foreach (var l in labels) foreach (var m in new[] { "precision", "recall", "f1" }) draws[$"{m}[{l}]"] = new List<double>(resamples);
+        }
         for (var i = 0; i < resamples; i++)
         {
             Resampling.Draw(random, rows);
@@ -71,6 +77,13 @@ public static class MultilabelMetrics
             draws["macro_f1"].Add(drawn.MacroF1);
             draws["hamming_loss"].Add(drawn.HammingLoss);
             draws["subset_accuracy"].Add(drawn.SubsetAccuracy);
+            if (!perLabelIntervals) continue;
+            for (var k = 0; k < labels.Count; k++)
+            {
+                draws[$"precision[{labels[k]}]"].Add(Ratio(drawn.TruePositives[k], drawn.TruePositives[k] + drawn.FalsePositives[k]));
+                draws[$"recall[{labels[k]}]"].Add(Ratio(drawn.TruePositives[k], drawn.TruePositives[k] + drawn.FalseNegatives[k]));
+                draws[$"f1[{labels[k]}]"].Add(drawn.F1(k));
+            }
         }
         foreach (var (name, values) in draws) (metrics[name + "_low"], metrics[name + "_high"]) = Resampling.Interval(values, 0.95);
         return metrics;

@@ -36,7 +36,7 @@ public static class LiveMetrics
                     var set = FeaturePlan.ParseSet(text, plan.Separator ?? ";").ToHashSet(StringComparer.Ordinal);
                     return [.. plan.Classes.Select(set.Contains)];
                 }
-                return MultilabelMetrics.Evaluate([.. joined.Select(j => Set(j.Prediction.Label))], [.. joined.Select(j => Set(j.TrueLabel))], plan.Classes, null, seed);
+                return MultilabelMetrics.Evaluate([.. joined.Select(j => Set(j.Prediction.Label))], [.. joined.Select(j => Set(j.TrueLabel))], plan.Classes, null, seed, perLabelIntervals: true);
             }
             default:
             {

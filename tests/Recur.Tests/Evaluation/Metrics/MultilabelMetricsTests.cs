@@ -43,6 +43,18 @@ public sealed class MultilabelMetricsTests
     }
 
     [Fact]
+    public void Evaluate_PerLabelIntervals_BracketEveryLabelsFigures()
+    {
+        var m = MultilabelMetrics.Evaluate(Predicted, Actual, Labels, null, seed: 2, perLabelIntervals: true);
+
+        foreach (var name in new[] { "precision[a]", "recall[b]", "f1[c]" })
+        {
+            Assert.True(m[name + "_low"] <= m[name] && m[name] <= m[name + "_high"], name);
+        }
+        Assert.False(MultilabelMetrics.Evaluate(Predicted, Actual, Labels, null, seed: 2).ContainsKey("f1[a]_low"));
+    }
+
+    [Fact]
     public void On_Resample_EqualsTheFullMetricOnAllRows()
     {
         int[] all = [0, 1, 2, 3, 4];
