@@ -68,7 +68,7 @@ public sealed class FeaturePlanMultilabelTests
     [Fact]
     public void LabelSets_UnknownLabel_NamesTheRow()
     {
-        var plan = FeaturePlan.From(Config(), Table("a;b", "b"));
+        var plan = FeaturePlan.From(Config(), Table("a;b", "b", "c"));
         var error = Assert.Throws<RecurException>(() => plan.LabelSets(Table("a", "a;zzz")));
         Assert.Contains("row 2", error.Message);
         Assert.Contains("'zzz'", error.Message);
