@@ -115,6 +115,8 @@ public static class ModelFitter
                 var classes = plan.ClassIndices(table);
                 if (classes.Distinct().Count() < 2) throw RecurException.Invalid($"the training data holds only one class of '{plan.Label}'", plan.Label);
                 return new TrainingLabels(Classes: classes, ClassCount: plan.Classes.Count);
+            case ModelTask.Multilabel:
+                throw RecurException.Invalid("a multilabel model is fitted as one binary model per label (framing.multilabel); this step fits a single model and is not built for it", "framing.multilabel");
             default:
                 return new TrainingLabels(Targets: plan.Targets(table));
         }

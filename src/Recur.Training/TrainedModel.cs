@@ -119,7 +119,8 @@ public sealed class TrainedModel : IPredictor
     /// <summary>For every row of the table, a probability per class (in <see cref="FeaturePlan.ClassNames"/> order). Multiclass only.</summary>
     public double[][] ScoreClasses(DataTable table)
     {
-        if (Manifest.Plan.Task != ModelTask.Multiclass) throw new InvalidOperationException("only a multiclass model scores classes");
+        // A multilabel model's class scores are its per-label probabilities.
+        if (Manifest.Plan.Task is not (ModelTask.Multiclass or ModelTask.Multilabel)) throw new InvalidOperationException("only a multiclass or multilabel model scores classes");
         if (_body is ComposedBody composed) return composed.Predict(Manifest, table).ClassScores!;
         return _body.ScoreClasses(Chain?.Apply(table) ?? table);
     }

@@ -16,7 +16,7 @@ public sealed record FeatureSpec(string Name, ColumnType Type, bool Nullable, IR
 /// classification <see cref="Positive"/> and <see cref="Negative"/> name the classes; for multiclass
 /// <see cref="Classes"/> lists them in the order of the model's class scores; regression has neither.
 /// </summary>
-public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Label, string Positive, string Negative)
+public sealed partial record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Label, string Positive, string Negative)
 {
     /// <summary>The task (models saved before tasks existed are binary).</summary>
     public ModelTask Task { get; init; } = ModelTask.Binary;
@@ -28,7 +28,7 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
     public IReadOnlyList<string> ClassNames => Task switch
     {
         ModelTask.Binary => [Negative, Positive],
-        ModelTask.Multiclass => Classes,
+        ModelTask.Multiclass or ModelTask.Multilabel => Classes,
         _ => [],
     };
 
@@ -39,7 +39,7 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
     public IReadOnlyList<string> ScoreOutputs => Task switch
     {
         ModelTask.Binary => [Positive],
-        ModelTask.Multiclass => Classes,
+        ModelTask.Multiclass or ModelTask.Multilabel => Classes,
         _ => ["value"],
     };
 
@@ -51,6 +51,8 @@ public sealed record FeaturePlan(IReadOnlyList<FeatureSpec> Features, string Lab
         var features = Inputs(config, table);
         var label = table[config.Label];
         var task = TaskOf(config, label);
+        // framing.multilabel: the label is a set of labels per row (FeaturePlan.Multilabel.cs).
+        if (task == ModelTask.Multilabel) return MultilabelFrom(config, features, label);
         if (task == ModelTask.Regression)
         {
             if (label is not NumericColumn) throw RecurException.Invalid($"task is regression, but label '{config.Label}' holds text ({FirstText(label)}); a regression label must be numeric", "label");

@@ -9,6 +9,8 @@ public enum ModelTask
     Multiclass,
     /// <summary>A number.</summary>
     Regression,
+    /// <summary>Several labels per row (problem framing): a probability per label and the set of labels at or above their thresholds.</summary>
+    Multilabel,
 }
 
 /// <summary>The names of tasks in recur.yaml.</summary>
@@ -20,6 +22,7 @@ public static class ModelTasks
         ["binary"] = ModelTask.Binary,
         ["multiclass"] = ModelTask.Multiclass,
         ["regression"] = ModelTask.Regression,
+        ["multilabel"] = ModelTask.Multilabel,
     };
 
     /// <summary>The recur.yaml name of a task.</summary>
@@ -27,6 +30,7 @@ public static class ModelTasks
     {
         ModelTask.Binary => "binary",
         ModelTask.Multiclass => "multiclass",
+        ModelTask.Multilabel => "multilabel",
         _ => "regression",
     };
 

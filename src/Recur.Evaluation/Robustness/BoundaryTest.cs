@@ -33,6 +33,10 @@ public static class BoundaryTest
         {
             return RobustnessResult.NotMeasured(original.Task, rows.RowCount, options.Band, "regression has no decision to flip; not measured");
         }
+        if (original.Task == ModelTask.Multilabel)
+        {
+            return RobustnessResult.NotMeasured(original.Task, rows.RowCount, options.Band, "multilabel has a decision per label, which this test does not perturb yet; not measured");
+        }
         var distance = Enumerable.Range(0, rows.RowCount).Select(r => Distance(original, r, options.Threshold)).ToArray();
         var near = Enumerable.Range(0, rows.RowCount).Where(r => distance[r] <= options.Band).OrderBy(r => distance[r]).ThenBy(r => r).ToList();
         var tested = near.Take(options.MaxRows).ToArray();

@@ -28,6 +28,16 @@ public static class LiveMetrics
                 var metrics = MulticlassMetrics.Evaluate(chosen, known.Select(j => index[j.TrueLabel]).ToArray(), plan.Classes, seed);
                 return metrics.Where(m => !m.Key.StartsWith("log_loss", StringComparison.Ordinal)).ToDictionary(m => m.Key, m => m.Value);
             }
+            case ModelTask.Multilabel:
+            {
+                // The logged label set against the fed-back one, per label and averaged (the log keeps the set, not the scores: no AUC).
+                bool[] Set(string text)
+                {
+                    var set = FeaturePlan.ParseSet(text, plan.Separator ?? ";").ToHashSet(StringComparer.Ordinal);
+                    return [.. plan.Classes.Select(set.Contains)];
+                }
+                return MultilabelMetrics.Evaluate([.. joined.Select(j => Set(j.Prediction.Label))], [.. joined.Select(j => Set(j.TrueLabel))], plan.Classes, null, seed, perLabelIntervals: true);
+            }
             default:
             {
                 var pairs = joined.Select(j => (Predicted: j.Prediction.Score, Actual: Number(j.TrueLabel))).Where(p => double.IsFinite(p.Actual)).ToList();

@@ -16,6 +16,7 @@ public static class CanaryLoss
     {
         ModelTask.Binary => "brier",
         ModelTask.Multiclass => "error_rate",
+        ModelTask.Multilabel => "set_error_rate",
         _ => "mae",
     };
 
@@ -26,7 +27,8 @@ public static class CanaryLoss
         return task switch
         {
             ModelTask.Binary => Math.Pow(row.Prediction.Score - (row.TrueLabel == positive ? 1 : 0), 2),
-            ModelTask.Multiclass => row.Prediction.Label == row.TrueLabel ? 0 : 1,
+            // Multilabel sets are logged and stored in one canonical text: a different text is a different set.
+            ModelTask.Multiclass or ModelTask.Multilabel => row.Prediction.Label == row.TrueLabel ? 0 : 1,
             _ => double.TryParse(row.TrueLabel, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) ? Math.Abs(row.Prediction.Score - y) : double.NaN,
         };
     }

@@ -59,6 +59,8 @@ public static class ProjectConfigLoader
         if (c.Task is "regression" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is regression", "positive");
         if (c.Promotion.Significance is < 0 or >= 0.5) throw RecurException.Invalid("recur.yaml: promotion.significance must be in [0, 0.5) (0 turns the check off)", "promotion.significance");
         if (c.Task is "multiclass" && c.Positive.Length > 0) throw RecurException.Invalid("recur.yaml: 'positive' is for binary classification, but task is multiclass", "positive");
+        // framing.multilabel sets the task (and the label when none is named), so it runs before the task's checks below.
+        MultilabelValidation.Validate(c, text);
         PromotionMetric(c);
         MonitoringValidation.Validate(c.Monitoring);
         MonitoringWindowValidation.Validate(c.Monitoring);

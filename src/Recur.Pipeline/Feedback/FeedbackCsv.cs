@@ -58,7 +58,7 @@ public static class FeedbackCsv
             {
                 problem = $"column '{timeColumn}': '{timeText}' is not an ISO-8601 time";
             }
-            if (problem is null) labels.Add(new FeedbackRecord(key!, label!, time));
+            if (problem is null) labels.Add(new FeedbackRecord(key!, LabelClasses.Canonical(label!, plan), time));
             else refused.Add(new RefusedLabel(r + 1, key, label, problem));
         }
         return new FeedbackFileContent(labels, refused, parsed.Quarantined.Count, table.RowCount);

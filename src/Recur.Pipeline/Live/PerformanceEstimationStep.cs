@@ -54,6 +54,8 @@ public static class PerformanceEstimationStep
             ?? throw RecurException.NotFound($"model '{project.Config.Name}' has no version {version} (the log names it)");
         var model = await project.Models.LoadAsync(found, ct);
         var plan = model.Manifest.Plan;
+        // CBPE reads one calibrated score per row; a multilabel model has one per label, which this estimate does not model yet.
+        if (plan.Task == ModelTask.Multilabel) throw RecurException.Invalid($"version {version} is a multilabel model; label-free estimation (CBPE) is not built for it (use 'recur monitor performance' with feedback)", "framing.multilabel");
         var method = plan.Task == ModelTask.Regression ? "dle" : "cbpe";
         var validation = await ValidationAsync(project, found, ct);
         if (validation is null || validation.RowCount == 0)

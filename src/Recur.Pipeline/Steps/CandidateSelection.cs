@@ -56,10 +56,14 @@ public static class CandidateSelection
         foreach (var choice in choices)
         {
             var started = time.GetTimestamp();
-            var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
+            // framing.multilabel: each declared trainer is fitted once per label (Training/Multilabel), thresholds chosen on the validation split.
+            var multilabel = plan.Task == ModelTask.Multilabel;
+            var model = multilabel
+                ? Training.Multilabel.MultilabelFitter.Fit(config.Name, train, validation, plan, choice, threads, threshold, config.Seed, chain, config.Framing.Multilabel)
+                : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds, CandidateResult.PlainFraming,
-                $"{choice.Trainer.Name} fitted as declared"));
+            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds, multilabel ? MultilabelFraming : CandidateResult.PlainFraming,
+                multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
         var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric);
@@ -123,6 +127,18 @@ public static class CandidateSelection
         var choices = TrainerChoice.From(config.Training, TrainerCatalog.Standard);
         foreach (var choice in choices) TrainerCatalog.CheckTask(choice.Trainer, task, choice.TrainerKey);
         return choices;
+    }
+
+    /// <summary>The framing name of a multilabel candidate.</summary>
+    public const string MultilabelFraming = "multilabel";
+
+    private static string MultilabelDescription(ProjectConfig config, FeaturePlan plan, TrainerChoice choice)
+    {
+        var m = config.Framing.Multilabel;
+        var how = m.Strategy == MultilabelConfig.Chain
+            ? $"a classifier chain in the order {string.Join(", ", Training.Multilabel.MultilabelFitter.Order(plan, m, config.Seed))} (each model also reads the labels before it)"
+            : "binary relevance (each label on its own)";
+        return $"one {choice.Trainer.Name} per label ({plan.Classes.Count} labels), {how}; each label's threshold maximises its F1 on the validation split";
     }
 
     private static bool Better(double value, double incumbent, bool lower) =>

@@ -106,7 +106,8 @@ public static class EvaluationRun
             _ => $"the {b.Name} baseline",
         };
         var sentence = BaselineWording.Compare(metric, model.GetValueOrDefault(metric, double.NaN), baseline.GetValueOrDefault(metric, double.NaN), name);
-        return plan.Task == ModelTask.Regression ? sentence
+        // A multilabel model has no single accuracy to count errors by.
+        return plan.Task is ModelTask.Regression or ModelTask.Multilabel ? sentence
             : BaselineWording.ErrorsAvoided(model.GetValueOrDefault("accuracy", double.NaN), baseline.GetValueOrDefault("accuracy", double.NaN), name) + "; " + sentence;
     }
 

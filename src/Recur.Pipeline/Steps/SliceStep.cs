@@ -19,6 +19,13 @@ public static class SliceStep
             var targets = plan.Targets(rows);
             errors = [.. targets.Select((y, r) => Math.Abs(y - output.Scores[r]))];
         }
+        else if (plan.Task == ModelTask.Multilabel)
+        {
+            // A row is an error when its predicted set is not exactly its true set.
+            var truth = plan.LabelSets(rows);
+            var predicted = MultilabelOutput.Predicted(output, plan);
+            errors = [.. Enumerable.Range(0, rows.RowCount).Select(r => truth[r].AsSpan().SequenceEqual(predicted[r]) ? 0.0 : 1.0)];
+        }
         else
         {
             var label = rows[plan.Label];

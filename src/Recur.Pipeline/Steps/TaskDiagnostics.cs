@@ -31,6 +31,16 @@ public static class TaskDiagnostics
     {
         ModelTask.Binary => ModelDiagnostics.Binary(output.Scores, plan.Labels(rows), seed),
         ModelTask.Multiclass => ModelDiagnostics.Multiclass(output.ClassScores!, plan.ClassIndices(rows), plan.Classes, seed),
+        ModelTask.Multilabel => MultilabelCurves(plan, output, rows),
         _ => ModelDiagnostics.Regression(output.Scores, plan.Targets(rows), seed),
     };
+
+    // Multilabel: a threshold curve per label, from that label's probabilities.
+    private static ModelDiagnostics MultilabelCurves(FeaturePlan plan, ModelOutput output, DataTable rows)
+    {
+        var truth = plan.LabelSets(rows);
+        var perLabel = plan.Classes.Select((name, k) => (name, k)).ToDictionary(p => p.name,
+            p => Evaluation.Curves.ThresholdCurve.Compute([.. output.ClassScores!.Select(row => row[p.k])], [.. truth.Select(t => t[p.k])], 100), StringComparer.Ordinal);
+        return new ModelDiagnostics(null, null, null, perLabel);
+    }
 }

@@ -20,6 +20,7 @@ public static class TaskScoring
     {
         ModelTask.Binary => "auc",
         ModelTask.Multiclass => "macro_f1",
+        ModelTask.Multilabel => "micro_f1",
         _ => "rmse",
     };
 
@@ -28,6 +29,7 @@ public static class TaskScoring
     {
         ModelTask.Binary => ["auc", "pr_auc", "log_loss", "brier", "accuracy", "precision", "recall", "f1"],
         ModelTask.Multiclass => ["accuracy", "macro_f1", "micro_f1", "log_loss"],
+        ModelTask.Multilabel => MultilabelMetrics.Averaged,
         _ => ["rmse", "mae", "r2", "median_absolute_error", "mape"],
     };
 
@@ -36,6 +38,7 @@ public static class TaskScoring
     {
         ModelTask.Binary => new ModelEvaluator(threshold, seed).Evaluate(output.Scores, plan.Labels(rows)),
         ModelTask.Multiclass => MulticlassMetrics.Evaluate(output.ClassScores!, plan.ClassIndices(rows), plan.Classes, seed),
+        ModelTask.Multilabel => MultilabelMetrics.Evaluate(MultilabelOutput.Predicted(output, plan), plan.LabelSets(rows), plan.Classes, output.ClassScores, seed),
         _ => RegressionMetrics.Evaluate(output.Scores, plan.Targets(rows), seed),
     };
 
@@ -72,6 +75,11 @@ public static class TaskScoring
                 if (metric == "auc") return new SortedAuc(output.Scores, labels).Of;
                 return idx => BinaryMetrics.Compute(idx.Select(i => output.Scores[i]).ToArray(), idx.Select(i => labels[i]).ToArray(), threshold).ToDictionary().GetValueOrDefault(metric, double.NaN);
             }
+            case ModelTask.Multilabel:
+            {
+                var (predicted, actual) = (MultilabelOutput.Predicted(output, plan), plan.LabelSets(rows));
+                return idx => MultilabelMetrics.On(metric, predicted, actual, plan.Classes.Count, idx);
+            }
             case ModelTask.Multiclass:
             {
                 var labels = plan.ClassIndices(rows);
@@ -107,6 +115,8 @@ public static class TaskScoring
                     new("one rule", rule.Describe(), rows => ModelOutput.Binary(rule.PredictProbabilities(rows).Select(p => p[1]).ToArray(), plan, threshold)),
                 ];
             }
+            case ModelTask.Multilabel:
+                return MultilabelBaselines(plan, train);
             case ModelTask.Multiclass:
             {
                 var labels = plan.ClassIndices(train);
@@ -131,5 +141,28 @@ public static class TaskScoring
                 ];
             }
         }
+    }
+
+    // Multilabel: each label's training prevalence as its score (predicted where it is at least one half), every label for
+    // every row (the best a constant can do for micro-F1 when labels are rare), and the most frequent label set of the training rows.
+    private static IReadOnlyList<TaskBaseline> MultilabelBaselines(FeaturePlan plan, DataTable train)
+    {
+        var sets = plan.LabelSets(train);
+        var k = plan.Classes.Count;
+        var prevalence = Enumerable.Range(0, k).Select(c => sets.Count(s => s[c]) / (double)Math.Max(1, sets.Length)).ToArray();
+        var half = Enumerable.Repeat(0.5, k).ToArray();
+        var common = sets.GroupBy(s => string.Concat(s.Select(b => b ? '1' : '0')), StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First();
+        var commonScores = common.Select(b => b ? 1.0 : 0.0).ToArray();
+        var commonNames = plan.Classes.Where((_, c) => common[c]).ToList();
+        return
+        [
+            new("label prior", "each label's training share as its score, predicted where it is at least 0.5",
+                rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => prevalence.ToArray())], plan, half)),
+            new("every label", "predicting every label for every row, each scored by its training share",
+                rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => prevalence.ToArray())], plan, new double[k])),
+            new("most frequent set", $"predicting the most frequent label set of the training rows ({(commonNames.Count == 0 ? "no label" : string.Join(", ", commonNames))}) for every row",
+                rows => MultilabelOutput.Of([.. Enumerable.Range(0, rows.RowCount).Select(_ => commonScores.ToArray())], plan, half)),
+        ];
     }
 }

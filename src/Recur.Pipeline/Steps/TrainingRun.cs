@@ -136,6 +136,9 @@ public static class TrainingRun
         // framing.neutral from the label data: the neutral rows are relabelled "neutral" before the plan is built, so the class is learnt like any other.
         data = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralLabels.Relabel(config, data, strict: true));
         if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralLabels.Relabel(config, evaluation, strict: false));
+        // framing.multilabel with columns: the declared 0/1 columns become the label's list column before the plan is built.
+        data = ConfigLocation.Checked(project.Root, () => Framing.MultilabelTarget.Apply(config, data));
+        if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Framing.MultilabelTarget.Apply(config, evaluation));
         // An unknown group is the option's mistake, not recur.yaml's.
         var dropped = Steps.Ablation.ColumnsOf(config.Features, groups.Drop, "--drop");
         // Everything the data decides about recur.yaml (label, task, trainers, metric, groups) is checked before the split and any fitting.
@@ -145,6 +148,8 @@ public static class TrainingRun
             var derived = Framing.Neutral.NeutralStep.Check(config, FeaturePlan.From(config, data));
             if (Framing.Overfit.OverfitStep.IsOn(config)) Framing.Overfit.GridCheck.Check(config, derived, data);
             CandidateSelection.CheckTask(config, derived.Task);
+            // A multilabel model is one binary model per label: ablation's single refit per group is not built for it.
+            if (derived.Task == ModelTask.Multilabel && groups.Ablate) throw Core.RecurException.Invalid("--ablate is not built for a multilabel model (framing.multilabel)", "framing.multilabel");
             FairnessStep.Check(config, derived, data);
             Framing.FramingCatalog.Check(config, derived, data);
             var declared = config.Features;

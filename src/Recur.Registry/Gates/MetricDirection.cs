@@ -4,7 +4,7 @@ namespace Recur.Registry.Gates;
 public static class MetricDirection
 {
     // Error and loss names; a metric named after one of them (val_rmse, baseline_log_loss) is one too.
-    private static readonly string[] LowerIsBetterNames = ["rmse", "mae", "median_absolute_error", "mape", "log_loss", "brier"];
+    private static readonly string[] LowerIsBetterNames = ["rmse", "mae", "median_absolute_error", "mape", "log_loss", "brier", "hamming_loss"];
 
     /// <summary>
     /// True for rmse, mae, median_absolute_error, mape, log_loss, brier and any metric whose name ends

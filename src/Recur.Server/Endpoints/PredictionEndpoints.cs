@@ -98,6 +98,8 @@ internal static class PredictionEndpoints
             {
                 ModelTask.Binary => new(r.Key, r.Label, r.Score, null, null, r.ModelVersion, r.Rules, phase),
                 ModelTask.Multiclass => new(r.Key, r.Label, null, r.Scores, null, r.ModelVersion, r.Rules, phase),
+                // Multilabel: {labels, scores}; the labels come from the detail below.
+                ModelTask.Multilabel => new(r.Key, null, null, r.Scores, null, r.ModelVersion, r.Rules, phase),
                 _ => new(r.Key, null, null, null, r.Score, r.ModelVersion, r.Rules, phase),
             };
             return r.Detail is not { } d ? dto : dto with

@@ -70,6 +70,7 @@ internal static class RegistryEndpoints
         {
             Core.Modeling.ModelTask.Binary => new Dictionary<string, string> { ["label"] = "the decided class, at the version's policy threshold", ["score"] = $"probability of '{plan.Positive}'" },
             Core.Modeling.ModelTask.Multiclass => new Dictionary<string, string> { ["label"] = "the most probable class", ["score"] = "its probability", ["scores"] = "the probability of every class" },
+            Core.Modeling.ModelTask.Multilabel => new Dictionary<string, string> { ["labels"] = "the labels at or above their own thresholds", ["scores"] = "the probability of every label" },
             _ => new Dictionary<string, string> { ["value"] = $"the predicted '{plan.Label}'" },
         };
         outputs["key"] = "the request's key, echoed";

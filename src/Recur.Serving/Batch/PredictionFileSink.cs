@@ -78,7 +78,8 @@ public sealed class PredictionFileSink : IBatchSink
     private static string Header(FeaturePlan plan) => plan.Task switch
     {
         ModelTask.Regression => "key,value,model_version",
-        ModelTask.Multiclass => "key,label,score" + string.Concat(plan.Classes.Select(c => "," + Quote("score_" + c))) + ",model_version",
+        // Multilabel: label is the logged set (FeaturePlan.FormatSet), score the highest label probability, then each label's.
+        ModelTask.Multiclass or ModelTask.Multilabel => "key,label,score" + string.Concat(plan.Classes.Select(c => "," + Quote("score_" + c))) + ",model_version",
         _ => "key,label,score,model_version",
     };
 
@@ -86,7 +87,7 @@ public sealed class PredictionFileSink : IBatchSink
     {
         var score = r.Score.ToString("R", CultureInfo.InvariantCulture);
         if (r.Task == ModelTask.Regression) return $"{Quote(r.Key)},{score},{r.ModelVersion}";
-        var perClass = r.Task == ModelTask.Multiclass ? string.Concat(_plan.Classes.Select(c => "," + r.Scores![c].ToString("R", CultureInfo.InvariantCulture))) : "";
+        var perClass = r.Task is ModelTask.Multiclass or ModelTask.Multilabel ? string.Concat(_plan.Classes.Select(c => "," + r.Scores![c].ToString("R", CultureInfo.InvariantCulture))) : "";
         return $"{Quote(r.Key)},{Quote(r.Label)},{score}{perClass},{r.ModelVersion}";
     }
 
@@ -96,6 +97,7 @@ public sealed class PredictionFileSink : IBatchSink
         return r.Task switch
         {
             ModelTask.Regression => JsonSerializer.Serialize(new { key = r.Key, value = r.Score, model_version = r.ModelVersion, rules }, Relaxed),
+            ModelTask.Multilabel => JsonSerializer.Serialize(new { key = r.Key, labels = r.Detail?.Labels, scores = r.Scores, model_version = r.ModelVersion, rules }, Relaxed),
             ModelTask.Multiclass => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, scores = r.Scores, model_version = r.ModelVersion, rules }, Relaxed),
             _ => JsonSerializer.Serialize(new { key = r.Key, label = r.Label, score = r.Score, model_version = r.ModelVersion, rules }, Relaxed),
         };

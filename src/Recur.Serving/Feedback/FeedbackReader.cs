@@ -37,7 +37,7 @@ public static class FeedbackReader
             var key = JsonValues.RequiredText(Property(item, "key", path), $"{path}.key", limits.MaxKeyLength);
             var label = Label(Property(item, "label", path), $"{path}.label", limits.MaxTextLength);
             if (LabelClasses.Problem(label, plan) is { } problem) throw RecurException.Invalid($"{path}.label (key '{key}'): {problem}", $"{path}.label");
-            records.Add(new FeedbackRecord(key, label, Timestamp(item, $"{path}.timestamp", key) ?? now));
+            records.Add(new FeedbackRecord(key, LabelClasses.Canonical(label, plan), Timestamp(item, $"{path}.timestamp", key) ?? now));
             i++;
         }
         return records;

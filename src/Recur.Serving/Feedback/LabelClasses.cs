@@ -31,9 +31,20 @@ public static class LabelClasses
             return double.TryParse(label, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
                 ? null : $"'{Clip(label)}' is not a number (the model is a regression)";
         }
+        if (plan.Task == ModelTask.Multilabel)
+        {
+            // A label set: every label one the model knows ("[]" or an empty array for none).
+            var unknown = FeaturePlan.ParseSet(label, plan.Separator ?? ";").Where(l => !plan.Classes.Contains(l, StringComparer.Ordinal)).ToList();
+            return unknown.Count == 0 ? null
+                : $"'{Clip(unknown[0])}' in '{Clip(label)}' is not a label of the model (labels: {string.Join(", ", plan.Classes)}; separator '{plan.Separator}')";
+        }
         var classes = plan.ClassNames;
         return classes.Contains(label, StringComparer.Ordinal) ? null : $"'{Clip(label)}' is not a class of the model (classes: {string.Join(", ", classes)})";
     }
+
+    /// <summary>The label as it is stored: a multilabel set in its logged form (<see cref="FeaturePlan.FormatSet"/>), any other label as it is.</summary>
+    public static string Canonical(string label, FeaturePlan plan) =>
+        plan.Task == ModelTask.Multilabel ? plan.FormatSet(FeaturePlan.ParseSet(label, plan.Separator ?? ";")) : label;
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

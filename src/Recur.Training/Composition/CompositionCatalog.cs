@@ -18,6 +18,7 @@ public static class CompositionCatalog
         Register(new NeutralComposition());
         Register(new BucketComposition());
         Register(new ThresholdComposition());
+        Register(new MultilabelComposition());
     }
 
     /// <summary>Every registered composition.</summary>

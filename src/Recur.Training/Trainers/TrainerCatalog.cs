@@ -24,10 +24,10 @@ public sealed class TrainerCatalog
     public ITrainer Get(string name, string key) =>
         Find(name) ?? throw RecurException.Invalid($"{key}: unknown trainer '{name}' (available: {string.Join(", ", _byName.Keys)})", key);
 
-    /// <summary>Fails, naming <paramref name="key"/>, when the trainer cannot learn the task.</summary>
+    /// <summary>Fails, naming <paramref name="key"/>, when the trainer cannot learn the task (multilabel: one binary model per label).</summary>
     public static void CheckTask(ITrainer trainer, ModelTask task, string key)
     {
-        if (!trainer.Tasks.Contains(task))
+        if (!trainer.Tasks.Contains(task == ModelTask.Multilabel ? ModelTask.Binary : task))
         {
             throw RecurException.Invalid(
                 $"{key}: trainer '{trainer.Name}' does not support {task.ToName()} (it supports: {string.Join(", ", trainer.Tasks.Select(t => t.ToName()))})", key);

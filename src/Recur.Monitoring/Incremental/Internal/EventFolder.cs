@@ -63,7 +63,8 @@ internal sealed class EventFolder
         switch (subject.Task)
         {
             case ModelTask.Binary: live.AddBinary(prediction.Score, pair.TrueLabel == subject.Positive, subject.Threshold); break;
-            case ModelTask.Multiclass: live.AddClass(pair.TrueLabel, prediction.Label); break;
+            // A multilabel set is logged and stored in one canonical text, so equal texts are equal sets (subset accuracy).
+            case ModelTask.Multiclass or ModelTask.Multilabel: live.AddClass(pair.TrueLabel, prediction.Label); break;
             default: live.AddValue(prediction.Score, pair.TrueLabel); break;
         }
         Labelled++;

@@ -11,7 +11,7 @@ internal static class LiveAnswers
     public static IReadOnlyList<MetricInterval> Metrics(ModelTask task, LiveAccumulator a) => a.Labelled == 0 ? [] : task switch
     {
         ModelTask.Binary => Binary(a),
-        ModelTask.Multiclass => Multiclass(a),
+        ModelTask.Multiclass or ModelTask.Multilabel => Multiclass(a),
         _ => Regression(a),
     };
 
