@@ -10,6 +10,7 @@ public static class FramingCatalog
     /// <summary>The framings this build knows (one registration line per framing).</summary>
     public static readonly IReadOnlyList<IFraming> Standard =
     [
+        new Rebalance.RebalanceFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

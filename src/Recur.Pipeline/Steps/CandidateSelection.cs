@@ -44,6 +44,7 @@ public static class CandidateSelection
         var threads = LightGbmTrainer.Threads(config.Training);
         var threshold = config.Evaluation.Threshold;
         var lower = MetricDirection.LowerIsBetter(metric);
+        var skew = SkewStep.Settings(config);
 
         var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds, string Framing, string Description)>();
         foreach (var choice in choices)
@@ -51,7 +52,7 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds, CandidateResult.PlainFraming,
+            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed, skew), seconds, CandidateResult.PlainFraming,
                 $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
@@ -61,7 +62,7 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var extra = framing.Fit(context);
             var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
-            foreach (var c in extra) fitted.Add((c.Model, TaskScoring.Evaluate(plan, c.Model.Predict(validation), validation, threshold, config.Seed), seconds, c.Framing, c.Description));
+            foreach (var c in extra) fitted.Add((c.Model, TaskScoring.Evaluate(plan, c.Model.Predict(validation), validation, threshold, config.Seed, skew), seconds, c.Framing, c.Description));
         }
         var best = 0;
         for (var i = 1; i < fitted.Count; i++)
