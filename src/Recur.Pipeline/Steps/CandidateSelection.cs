@@ -52,7 +52,8 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var model = ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed, skew), seconds, CandidateResult.PlainFraming,
+            var output = model.Predict(validation);
+            fitted.Add((model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds, CandidateResult.PlainFraming,
                 $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
@@ -62,7 +63,11 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var extra = framing.Fit(context);
             var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
-            foreach (var c in extra) fitted.Add((c.Model, TaskScoring.Evaluate(plan, c.Model.Predict(validation), validation, threshold, config.Seed, skew), seconds, c.Framing, c.Description));
+            foreach (var c in extra)
+            {
+                var output = c.Model.Predict(validation);
+                fitted.Add((c.Model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds, c.Framing, c.Description));
+            }
         }
         var best = 0;
         for (var i = 1; i < fitted.Count; i++)

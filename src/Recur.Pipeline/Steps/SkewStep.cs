@@ -81,6 +81,21 @@ public static class SkewStep
         return new PolicyOutcome(policy, skew.Why, skew.Evidence, sweep);
     }
 
+    /// <summary>
+    /// With a skewed binary label and declared outcome values (decision.values or cost_matrix), adds
+    /// <c>min_expected_cost</c> to a candidate's validation metrics: the lowest expected cost per decision at any
+    /// threshold on those rows (the same optimism for every candidate, so they compare fairly).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> WithCost(IReadOnlyDictionary<string, double> metrics, ProjectConfig config, FeaturePlan plan, ModelOutput output, DataTable rows)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Task != ModelTask.Binary || (!metrics.ContainsKey("minority_rate") && !config.Framing.Rebalance.Declared)) return metrics;
+        if (Config.DecisionValidation.Values(config.Decision) is not { } values) return metrics;
+        var sweep = Evaluation.Decisions.ThresholdSearch.Sweep(output.Scores, plan.Labels(rows), values);
+        return new Dictionary<string, double>(metrics) { ["min_expected_cost"] = 0 - sweep.Max(p => p.ValuePerDecision) };
+    }
+
     private static (double Threshold, double Value, string Objective, string What) Point((double Threshold, double Value) p, string objective, string what) =>
         (p.Threshold, p.Value, objective, what);
 
