@@ -55,7 +55,7 @@ public static class SkewMetrics
 
     /// <summary>
     /// Adds <c>minority_rate</c>, <c>f_beta</c> (at <paramref name="threshold"/>), <c>recall_at_precision</c>, their
-    /// <c>_low</c>/<c>_high</c> bounds, and the settings <c>beta</c> and <c>precision_at</c> to <paramref name="metrics"/>.
+    /// <c>_low</c>/<c>_high</c> bounds (and PR AUC's when missing), and the settings <c>beta</c> and <c>precision_at</c> to <paramref name="metrics"/>.
     /// </summary>
     public static void AddTo(IDictionary<string, double> metrics, double[] scores, bool[] labels, double threshold, SkewSettings settings, int seed, int resamples = 200)
     {
@@ -71,7 +71,7 @@ public static class SkewMetrics
         var random = new Random(seed);
         var rows = new int[scores.Length];
         var counts = new int[scores.Length];
-        var (fBeta, recall) = (new List<double>(resamples), new List<double>(resamples));
+        var (fBeta, recall, precisionArea) = (new List<double>(resamples), new List<double>(resamples), new List<double>(resamples));
         for (var r = 0; r < resamples; r++)
         {
             Resampling.Draw(random, rows);
@@ -79,7 +79,10 @@ public static class SkewMetrics
             foreach (var i in rows) counts[i]++;
             fBeta.Add(FBetaAt(curve, counts, threshold, settings.Beta));
             recall.Add(RecallAtPrecision(curve, counts, settings.PrecisionAt).Recall);
+            precisionArea.Add(AveragePrecision(curve, counts));
         }
+        // PR AUC's point value is the standard binary metric's; training adds its interval here, from the same draws.
+        if (!metrics.ContainsKey("pr_auc_low")) (metrics["pr_auc_low"], metrics["pr_auc_high"]) = Resampling.Interval(precisionArea, 0.95);
         (metrics["f_beta_low"], metrics["f_beta_high"]) = Resampling.Interval(fBeta, 0.95);
         (metrics["recall_at_precision_low"], metrics["recall_at_precision_high"]) = Resampling.Interval(recall, 0.95);
     }
@@ -94,6 +97,19 @@ public static class SkewMetrics
             (tp, fp) = (p.Tp, p.Fp);
         }
         return FBeta(tp + fp == 0 ? 0 : tp / (tp + fp), positives == 0 ? 0 : tp / positives, beta);
+    }
+
+    // Step-wise area under the precision-recall curve: Σ (recall gained at each threshold) × precision there.
+    private static double AveragePrecision(OperatingCurve curve, int[] counts)
+    {
+        double area = 0, previous = 0;
+        foreach (var (_, tp, fp, positives) in curve.Points(counts))
+        {
+            if (positives == 0) return double.NaN;
+            if (tp > previous) area += (tp - previous) / positives * (tp / (tp + fp));
+            previous = tp;
+        }
+        return area;
     }
 
     private static (double Threshold, double FBeta) BestFBeta(OperatingCurve curve, int[]? counts, double beta)

@@ -59,9 +59,10 @@ public sealed class SkewMetricsTests
         var scores = labels.Select(l => Math.Clamp((l ? 0.6 : 0.3) + (random.NextDouble() - 0.5) * 0.6, 0, 1)).ToArray();
         var metrics = new Dictionary<string, double>();
 
+        metrics["pr_auc"] = Recur.Evaluation.Metrics.BinaryMetrics.Compute(scores, labels, 0.5).PrAuc;
         SkewMetrics.AddTo(metrics, scores, labels, 0.5, SkewSettings.Default, 11);
 
-        foreach (var name in new[] { "f_beta", "recall_at_precision" })
+        foreach (var name in new[] { "f_beta", "recall_at_precision", "pr_auc" })
         {
             Assert.InRange(metrics[name], metrics[name + "_low"], metrics[name + "_high"]);
             Assert.True(metrics[name + "_high"] > metrics[name + "_low"], name);
