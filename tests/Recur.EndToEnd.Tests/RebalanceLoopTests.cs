@@ -12,7 +12,7 @@ namespace Recur.EndToEnd.Tests;
 /// </summary>
 public sealed class RebalanceLoopTests
 {
-    private const string Row = """{"age":52,"workclass":"Self-emp-inc","fnlwgt":287927,"education":"HS-grad","education-num":9,"marital-status":"Married-civ-spouse","occupation":"Exec-managerial","relationship":"Wife","race":"White","sex":"Female","capital-gain":15024,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
+    private const string Row = """{"age":52,"workclass":"Self-emp-inc","education":"HS-grad","education-num":9,"marital-status":"Married-civ-spouse","occupation":"Exec-managerial","relationship":"Wife","race":"White","sex":"Female","capital-gain":15024,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}""";
 
     [Fact]
     public async Task Train_SkewedAdultWithRebalancing_CandidatesSkewMetricsAndServedThreshold()
