@@ -34,11 +34,15 @@ public static class ModelFitter
     /// <param name="threshold">The binary decision threshold recorded in the manifest.</param>
     /// <param name="seed">The seed of the ML.NET context.</param>
     /// <param name="chain">The feature chain fitted on the same rows, applied before the learner and saved with it; null for none.</param>
-    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null)
+    /// <param name="weights">
+    /// Each row's weight in the fit (rebalancing's class weights; positive and finite), or null for none. Only trainers
+    /// that take row weights accept them (<see cref="AcceptsWeights"/>); all-ones weights fit exactly as no weights.
+    /// </param>
+    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null, IReadOnlyList<double>? weights = null)
     {
         TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
         if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
-        var labels = Labels(table, plan);
+        var labels = Labels(table, plan) with { Weights = RowWeights(weights, table.RowCount, choice) };
         var parameters = choice.Settings.Describe();
         parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
         var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
@@ -101,6 +105,27 @@ public static class ModelFitter
         {
             return null;
         }
+    }
+
+    /// <summary>Whether the trainer takes per-row weights (LightGBM, through its dataset's weight field).</summary>
+    public static bool AcceptsWeights(TrainerChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return choice.Trainer is IDirectTrainer;
+    }
+
+    // Checked row weights; null when there are none or all are 1, so that such a fit is the unweighted one, byte for byte.
+    private static double[]? RowWeights(IReadOnlyList<double>? weights, int rows, TrainerChoice choice)
+    {
+        if (weights is null) return null;
+        if (weights.Count != rows) throw new ArgumentException($"{weights.Count} row weights for {rows} rows", nameof(weights));
+        for (var i = 0; i < weights.Count; i++)
+        {
+            if (!(weights[i] > 0) || !double.IsFinite(weights[i])) throw new ArgumentException($"row {i}'s weight {weights[i]} is not a positive finite number", nameof(weights));
+        }
+        if (weights.All(w => w == 1)) return null;
+        if (!AcceptsWeights(choice)) throw RecurException.Invalid($"{choice.TrainerKey}: trainer '{choice.Trainer.Name}' does not take row weights (lightgbm does)", choice.TrainerKey);
+        return [.. weights];
     }
 
     private static TrainingLabels Labels(DataTable table, FeaturePlan plan)

@@ -99,6 +99,15 @@ public sealed class TrainedModel : IPredictor
     /// <summary>The same model with its sliding-window declaration in its manifest (served models compute those features per request).</summary>
     public TrainedModel WithWindows(Core.Project.WindowsConfig windows) => new(_body, Manifest with { Windows = windows }, Chain);
 
+    /// <summary>The model with more lineage parameters in its manifest (a framing's settings, e.g. rebalance: class_weights); a name given twice takes the new value.</summary>
+    public TrainedModel WithParameters(IReadOnlyDictionary<string, string> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var parameters = new Dictionary<string, string>(Manifest.Parameters);
+        foreach (var (k, v) in extra) parameters[k] = v;
+        return new(_body, Manifest with { Parameters = parameters }, Chain);
+    }
+
     /// <summary>The model body (tests compare it with ML.NET's own scores).</summary>
     internal object Body => _body;
 

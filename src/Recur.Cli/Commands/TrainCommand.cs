@@ -55,6 +55,7 @@ internal static partial class TrainCommand
                 confusion = o.Confusion, per_class = ClassTables.PerClassJson(o.Confusion), notes = o.Notes,
                 dropped_groups = o.DroppedGroups,
                 policy = PolicyCommand.Json(o.Policy),
+                skew = o.Skew is { } sk ? new { threshold = sk.Threshold, objective = sk.Objective, why = sk.Why, evidence = sk.Evidence, recorded = sk.Recorded } : null,
                 slices = o.Slices,
                 robustness = o.Robustness,
                 ablation = o.Ablation.Select(a => new { group = a.Group, columns = a.Columns, metric = a.Metric, with = a.With, without = a.Without, contribution = a.Contribution, low = a.Low, high = a.High }),
@@ -81,6 +82,7 @@ internal static partial class TrainCommand
         ClassTables.Write(ctx.Human, o.Confusion, report ?? "the HTML report");
         foreach (var b in o.Baselines) ctx.Human.WriteLine($"against {b.Name}: {b.Comparison}");
         foreach (var note in o.Notes) ctx.Human.WriteLine($"note: {note}");
+        if (o.Skew is { } skewed) ctx.Human.WriteLine($"skewed label: threshold {Tables.Format(skewed.Threshold)} ({skewed.Objective}: {skewed.Why}){(skewed.Recorded ? ", recorded as the decision policy" : "")}");
         if (o.Policy is { } policy) ctx.Human.WriteLine(PolicyCommand.Sentence(policy.Policy, policy.Why, policy.Evidence));
         if (o.Robustness is { Measured: true } r) ctx.Human.WriteLine($"robustness {Tables.Format(r.Score)} [{Tables.Format(r.Low)}, {Tables.Format(r.High)}]: {r.Flipped} of {r.Tested} near-boundary rows flipped under small perturbations");
         foreach (var a in o.Fairness?.Attributes ?? []) ctx.Human.WriteLine($"fairness by {a.Name}: equalized odds gap {Evaluation.Fairness.FairnessHtml.Cell(a.EqualizedOddsGap)}, demographic parity gap {Evaluation.Fairness.FairnessHtml.Cell(a.DemographicParityGap)}, four-fifths ratio {Evaluation.Fairness.FairnessHtml.Cell(a.FourFifths.Ratio)}");

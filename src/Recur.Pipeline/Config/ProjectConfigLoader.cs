@@ -68,6 +68,7 @@ public static class ProjectConfigLoader
         BacktestValidation.Validate(c.Evaluation.Backtest);
         RobustnessValidation.Validate(c);
         SurrogateValidation.Validate(c.Training.Surrogate);
+        RebalanceValidation.Validate(c);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.PublishedMaxAge is < 0 or double.NaN) throw RecurException.Invalid("recur.yaml: serving.published_max_age must be 0 or more seconds", "serving.published_max_age");

@@ -13,6 +13,7 @@ public static class FramingCatalog
         new Cascade.CascadeFraming(),
         new Reframe.BucketFraming(),
         new Reframe.ThresholdFraming(),
+        new Rebalance.RebalanceFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

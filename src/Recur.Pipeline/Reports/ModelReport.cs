@@ -37,6 +37,7 @@ public static partial class ModelReport
         AddCandidates(report, outcome);
         AddCascade(report, outcome);
         AddClasses(report, outcome.Confusion, "the candidate on the evaluation rows");
+        AddSkew(report, outcome.Candidate, outcome.Skew);
         AddPolicy(report, outcome.Policy, $"{outcome.EvaluationRows} evaluation rows");
         AddSlices(report, outcome.Slices);
         AddAblation(report, outcome);
@@ -64,6 +65,7 @@ public static partial class ModelReport
         if (outcome.Baselines.Count > 0) report.Heading("Against the heuristic baselines");
         foreach (var b in outcome.Baselines) report.Paragraph($"Against {b.Name} ({b.Description}): {b.Comparison}.");
         AddClasses(report, outcome.Confusion, $"version {version}");
+        AddSkew(report, outcome.Metrics, null);
         AddPolicy(report, outcome.PolicyOnData, outcome.Data);
         AddFairness(report, outcome.Fairness, outcome.Data);
         AddSlices(report, outcome.Slices);

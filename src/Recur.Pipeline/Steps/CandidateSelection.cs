@@ -51,6 +51,7 @@ public static class CandidateSelection
         var threads = LightGbmTrainer.Threads(config.Training);
         var threshold = config.Evaluation.Threshold;
         var lower = MetricDirection.LowerIsBetter(metric);
+        var skew = SkewStep.Settings(config);
 
         var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds, string Framing, string Description)>();
         foreach (var choice in choices)
@@ -62,8 +63,9 @@ public static class CandidateSelection
                 ? Training.Multilabel.MultilabelFitter.Fit(config.Name, train, validation, plan, choice, threads, threshold, config.Seed, chain, config.Framing.Multilabel)
                 : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, TaskScoring.Evaluate(plan, model.Predict(validation), validation, threshold, config.Seed), seconds, multilabel ? MultilabelFraming : CandidateResult.PlainFraming,
-                multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
+            var output = model.Predict(validation);
+            fitted.Add((model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds,
+                multilabel ? MultilabelFraming : CandidateResult.PlainFraming, multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
         var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric);
@@ -72,7 +74,11 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var extra = framing.Fit(context);
             var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
-            foreach (var c in extra) fitted.Add((c.Model, TaskScoring.Evaluate(plan, c.Model.Predict(validation), validation, threshold, config.Seed), seconds, c.Framing, c.Description));
+            foreach (var c in extra)
+            {
+                var output = c.Model.Predict(validation);
+                fitted.Add((c.Model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds, c.Framing, c.Description));
+            }
         }
         var best = 0;
         for (var i = 1; i < fitted.Count; i++)

@@ -73,7 +73,7 @@ public static class EvaluationRun
         var output = model.Predict(table);
         (Dictionary<string, double> Evidence, IReadOnlyList<Recur.Evaluation.Decisions.OperatingPoint> Sweep)? decided = policy is null ? null : PolicyStep.Measure(policy.Policy, plan, output.Scores, plan.Labels(table), seed);
         if (policy is not null) output = ModelOutput.Binary(output.Scores, plan, threshold);
-        var metrics = TaskDiagnostics.Metrics(plan, output, table, threshold, seed);
+        var metrics = TaskDiagnostics.Metrics(plan, output, table, threshold, seed, SkewStep.Settings(project.Config));
         var metric = TaskScoring.DefaultMetric(plan.Task);
         var baselines = new List<BaselineResult>();
         if (trainedOn is not null)

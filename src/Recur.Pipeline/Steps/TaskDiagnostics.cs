@@ -15,9 +15,9 @@ public static class TaskDiagnostics
     /// Every metric of the task with a seeded bootstrap 95 % interval for each (training reports intervals only for the
     /// metrics its gates compare, to stay fast).
     /// </summary>
-    public static IReadOnlyDictionary<string, double> Metrics(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold, int seed)
+    public static IReadOnlyDictionary<string, double> Metrics(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold, int seed, Evaluation.Skew.SkewSettings? skew = null)
     {
-        var metrics = new Dictionary<string, double>(TaskScoring.Evaluate(plan, output, rows, threshold, seed));
+        var metrics = new Dictionary<string, double>(TaskScoring.Evaluate(plan, output, rows, threshold, seed, skew));
         if (plan.Task == ModelTask.Binary) BinaryMetricIntervals.AddTo(metrics, output.Scores, plan.Labels(rows), threshold, seed);
         foreach (var name in TaskScoring.MetricNames(plan.Task).Where(m => metrics.ContainsKey(m) && !metrics.ContainsKey(m + "_low")).ToList())
         {

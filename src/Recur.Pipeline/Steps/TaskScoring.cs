@@ -3,6 +3,7 @@ using Recur.Core.Modeling;
 using Recur.Evaluation;
 using Recur.Evaluation.Baselines;
 using Recur.Evaluation.Metrics;
+using Recur.Evaluation.Skew;
 
 namespace Recur.Pipeline.Steps;
 
@@ -27,20 +28,34 @@ public static class TaskScoring
     /// <summary>The metric names a task reports (for checking promotion.metric).</summary>
     public static IReadOnlyList<string> MetricNames(ModelTask task) => task switch
     {
-        ModelTask.Binary => ["auc", "pr_auc", "log_loss", "brier", "accuracy", "precision", "recall", "f1"],
+        ModelTask.Binary => ["auc", "pr_auc", "log_loss", "brier", "accuracy", "precision", "recall", "f1", "f_beta", "recall_at_precision"],
         ModelTask.Multiclass => ["accuracy", "macro_f1", "micro_f1", "log_loss"],
         ModelTask.Multilabel => MultilabelMetrics.Averaged,
         _ => ["rmse", "mae", "r2", "median_absolute_error", "mape"],
     };
 
-    /// <summary>Every metric of the outputs against the rows' labels, with seeded bootstrap intervals.</summary>
-    public static IReadOnlyDictionary<string, double> Evaluate(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold, int seed) => plan.Task switch
+    /// <summary>
+    /// Every metric of the outputs against the rows' labels, with seeded bootstrap intervals. A binary label whose rarer
+    /// class is rare (<paramref name="skew"/>, by default under 20 %) also gets the skew-aware metrics (F-beta, recall at a
+    /// fixed precision; <see cref="SkewMetrics"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Evaluate(FeaturePlan plan, ModelOutput output, DataTable rows, double threshold, int seed, SkewSettings? skew = null) => plan.Task switch
     {
-        ModelTask.Binary => new ModelEvaluator(threshold, seed).Evaluate(output.Scores, plan.Labels(rows)),
+        ModelTask.Binary => Binary(output.Scores, plan.Labels(rows), threshold, seed, skew ?? SkewSettings.Default),
         ModelTask.Multiclass => MulticlassMetrics.Evaluate(output.ClassScores!, plan.ClassIndices(rows), plan.Classes, seed),
         ModelTask.Multilabel => MultilabelMetrics.Evaluate(MultilabelOutput.Predicted(output, plan), plan.LabelSets(rows), plan.Classes, output.ClassScores, seed),
         _ => RegressionMetrics.Evaluate(output.Scores, plan.Targets(rows), seed),
     };
+
+    // Rebalancing: the skew-aware metrics join the standard ones when the label is skewed (docs/design/rebalancing.md).
+    private static IReadOnlyDictionary<string, double> Binary(double[] scores, bool[] labels, double threshold, int seed, SkewSettings skew)
+    {
+        var metrics = new ModelEvaluator(threshold, seed).Evaluate(scores, labels);
+        if (!skew.Applies(labels)) return metrics;
+        var extended = new Dictionary<string, double>(metrics);
+        SkewMetrics.AddTo(extended, scores, labels, threshold, skew, seed);
+        return extended;
+    }
 
     /// <summary>
     /// The confusion matrix of the outputs against the rows' labels, rows the truth and columns the prediction:

@@ -46,6 +46,9 @@ public sealed record TrainingOutcome(
     /// <summary>The decision policy chosen for the candidate (recur.yaml <c>decision:</c>), recorded beside the version when registered; null when none is declared.</summary>
     public PolicyOutcome? Policy { get; init; }
 
+    /// <summary>The threshold chosen for a skewed binary label (rebalancing); null when the label is not skewed.</summary>
+    public SkewThreshold? Skew { get; init; }
+
     /// <summary>Every heuristic baseline on the evaluation rows; <see cref="Baseline"/> is the best of them.</summary>
     public IReadOnlyList<BaselineResult> Baselines { get; init; } = [];
 
@@ -190,7 +193,7 @@ public static class TrainingRun
         // The training split's profile (the drift reference stored at registration) is computed on the other core while
         // the candidate is evaluated, gated and saved, which use one; the fit, which uses every thread, is over.
         var profiling = dataIsFirstSnapshot ? Task.Run(() => Lake.Profiling.Profiler.Profile(train), ct) : null;
-        IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed);
+        IReadOnlyDictionary<string, double> Evaluate(ModelOutput output, DataTable rows) => TaskScoring.Evaluate(plan, output, rows, threshold, config.Seed, SkewStep.Settings(config));
         var candidateOutput = model.Predict(evaluation);
         var candidateMetrics = Evaluate(candidateOutput, evaluation);
         var confusion = TaskScoring.Confusion(plan, candidateOutput, evaluation, threshold);
@@ -203,6 +206,10 @@ public static class TrainingRun
         // The decision policy (recur.yaml decision:) is chosen on the validation rows and measured on the evaluation rows.
         var policy = PolicyStep.Choose(config.Decision, plan, model, validation, $"{validation.RowCount} validation rows", evaluation, config.Seed,
             plan.Task == ModelTask.Binary ? candidateOutput.Scores : null);
+        // Rebalancing: a skewed binary label gets a threshold chosen for it on the validation rows; with framing.rebalance
+        // declared and no decision: section it becomes the version's decision policy.
+        var skew = plan.Task == ModelTask.Binary ? SkewStep.Choose(config, plan, model, validation, evaluation, candidateOutput.Scores) : null;
+        policy ??= plan.Task == ModelTask.Binary ? SkewStep.AsPolicy(skew, plan, evaluation, candidateOutput.Scores, config.Seed) : null;
         var fairness = FairnessStep.Measure(config, plan, candidateOutput, evaluation, threshold);
         // The explainable surrogate (training.surrogate) goes into the model's manifest before the file is saved.
         model = SurrogateStep.Attach(config, plan, model, train, evaluation, candidateOutput);
@@ -213,8 +220,10 @@ public static class TrainingRun
         stages.Done("boundary test");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
-        // A framed candidate (a cascade, an ensemble) has no single trainer to refit: the first declared one stands in.
-        var chosen = CandidateSelection.CheckTask(config, plan.Task)[Math.Max(0, candidates.ToList().FindIndex(c => c.Chosen && c.Framing == CandidateResult.PlainFraming))];
+        // A framed candidate (beyond the declared trainers) is ablated with the declared trainer it was built from.
+        var declaredChoices = CandidateSelection.CheckTask(config, plan.Task);
+        var chosenResult = candidates.First(c => c.Chosen);
+        var chosen = declaredChoices.FirstOrDefault(c => c.Trainer.Name == chosenResult.Trainer) ?? declaredChoices[0];
         var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
         foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
         if (ablated.Count > 0) stages.Done("ablation");
@@ -294,7 +303,7 @@ public static class TrainingRun
             var outcome = new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Skew = skew, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
             return outcome with { Cascade = cascade };
         }
         finally

@@ -9,8 +9,11 @@ namespace Recur.Training.Internal;
 /// </summary>
 internal static class NativeBooster
 {
-    /// <summary>Fits <paramref name="iterations"/> boosting rounds (fewer if LightGBM finds nothing left to split).</summary>
-    public static unsafe string Fit(float[] matrix, int rows, int columns, float[] labels, string parameters, int iterations)
+    /// <summary>
+    /// Fits <paramref name="iterations"/> boosting rounds (fewer if LightGBM finds nothing left to split); each row
+    /// weighs its <paramref name="weights"/> entry in the gradients and leaf sums (null: every row weighs 1).
+    /// </summary>
+    public static unsafe string Fit(float[] matrix, int rows, int columns, float[] labels, string parameters, int iterations, float[]? weights = null)
     {
         var dataset = IntPtr.Zero;
         var booster = IntPtr.Zero;
@@ -23,6 +26,13 @@ internal static class NativeBooster
             fixed (float* label = labels)
             {
                 LightGbmApi.Check(LightGbmApi.LGBM_DatasetSetField(dataset, "label", label, rows, LightGbmApi.Float32), "set the labels");
+            }
+            if (weights is not null)
+            {
+                fixed (float* weight = weights)
+                {
+                    LightGbmApi.Check(LightGbmApi.LGBM_DatasetSetField(dataset, "weight", weight, rows, LightGbmApi.Float32), "set the row weights");
+                }
             }
             LightGbmApi.Check(LightGbmApi.LGBM_BoosterCreate(dataset, parameters, out booster), "create the booster");
             for (var i = 0; i < iterations; i++)

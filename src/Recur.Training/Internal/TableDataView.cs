@@ -10,7 +10,8 @@ namespace Recur.Training.Internal;
 /// <param name="Classes">Multiclass: class indices (0-based), presented to ML.NET as a key.</param>
 /// <param name="ClassCount">Multiclass: how many classes.</param>
 /// <param name="Targets">Regression: the values.</param>
-internal sealed record TrainingLabels(bool[]? Binary = null, int[]? Classes = null, int ClassCount = 0, double[]? Targets = null);
+/// <param name="Weights">Each row's weight in the fit (rebalancing's class weights); null when every row weighs 1.</param>
+internal sealed record TrainingLabels(bool[]? Binary = null, int[]? Classes = null, int ClassCount = 0, double[]? Targets = null, double[]? Weights = null);
 
 /// <summary>
 /// Presents a <see cref="DataTable"/> to ML.NET without copying: numbers as Single, text as text, and

@@ -67,7 +67,8 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
     IModelBody IDirectTrainer.Fit(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerSettings settings, int seed, int threads)
     {
         var matrix = new FeatureMatrix(plan.Features);
-        var text = NativeBooster.Fit(matrix.RowMajor(table), table.RowCount, matrix.Width, Targets(labels), NativeParameters(plan, matrix, settings, seed, threads), settings.Int("iterations"));
+        var text = NativeBooster.Fit(matrix.RowMajor(table), table.RowCount, matrix.Width, Targets(labels), NativeParameters(plan, matrix, settings, seed, threads), settings.Int("iterations"),
+            labels.Weights is { } w ? Array.ConvertAll(w, x => (float)x) : null);
         return new TreeModelBody(text, plan);
     }
 
