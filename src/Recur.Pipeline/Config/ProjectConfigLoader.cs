@@ -84,6 +84,7 @@ public static class ProjectConfigLoader
         StorageValidation.Validate(c, text);
         SafeguardsValidation.Validate(c, text);
         WindowsValidation.Validate(c, text);
+        EnsembleValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

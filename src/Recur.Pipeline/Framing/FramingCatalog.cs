@@ -10,6 +10,8 @@ public static class FramingCatalog
     /// <summary>The framings this build knows (one registration line per framing).</summary>
     public static readonly IReadOnlyList<IFraming> Standard =
     [
+        new Ensembles.BaggingFraming(),
+        new Ensembles.StackingFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

@@ -179,7 +179,9 @@ public static class TrainingRun
         stages.Done("boundary test");
         var lower = MetricDirection.LowerIsBetter(gates.Metric);
         // Ablation refits only the chosen candidate's trainer, with its settings, once per group; none of these models is kept.
-        var chosen = CandidateSelection.CheckTask(config, plan.Task)[candidates.ToList().FindIndex(c => c.Chosen)];
+        // A framed candidate (an ensemble, a cascade…) has no single trainer to refit: ablation then refits the first declared one.
+        var declaredChoices = CandidateSelection.CheckTask(config, plan.Task);
+        var chosen = declaredChoices[Math.Min(candidates.ToList().FindIndex(c => c.Chosen), declaredChoices.Count - 1)];
         var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
         foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
         if (ablated.Count > 0) stages.Done("ablation");

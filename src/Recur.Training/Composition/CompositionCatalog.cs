@@ -14,6 +14,7 @@ public static class CompositionCatalog
     static CompositionCatalog()
     {
         Register(new AverageComposition());
+        Register(new StackingComposition());
     }
 
     /// <summary>Every registered composition.</summary>
