@@ -33,11 +33,10 @@ public sealed class EnsembleLoopTests
         var because = train.GetProperty("chosen_because").GetString()!;
         Assert.Contains("highest validation auc of 5 candidates", because, StringComparison.Ordinal);
 
-        // Whatever won is registered; the stacked candidate's file layout is checked by forcing it through a second project.
         var version = train.GetProperty("registered").GetProperty("version").GetInt32();
         var shown = (await CliRunner.OkAsync(dir.Root, "models", "show", version.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--project", root)).Json;
         Assert.Equal(chosen.GetProperty("trainer").GetString(), shown.GetProperty("lineage").GetProperty("trainer").GetString());
-        var sha = shown.GetProperty("sha256").GetString()!;
+        var sha = train.GetProperty("registered").GetProperty("artifact").GetString()!;
         var file = Path.Combine(root, ".recur", "artifacts", "sha256", sha[..2], sha);
         var framing = chosen.GetProperty("framing").GetString();
         using (var zip = ZipFile.OpenRead(file))
@@ -68,7 +67,6 @@ public sealed class EnsembleLoopTests
         File.WriteAllText(Path.Combine(root, "recur.yaml"), yaml);
         await TaskLoop.IngestAsync(dir, root);
 
-        // Only the stacked candidate may win: the plain ones are filtered out below by reading the registered file.
         var train = (await CliRunner.OkAsync(dir.Root, "train", "--json", "--project", root)).Json;
         var stacked = train.GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("framing").GetString() == "stacking");
         Assert.Equal("lbfgs", stacked.GetProperty("parameters").GetProperty("meta").GetString());
