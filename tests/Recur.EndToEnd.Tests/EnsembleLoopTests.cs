@@ -63,7 +63,7 @@ public sealed class EnsembleLoopTests
             var prediction = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("predictions")[0];
             Assert.Equal(version, prediction.GetProperty("model_version").GetInt32());
             Assert.Contains(prediction.GetProperty("label").GetString(), new[] { "<=50K", ">50K" });
-            Assert.InRange(prediction.GetProperty("scores").GetProperty(">50K").GetDouble(), 0, 1);
+            Assert.InRange(prediction.GetProperty("score").GetDouble(), 0, 1);
 
             // Logged and labelled like any model: twenty more answers, feedback for all, then the monitor joins them.
             var instances = string.Join(",", Enumerable.Range(2, 20).Select(i => $$"""{"key":"p{{i}}","features":{{Features}}}"""));
