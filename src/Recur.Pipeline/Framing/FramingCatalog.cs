@@ -14,6 +14,8 @@ public static class FramingCatalog
         new Reframe.BucketFraming(),
         new Reframe.ThresholdFraming(),
         new Rebalance.RebalanceFraming(),
+        new Ensembles.BaggingFraming(),
+        new Ensembles.StackingFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

@@ -19,6 +19,7 @@ public static class CompositionCatalog
         Register(new BucketComposition());
         Register(new ThresholdComposition());
         Register(new MultilabelComposition());
+        Register(new StackingComposition());
     }
 
     /// <summary>Every registered composition.</summary>
