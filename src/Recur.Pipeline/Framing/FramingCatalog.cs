@@ -24,6 +24,12 @@ public static class FramingCatalog
     /// <summary>Checks every declared framing against the data (before the split and any fitting).</summary>
     public static void Check(ProjectConfig config, FeaturePlan plan, DataTable data)
     {
+        if (config.Framing.Prefer.Length > 0 && !Declared(config).Any(f => f.Name == config.Framing.Prefer))
+        {
+            throw Core.RecurException.Invalid(
+                $"framing.prefer: '{config.Framing.Prefer}' is not a declared framing (declared: {(Declared(config).Count == 0 ? "none" : string.Join(", ", Declared(config).Select(f => f.Name)))})",
+                "framing.prefer");
+        }
         foreach (var framing in Declared(config)) framing.Check(config, plan, data);
     }
 }

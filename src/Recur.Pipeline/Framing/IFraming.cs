@@ -22,9 +22,9 @@ public interface IFraming
 
     /// <summary>
     /// Whether recur.yaml asks for this framing's best candidate to go to the gate even when a plain one scores better
-    /// (e.g. framing.reframe.prefer, to serve a distribution); false unless a framing says otherwise.
+    /// (<c>framing.prefer: NAME</c>, or framing.reframe.prefer to serve a distribution).
     /// </summary>
-    bool IsPreferred(ProjectConfig config) => false;
+    bool IsPreferred(ProjectConfig config) => string.Equals(config.Framing.Prefer, Name, StringComparison.Ordinal);
 
     /// <summary>
     /// Checks the declaration against the data before the split and any fitting; a mistake throws a

@@ -26,6 +26,13 @@ public sealed class FramingConfig
     /// <summary>A router model sending each row to a specialised model.</summary>
     public CascadeConfig Cascade { get; set; } = new();
 
+    /// <summary>
+    /// A framing whose best candidate goes to the gate even when a plain candidate scores better on validation (e.g.
+    /// <c>stacking</c>, <c>cascade</c>, <c>bagging</c>); empty (the default): the best by the promotion metric. The
+    /// candidates table and <c>chosen_because</c> still name the best by the metric alone.
+    /// </summary>
+    public string Prefer { get; set; } = "";
+
     /// <summary>Useful overfitting: data that covers the whole input space, fitted without hold-out or regularisation.</summary>
     public OverfitConfig Overfit { get; set; } = new();
 }

@@ -23,7 +23,7 @@ public sealed class BucketFraming : IFraming
     public bool IsDeclared(ProjectConfig config) => config.Framing.Reframe.BucketsDeclared || config.Framing.Reframe.Compare;
 
     /// <inheritdoc />
-    public bool IsPreferred(ProjectConfig config) => config.Framing.Reframe.Prefer;
+    public bool IsPreferred(ProjectConfig config) => config.Framing.Reframe.Prefer || string.Equals(config.Framing.Prefer, Name, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public void Check(ProjectConfig config, FeaturePlan plan, DataTable data)

@@ -27,7 +27,7 @@ public sealed class ThresholdFraming : IFraming
     public bool IsDeclared(ProjectConfig config) => config.Framing.Reframe.Regress.Length > 0;
 
     /// <inheritdoc />
-    public bool IsPreferred(ProjectConfig config) => config.Framing.Reframe.Prefer;
+    public bool IsPreferred(ProjectConfig config) => config.Framing.Reframe.Prefer || string.Equals(config.Framing.Prefer, Name, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public void Check(ProjectConfig config, FeaturePlan plan, DataTable data)
