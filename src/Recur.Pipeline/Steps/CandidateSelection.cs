@@ -53,6 +53,12 @@ public static class CandidateSelection
         var lower = MetricDirection.LowerIsBetter(metric);
         var skew = SkewStep.Settings(config);
 
+        // Every candidate, plain or framed, is measured the same way on the validation split.
+        IReadOnlyDictionary<string, double> Validate(TrainedModel model)
+        {
+            var output = model.Predict(validation);
+            return SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation);
+        }
         var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds, string Framing, string Description)>();
         foreach (var choice in choices)
         {
@@ -63,8 +69,7 @@ public static class CandidateSelection
                 ? Training.Multilabel.MultilabelFitter.Fit(config.Name, train, validation, plan, choice, threads, threshold, config.Seed, chain, config.Framing.Multilabel)
                 : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
             var seconds = time.GetElapsedTime(started).TotalSeconds;
-            var output = model.Predict(validation);
-            fitted.Add((model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds,
+            fitted.Add((model, Validate(model), seconds,
                 multilabel ? MultilabelFraming : CandidateResult.PlainFraming, multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
@@ -74,22 +79,17 @@ public static class CandidateSelection
             var started = time.GetTimestamp();
             var extra = framing.Fit(context);
             var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
-            foreach (var c in extra)
-            {
-                var output = c.Model.Predict(validation);
-                fitted.Add((c.Model, SkewStep.WithCost(TaskScoring.Evaluate(plan, output, validation, threshold, config.Seed, skew), config, plan, output, validation), seconds, c.Framing, c.Description));
-            }
+            foreach (var c in extra) fitted.Add((c.Model, Validate(c.Model), seconds, c.Framing, c.Description));
         }
-        var best = 0;
-        for (var i = 1; i < fitted.Count; i++)
-        {
-            if (Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[best].Metrics.GetValueOrDefault(metric, double.NaN), lower)) best = i;
-        }
+        // The earliest of the best wins ties; a candidate whose metric is not a number never wins.
+        int BestOf(IEnumerable<int> indices) => indices.Aggregate((a, i) =>
+            Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[a].Metrics.GetValueOrDefault(metric, double.NaN), lower) ? i : a);
+        var best = BestOf(Enumerable.Range(0, fitted.Count));
         // A framing recur.yaml prefers (e.g. framing.reframe.prefer) sends its best candidate to the gate instead.
         var preferred = FramingCatalog.Declared(config).Where(f => f.IsPreferred(config)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var own = Enumerable.Range(0, fitted.Count).Where(i => preferred.Contains(fitted[i].Framing)).ToList();
         var byPreference = own.Count > 0 && !own.Contains(best);
-        if (byPreference) best = own.Aggregate((a, i) => Better(fitted[i].Metrics.GetValueOrDefault(metric, double.NaN), fitted[a].Metrics.GetValueOrDefault(metric, double.NaN), lower) ? i : a);
+        if (byPreference) best = BestOf(own);
         var results = fitted.Select((f, i) => new CandidateResult(f.Model.Manifest.Trainer, f.Model.Manifest.Parameters, f.Metrics, f.Seconds, i == best)
         {
             Framing = f.Framing,

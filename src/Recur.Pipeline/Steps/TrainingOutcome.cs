@@ -1,17 +1,7 @@
-using Microsoft.Extensions.Logging;
 using Recur.Core.Modeling;
-using Recur.Core.Data;
-using Recur.Core.Project;
-using Recur.Core.Lake;
 using Recur.Core.Registry;
-using Recur.Evaluation;
-using Recur.Features;
-using Recur.Evaluation.Baselines;
 using Recur.Evaluation.Metrics;
-using Recur.Lake.Splitting;
-using Recur.Pipeline.Config;
 using Recur.Registry.Gates;
-using Recur.Training;
 
 namespace Recur.Pipeline.Steps;
 
