@@ -43,9 +43,13 @@ public sealed class RecurProject
         Models = services.GetRequiredService<IModelLoader>();
         Log = services.GetRequiredService<IPredictionLog>();
         Feedback = services.GetRequiredService<IFeedbackStore>();
+        Runs = services.GetRequiredService<Core.Runs.IRunStore>();
         ReportsDir = definition.Layout.Reports;
         logging.CreateLogger<RecurProject>().ProjectOpened(Config.Name, Root, Storage.ToString());
     }
+
+    /// <summary>Every pipeline run with its steps and metrics (recur runs).</summary>
+    public Core.Runs.IRunStore Runs { get; }
 
     /// <summary>The project folder.</summary>
     public string Root { get; }

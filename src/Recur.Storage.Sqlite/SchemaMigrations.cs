@@ -22,6 +22,7 @@ internal static class SchemaMigrations
     public static void Apply(SqliteConnection connection)
     {
         connection.Execute(LoopSchema.Ddl); // tables added later: created when missing
+        connection.Execute(SqliteRunStore.Ddl);
         foreach (var (table, column, definition) in Added)
         {
             var columns = connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToHashSet(StringComparer.Ordinal);

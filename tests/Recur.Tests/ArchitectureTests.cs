@@ -10,6 +10,7 @@ public sealed class ArchitectureTests
         ["Recur.Core"] = [],
         ["Recur.Evaluation"] = ["Recur.Core"],
         ["Recur.Registry"] = ["Recur.Core"],
+        ["Recur.Tuning"] = ["Recur.Core"],
         ["Recur.Serving"] = ["Recur.Core"],
         ["Recur.Monitoring"] = ["Recur.Core", "Recur.Evaluation"],
         ["Recur.Features"] = ["Recur.Core"],

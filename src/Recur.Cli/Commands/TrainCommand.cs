@@ -25,9 +25,11 @@ internal static partial class TrainCommand
             var train = await project.LatestSnapshotAsync(parse.GetValue(dataset)!, ct);
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
-            var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
-                eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval), dataIsFirstSnapshot: true, registerRejected: true, ct,
-                new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate)));
+            var ids = eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval);
+            // Every train is a run (recur runs list|show): its steps, metrics and decision are kept.
+            var run = await Pipeline.Runs.RunRecorder.StartAsync(project, "train", ids, ct: ct);
+            var outcome = await Pipeline.Runs.RunRecorder.RecordAsync(project, run, async () => await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
+                ids, dataIsFirstSnapshot: true, registerRejected: true, ct, new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate))), ct);
             Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));

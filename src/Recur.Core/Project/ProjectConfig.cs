@@ -77,6 +77,12 @@ public sealed class ValidationConfig
     /// <summary>How the problem is represented: reframing, multilabel, neutral class, rebalancing, ensembles, cascade, useful overfitting.</summary>
     public FramingConfig Framing { get; set; } = new();
 
+    /// <summary>How recur train runs its steps (the step cache).</summary>
+    public PipelineConfig Pipeline { get; set; } = new();
+
+    /// <summary>Experiments by name (recur experiment NAME): variations compared side by side, never promoted.</summary>
+    public Dictionary<string, ExperimentConfig> Experiments { get; set; } = [];
+
     /// <summary>Evaluation settings.</summary>
     public EvaluationConfig Evaluation { get; set; } = new();
 
@@ -276,6 +282,12 @@ public sealed class TrainingConfig
 
     /// <summary>The explainable surrogate fitted beside the model (off unless enabled).</summary>
     public SurrogateConfig Surrogate { get; set; } = new();
+
+    /// <summary>The hyperparameter search (off while its space is empty).</summary>
+    public SearchConfig Search { get; set; } = new();
+
+    /// <summary>Reusing a registered model's featurizer or embeddings (off while its source is empty).</summary>
+    public TransferConfig Transfer { get; set; } = new();
 }
 
 /// <summary>One trainer in <see cref="TrainingConfig.Candidates"/>.</summary>
@@ -302,6 +314,9 @@ public sealed class EvaluationConfig
 
     /// <summary>The boundary test (robustness score) measured on the evaluation rows.</summary>
     public RobustnessConfig Robustness { get; set; } = new();
+
+    /// <summary>The learning curve (off unless enabled).</summary>
+    public LearningCurveConfig LearningCurve { get; set; } = new();
 }
 
 /// <summary>Promotion gates: absolute threshold and minimum changes against the baseline and the champion.</summary>

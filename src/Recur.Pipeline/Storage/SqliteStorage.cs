@@ -42,6 +42,7 @@ public sealed class SqliteStorage : IStorageBackend
             sp.GetService<RegistryActor>(), sp.GetService<IRegistryEventSink>()));
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteRegistryStore>());
         services.AddSingleton<IRegistryEvents>(sp => sp.GetRequiredService<SqliteRegistryStore>());
+        services.AddSingleton<Core.Runs.IRunStore>(sp => new SqliteRunStore(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPolicyStore>(sp => new SqlitePolicyStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqlitePredictionLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<SqlitePredictionLog>());

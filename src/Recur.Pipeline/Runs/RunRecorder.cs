@@ -1,0 +1,56 @@
+using Recur.Core.Runs;
+using Recur.Pipeline.Steps;
+
+namespace Recur.Pipeline.Runs;
+
+/// <summary>
+/// Records a pipeline command as a run (<see cref="RunRecord"/>): saved as running when it starts, then finished with what the
+/// training run measured and decided, or failed with the error's one line. A killed process leaves the run "running".
+/// </summary>
+public static class RunRecorder
+{
+    /// <summary>A new run of <paramref name="kind"/>, saved as running.</summary>
+    public static async Task<RunRecord> StartAsync(RecurProject project, string kind, IReadOnlyList<string> snapshots, string? experiment = null, CancellationToken ct = default)
+    {
+        var now = project.Time.GetUtcNow();
+        var id = $"{now.UtcDateTime:yyyyMMdd'T'HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var run = new RunRecord(id, project.Config.Name, kind, now)
+        {
+            Snapshots = snapshots, ConfigHash = project.ConfigHash, CodeVersion = RecurProject.CodeVersion, Experiment = experiment,
+        };
+        await project.Runs.SaveAsync(run, ct);
+        return run;
+    }
+
+    /// <summary>Runs <paramref name="body"/> as the run <paramref name="run"/>: finished with its outcome, or failed with the error (rethrown).</summary>
+    public static async Task<TrainingOutcome> RecordAsync(RecurProject project, RunRecord run, Func<Task<TrainingOutcome>> body, CancellationToken ct = default)
+    {
+        try
+        {
+            var outcome = await body();
+            await project.Runs.SaveAsync(Finished(project, run, outcome), ct);
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            await project.Runs.SaveAsync(run with { Status = RunStatus.Failed, Finished = project.Time.GetUtcNow(), Outcome = e.Message.Split('\n')[0] }, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The run, finished with what the training run measured and decided.</summary>
+    public static RunRecord Finished(RecurProject project, RunRecord run, TrainingOutcome o) => run with
+    {
+        Status = RunStatus.Finished,
+        Finished = project.Time.GetUtcNow(),
+        Snapshots = o.Snapshots,
+        Metric = o.Metric,
+        Metrics = o.Candidate,
+        Baseline = o.Baseline,
+        Version = o.Registered?.Version,
+        Artifact = o.Registered?.ArtifactSha256 ?? o.SameAs?.ArtifactSha256,
+        Promoted = o.Gate.Promote && o.Registered is not null,
+        Outcome = o.Registered is { } v ? $"registered version {v.Version} ({(o.Gate.Promote ? "promoted" : "not promoted")}): {o.Gate.Reason}"
+            : o.SameAs is { } same ? $"same model file as version {same.Version}" : $"not registered: {o.Gate.Reason}",
+    };
+}
