@@ -75,7 +75,7 @@ import json, sys
 rows = [json.loads(line) for line in open(sys.argv[1])]
 print(f"{'tool':32} {'trials':>6} {'pruned':>6} {'trials/min':>10} {'best AUC [95% interval]':>28} {'wall s':>7}")
 for r in rows:
-    interval = f"{r['best_auc']:.4f} [{r['low']:.4f}, {r['high']:.4f}]"
+    interval = f"{float(r['best_auc']):.4f} [{float(r['low']):.4f}, {float(r['high']):.4f}]"
     print(f"{r['tool']:32} {r['trials']:>6} {r.get('pruned', '-')!s:>6} {r['trials_per_minute']:>10.1f} {interval:>28} {r['wall_seconds']:>7.1f}")
 for r in rows:
     print(f"{r['tool']}: best {json.dumps(r['best'])}")

@@ -132,6 +132,19 @@ public sealed class StudyTests
     }
 
     [Fact]
+    public void Run_ObjectiveThrowsAfterPruning_TrialIsPrunedNotFailed()
+    {
+        var result = Study.Run(Line, new RandomSampler(), new StepPruner(2), (t, reporter, _) =>
+            {
+                reporter.Report(1, 0.1);
+                return reporter.Report(2, 0.2) ? new TrialResult(1, 1, 1) : throw new OperationCanceledException("pruned");
+            }, new StudyOptions(true, 1, 0, 1, 1), new MemoryJournal(), TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(TrialState.Pruned, result.Trials[0].State);
+        Assert.Equal(0.2, result.Trials[0].Value);
+    }
+
+    [Fact]
     public void Best_TiedValues_TheLowerNumberWins()
     {
         var none = new Dictionary<string, string>();
