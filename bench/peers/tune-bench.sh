@@ -31,9 +31,9 @@ echo "cores: $(nproc); budget ${budget} s; 2 trials at once for every tool"
 # The recur project: the Adult example with a search over the peers' space and only a time budget.
 mkdir -p "$work/adult" "$work/split"
 cp -r "$here/examples/adult-income/recur.yaml" "$here/examples/adult-income/data" "$work/adult/"
-"$py" - "$work/adult/recur.yaml" "${RECUR_SAMPLER:-tpe}" "${RECUR_PRUNER:-asha}" <<'PY'
+"$py" - "$work/adult/recur.yaml" "${RECUR_SAMPLER:-tpe}" "${RECUR_PRUNER:-asha}" "$budget" <<'PY'
 import sys
-path, sampler, pruner = sys.argv[1:4]
+path, sampler, pruner, budget = sys.argv[1:5]
 text = open(path).read()
 anchor = "  min_rows_per_leaf: 20\n"
 assert anchor in text, "the example's training section changed: update tune-bench.sh"
@@ -41,6 +41,7 @@ search = f"""  search:
     sampler: {sampler}
     pruner: {pruner}
     trials: 0
+    seconds: {budget}
     parallel: 2
     holdout: 0.2
     space:
