@@ -71,7 +71,9 @@ public sealed class BoostingWatchTests
         var model = Fit(train, plan, LightGbm(new() { ["iterations"] = "10" }));
 
         Assert.Equal(["iterations", "learning_rate", "leaves", "min_rows_per_leaf", "threads"], model.Manifest.Parameters.Keys.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain("feature_fraction", model.ModelText!, StringComparison.Ordinal);
+        var settings = TrainerSettings.From(new LightGbmTrees(), new Dictionary<string, string>(), "training");
+        Assert.DoesNotContain("feature_fraction", LightGbmTrees.NativeParameters(plan, new Recur.Training.Internal.FeatureMatrix(plan.Features), settings, 7, 1), StringComparison.Ordinal);
+        Assert.Contains("[feature_fraction: 1]", model.ModelText!, StringComparison.Ordinal);
     }
 
     [Fact]

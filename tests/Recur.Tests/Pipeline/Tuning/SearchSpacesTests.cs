@@ -69,7 +69,7 @@ public sealed class SearchSpacesTests
     }
 
     [Theory]
-    [InlineData("    space:\n      xgboost:\n        depth: {int: [2, 8]}\n", "training.search.space.xgboost", "unknown trainer 'xgboost'", 5)]
+    [InlineData("    space:\n      xgboost:\n        depth: {int: [2, 8]}\n", "training.search.space.xgboost", "unknown trainer 'xgboost'", 6)]
     [InlineData("    space:\n      lightgbm:\n        depth: {int: [2, 8]}\n", "training.search.space.lightgbm.depth", "has no parameter 'depth'", 6)]
     [InlineData("    space:\n      lightgbm:\n        leaves: {log: true}\n", "training.search.space.lightgbm.leaves", "exactly one of int", 6)]
     [InlineData("    space:\n      lightgbm:\n        leaves: {int: [8, 9], choice: ['8']}\n", "training.search.space.lightgbm.leaves", "several are given", 6)]
