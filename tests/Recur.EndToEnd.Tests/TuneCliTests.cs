@@ -32,7 +32,7 @@ public sealed class TuneCliTests
         foreach (var t in list)
         {
             var parameters = t.GetProperty("parameters");
-            Assert.Equal(["feature_fraction", "iterations", "leaves", "learning_rate", "min_rows_per_leaf"], parameters.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(["feature_fraction", "iterations", "learning_rate", "leaves", "min_rows_per_leaf"], parameters.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
             Assert.Contains(t.GetProperty("state").GetString(), new[] { "complete", "pruned" });
             Assert.NotEmpty(t.GetProperty("intermediate").EnumerateArray());
         }
