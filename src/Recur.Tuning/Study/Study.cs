@@ -99,6 +99,14 @@ public static class Study
                 state.Abandon(trial.Number);
                 return;
             }
+#pragma warning disable CA1031 // An objective may stop a pruned trial by throwing; the trial is pruned, not failed.
+            catch (Exception) when (reporter.Pruned)
+#pragma warning restore CA1031
+            {
+                var curve = state.Curve(trial.Number);
+                record = new TrialRecord(trial.Number, trial.Parameters, TrialState.Pruned, curve.Count > 0 ? curve[^1].Value : double.NaN,
+                    double.NaN, double.NaN, curve, time.GetElapsedTime(began).TotalSeconds);
+            }
 #pragma warning disable CA1031 // A trial's failure of any kind is recorded and the study goes on.
             catch (Exception e)
 #pragma warning restore CA1031
