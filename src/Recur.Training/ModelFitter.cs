@@ -38,7 +38,12 @@ public static class ModelFitter
     /// Each row's weight in the fit (rebalancing's class weights; positive and finite), or null for none. Only trainers
     /// that take row weights accept them (<see cref="AcceptsWeights"/>); all-ones weights fit exactly as no weights.
     /// </param>
-    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null, IReadOnlyList<double>? weights = null)
+    /// <param name="watch">
+    /// Rows to score while a boosting trainer fits (LightGBM), so that a tuner can stop a bad fit early; trainers that do not
+    /// boost round by round ignore it. Null (the default) fits exactly as without.
+    /// </param>
+    public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null, IReadOnlyList<double>? weights = null,
+        BoostingWatch? watch = null)
     {
         TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
         if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
@@ -50,9 +55,24 @@ public static class ModelFitter
         var inputs = chain is null ? table : chain.Apply(table);
         var learned = chain is null ? plan : plan with { Features = chain.Outputs };
         var body = choice.Trainer is IDirectTrainer direct
-            ? direct.Fit(inputs, learned, labels, choice.Settings, seed, threads)
+            ? direct.Fit(inputs, learned, labels, choice.Settings, seed, threads, Native(watch, chain, learned, threshold))
             : FitWithMlNet(inputs, learned, labels, choice, threads, seed, chain?.UnitScaled() ?? new HashSet<string>());
         return new TrainedModel(body, manifest, chain);
+    }
+
+    // The watch in the direct trainers' terms: its rows through the chain, and the raw predictions turned into outputs.
+    private static NativeWatch? Native(BoostingWatch? watch, FeatureChain? chain, FeaturePlan plan, double threshold)
+    {
+        if (watch is null) return null;
+        if (watch.Every < 1) throw new ArgumentException("a boosting watch scores every 1 round or more", nameof(watch));
+        var rows = watch.Rows.RowCount;
+        ModelOutput Output(double[] raw) => plan.Task switch
+        {
+            ModelTask.Binary => ModelOutput.Binary(raw, plan, threshold),
+            ModelTask.Multiclass => ModelOutput.Multiclass([.. Enumerable.Range(0, rows).Select(r => raw.AsSpan(r * plan.Classes.Count, plan.Classes.Count).ToArray())], plan),
+            _ => ModelOutput.Regression(raw),
+        };
+        return new NativeWatch(chain?.Apply(watch.Rows) ?? watch.Rows, watch.Every, (round, raw) => watch.OnRound(round, Output(raw)));
     }
 
     // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.

@@ -16,6 +16,7 @@ public static class FramingCatalog
         new Rebalance.RebalanceFraming(),
         new Ensembles.BaggingFraming(),
         new Ensembles.StackingFraming(),
+        new Search.SearchFraming(),
     ];
 
     /// <summary>The framings recur.yaml declares.</summary>

@@ -55,6 +55,9 @@ public sealed record FramingContext(
 
     /// <summary>The project's seed.</summary>
     public int Seed => Config.Seed;
+
+    /// <summary>The project folder, for framings that keep state under <c>.recur/</c> (the search's trial journal); null in memory.</summary>
+    public string? ProjectRoot { get; init; }
 }
 
 /// <summary>One candidate a framing fitted.</summary>

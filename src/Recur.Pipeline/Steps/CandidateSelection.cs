@@ -45,7 +45,7 @@ public static class CandidateSelection
     /// declared order. Ties go to the earlier candidate; a candidate whose metric is not a number never wins.
     /// </summary>
     public static (TrainedModel Best, IReadOnlyList<CandidateResult> Candidates) Run(
-        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null)
+        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null, string? projectRoot = null)
     {
         var choices = CheckTask(config, plan.Task);
         var threads = LightGbmTrainer.Threads(config.Training);
@@ -73,7 +73,8 @@ public static class CandidateSelection
                 multilabel ? MultilabelFraming : CandidateResult.PlainFraming, multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
-        var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric);
+        // projectRoot: where a framing keeps state (training.search's trial journal under .recur/tune/).
+        var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric) { ProjectRoot = projectRoot };
         foreach (var framing in FramingCatalog.Declared(config))
         {
             var started = time.GetTimestamp();

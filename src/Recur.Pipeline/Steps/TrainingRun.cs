@@ -98,7 +98,7 @@ public static class TrainingRun
         stages.Done("fit features");
         var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
             ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)
-            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain);
+            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root);
         // framing.neutral: the chosen model answers "neutral" with a reason; an abstain band is chosen on the validation rows.
         var (neutralModel, band) = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralStep.Wrap(config, plan, model, validation));
         model = neutralModel;

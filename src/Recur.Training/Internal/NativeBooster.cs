@@ -11,9 +11,11 @@ internal static class NativeBooster
 {
     /// <summary>
     /// Fits <paramref name="iterations"/> boosting rounds (fewer if LightGBM finds nothing left to split); each row
-    /// weighs its <paramref name="weights"/> entry in the gradients and leaf sums (null: every row weighs 1).
+    /// weighs its <paramref name="weights"/> entry in the gradients and leaf sums (null: every row weighs 1). A
+    /// <paramref name="watch"/> scores its rows with the live booster every <see cref="RoundWatch.Every"/> rounds and may stop
+    /// boosting there (the model then holds the trees fitted so far); without one the loop is exactly as it always was.
     /// </summary>
-    public static unsafe string Fit(float[] matrix, int rows, int columns, float[] labels, string parameters, int iterations, float[]? weights = null)
+    public static unsafe string Fit(float[] matrix, int rows, int columns, float[] labels, string parameters, int iterations, float[]? weights = null, RoundWatch? watch = null)
     {
         var dataset = IntPtr.Zero;
         var booster = IntPtr.Zero;
@@ -39,6 +41,7 @@ internal static class NativeBooster
             {
                 LightGbmApi.Check(LightGbmApi.LGBM_BoosterUpdateOneIter(booster, out var finished), $"fit boosting round {i + 1}");
                 if (finished != 0) break;
+                if (watch is not null && (i + 1) % watch.Every == 0 && !watch.OnRound(i + 1, Predict(booster, watch))) break;
             }
             return ModelText(booster);
         }
@@ -69,6 +72,19 @@ internal static class NativeBooster
         }
     }
 
+    // The live booster's predictions (every tree so far) for the watch's rows, row-major, Outputs values per row.
+    private static unsafe double[] Predict(IntPtr booster, RoundWatch watch)
+    {
+        var result = new double[watch.Rows * watch.Outputs];
+        fixed (float* data = watch.Matrix)
+        fixed (double* output = result)
+        {
+            LightGbmApi.Check(LightGbmApi.LGBM_BoosterPredictForMat(booster, data, LightGbmApi.Float32, watch.Rows, watch.Columns, 1, LightGbmApi.PredictNormal, 0, -1,
+                watch.PredictParameters, out _, output), "score the watched rows");
+        }
+        return result;
+    }
+
     private static unsafe string ModelText(IntPtr booster)
     {
         // The first call asks for the length; the second fills a buffer of that size (NUL included).
@@ -81,3 +97,9 @@ internal static class NativeBooster
         return Encoding.UTF8.GetString(buffer, 0, (int)length - 1);
     }
 }
+
+/// <summary>
+/// Rows scored by a booster while it is fitted: every <paramref name="Every"/> rounds <paramref name="OnRound"/> gets the
+/// round and the predictions (row-major, <paramref name="Outputs"/> per row) and answers whether boosting goes on.
+/// </summary>
+internal sealed record RoundWatch(float[] Matrix, int Rows, int Columns, int Outputs, int Every, string PredictParameters, Func<int, double[], bool> OnRound);

@@ -42,7 +42,7 @@ public sealed class ExactFitTrees : ITrainer, IDirectTrainer
     public IEstimator<Microsoft.ML.ITransformer> Estimator(MLContext ml, ModelTask task, TrainerSettings settings, int seed, int threads) =>
         throw new NotSupportedException("lightgbm-exact fits through LightGBM's C API only");
 
-    IModelBody IDirectTrainer.Fit(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerSettings settings, int seed, int threads)
+    IModelBody IDirectTrainer.Fit(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerSettings settings, int seed, int threads, NativeWatch? watch)
     {
         var matrix = new FeatureMatrix(plan.Features);
         var rows = matrix.RowMajor(table);

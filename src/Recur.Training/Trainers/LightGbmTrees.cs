@@ -32,6 +32,8 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
         TrainerParameter.Real("learning_rate", "shrinkage of each tree", 0.05, 0, 1, minExclusive: true),
         TrainerParameter.Whole("leaves", "most leaves per tree", 31, 2),
         TrainerParameter.Whole("min_rows_per_leaf", "fewest training rows in a leaf", 20, 1),
+        // Added for tuning: at 1 (every feature for every tree) LightGBM is not told about it, so earlier models keep their bytes.
+        TrainerParameter.Real("feature_fraction", "share of the features each tree may split on (LightGBM's feature_fraction)", 1, 0, 1, minExclusive: true) with { RecordedWhenSet = true },
     ];
 
     /// <inheritdoc />
@@ -41,34 +43,49 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
     public IEstimator<ITransformer> Estimator(MLContext ml, ModelTask task, TrainerSettings settings, int seed, int threads)
     {
         var (iterations, rate, leaves, minRows) = (settings.Int("iterations"), settings.Real("learning_rate"), settings.Int("leaves"), settings.Int("min_rows_per_leaf"));
-        return task switch
+        var fraction = settings.Real("feature_fraction");
+        // ML.NET's booster options carry feature_fraction; left as the wrapper made them at 1.
+        if (task == ModelTask.Binary)
         {
-            ModelTask.Binary => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            var binary = new LightGbmBinaryTrainer.Options
             {
                 LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features, NumberOfIterations = iterations,
                 LearningRate = rate, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minRows,
                 Seed = seed, Deterministic = true, NumberOfThreads = threads, Silent = true, Verbose = false,
-            }),
-            ModelTask.Multiclass => ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
+            };
+            if (fraction < 1) binary.Booster = new GradientBooster.Options { FeatureFraction = fraction };
+            return ml.BinaryClassification.Trainers.LightGbm(binary);
+        }
+        if (task == ModelTask.Multiclass)
+        {
+            var multiclass = new LightGbmMulticlassTrainer.Options
             {
                 LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features, NumberOfIterations = iterations,
                 LearningRate = rate, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minRows,
                 Seed = seed, Deterministic = true, NumberOfThreads = threads, Silent = true, Verbose = false, UseSoftmax = true,
-            }),
-            _ => ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
-            {
-                LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features, NumberOfIterations = iterations,
-                LearningRate = rate, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minRows,
-                Seed = seed, Deterministic = true, NumberOfThreads = threads, Silent = true, Verbose = false,
-            }),
+            };
+            if (fraction < 1) multiclass.Booster = new GradientBooster.Options { FeatureFraction = fraction };
+            return ml.MulticlassClassification.Trainers.LightGbm(multiclass);
+        }
+        var regression = new LightGbmRegressionTrainer.Options
+        {
+            LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features, NumberOfIterations = iterations,
+            LearningRate = rate, NumberOfLeaves = leaves, MinimumExampleCountPerLeaf = minRows,
+            Seed = seed, Deterministic = true, NumberOfThreads = threads, Silent = true, Verbose = false,
         };
+        if (fraction < 1) regression.Booster = new GradientBooster.Options { FeatureFraction = fraction };
+        return ml.Regression.Trainers.LightGbm(regression);
     }
 
-    IModelBody IDirectTrainer.Fit(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerSettings settings, int seed, int threads)
+    IModelBody IDirectTrainer.Fit(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerSettings settings, int seed, int threads, NativeWatch? watch)
     {
         var matrix = new FeatureMatrix(plan.Features);
+        // A watch scores its rows with the live booster every few rounds (tuning's pruning), laid out exactly as the training rows.
+        var rounds = watch is null ? null
+            : new RoundWatch(matrix.RowMajor(watch.Rows), watch.Rows.RowCount, matrix.Width, plan.Task == ModelTask.Multiclass ? plan.Classes.Count : 1,
+                watch.Every, $"num_threads={threads}", watch.OnRound);
         var text = NativeBooster.Fit(matrix.RowMajor(table), table.RowCount, matrix.Width, Targets(labels), NativeParameters(plan, matrix, settings, seed, threads), settings.Int("iterations"),
-            labels.Weights is { } w ? Array.ConvertAll(w, x => (float)x) : null);
+            labels.Weights is { } w ? Array.ConvertAll(w, x => (float)x) : null, rounds);
         return new TreeModelBody(text, plan);
     }
 
@@ -95,10 +112,14 @@ public sealed class LightGbmTrees : ITrainer, IDirectTrainer
             $"min_data_in_leaf={settings.Int("min_rows_per_leaf")}",
             $"num_threads={threads}",
             $"seed={seed}",
-            "lambda_l2=0.01 min_sum_hessian_in_leaf=0.1",
+            "lambda_l2=0.01 min_sum_hessian_in_leaf=0.1" + FeatureFraction(settings, seed),
             "deterministic=true force_row_wise=true verbosity=-1",
             categorical.Length > 0 ? $"categorical_feature={categorical}" : "");
     }
+
+    // feature_fraction below 1 samples the features each tree may use, seeded by the fit's seed; at 1 nothing is added.
+    private static string FeatureFraction(TrainerSettings settings, int seed) => settings.Real("feature_fraction") is var f && f < 1
+        ? string.Create(CultureInfo.InvariantCulture, $" feature_fraction={f:R} feature_fraction_seed={seed}") : "";
 
     private static float[] Targets(TrainingLabels labels) =>
         labels.Binary is { } binary ? Array.ConvertAll(binary, b => b ? 1f : 0f)

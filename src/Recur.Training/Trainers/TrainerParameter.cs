@@ -12,6 +12,15 @@ namespace Recur.Training.Trainers;
 /// <param name="MinExclusive">Whether <paramref name="Min"/> itself is excluded.</param>
 public sealed record TrainerParameter(string Name, string Description, double Default, double Min, double Max, bool Integer = false, bool MinExclusive = false)
 {
+    /// <summary>
+    /// Whether lineage records it only when it differs from its default: a parameter added after models were
+    /// registered, so that a model fitted with the default keeps its manifest, and its file, byte for byte.
+    /// </summary>
+    public bool RecordedWhenSet { get; init; }
+
+    /// <summary>Whether <paramref name="value"/> lies in the allowed range (integers aside).</summary>
+    public bool Allows(double value) => value >= Min && !(MinExclusive && value == Min) && value <= Max;
+
     /// <summary>An integer parameter.</summary>
     public static TrainerParameter Whole(string name, string description, int @default, int min, int max = 1_000_000) =>
         new(name, description, @default, min, max, Integer: true);

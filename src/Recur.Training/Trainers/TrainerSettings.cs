@@ -38,5 +38,8 @@ public sealed class TrainerSettings
     public double Real(string name) => _values[name];
 
     /// <summary>Every parameter as lineage records it, in the trainer's declared order.</summary>
-    public Dictionary<string, string> Describe() => _trainer.Parameters.ToDictionary(p => p.Name, p => p.Format(_values[p.Name]), StringComparer.Ordinal);
+    /// <remarks>A parameter recorded only when set (<see cref="TrainerParameter.RecordedWhenSet"/>) is left out at its default.</remarks>
+    public Dictionary<string, string> Describe() => _trainer.Parameters
+        .Where(p => !p.RecordedWhenSet || _values[p.Name] != p.Default)
+        .ToDictionary(p => p.Name, p => p.Format(_values[p.Name]), StringComparer.Ordinal);
 }
