@@ -1,4 +1,5 @@
 using System.Globalization;
+using Recur.Core.Lake;
 using Recur.Core.Runs;
 using Recur.Pipeline;
 using Recur.Pipeline.Steps;
@@ -20,7 +21,7 @@ public sealed class TrainingStepsTests : IDisposable
         void IStepObserver.Done(RunStep step) => Done.Add(step);
     }
 
-    private async Task<(RecurProject Project, Core.Lake.SnapshotInfo Snapshot)> ProjectAsync(string trainers, string extra = "")
+    private async Task<(RecurProject Project, SnapshotInfo Snapshot)> ProjectAsync(string trainers, string extra = "")
     {
         var random = new Random(5);
         var rows = Enumerable.Range(1, 600).Select(i =>
@@ -37,7 +38,7 @@ public sealed class TrainingStepsTests : IDisposable
         return (project, outcome.Snapshot);
     }
 
-    private static async Task<(TrainingOutcome Outcome, List<RunStep> Steps)> TrainAsync(RecurProject project, Core.Lake.SnapshotInfo snapshot)
+    private static async Task<(TrainingOutcome Outcome, List<RunStep> Steps)> TrainAsync(RecurProject project, SnapshotInfo snapshot)
     {
         var steps = new Steps();
         var outcome = await TrainingRun.RunAsync(project, await project.ReadAsync(snapshot), null, [snapshot.Id], dataIsFirstSnapshot: true, registerRejected: true, observer: steps);
