@@ -53,6 +53,7 @@ public static class RecurCli
         root.Subcommands.Add(FeaturesCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(TuneCommand.Create());
+        root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(SafeguardsCommand.Create());

@@ -17,19 +17,29 @@ internal static partial class TrainCommand
         var ablate = new Option<bool>("--ablate") { Description = "Also refit the chosen trainer without each feature group (features.groups) and report each group's contribution to the metric; those models are not registered" };
         var drop = new Option<string[]>("--drop") { Description = "Train without this feature group (repeatable); the version's lineage records it", AllowMultipleArgumentsPerToken = false };
         var compare = new Option<bool>("--compare-framings") { Description = "Also train the bucket framing of a regression (framing.reframe; 10 quantile buckets unless declared) and report every candidate side by side on the evaluation rows, with each one's interval coverage and width" };
-        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset, ablate, drop, compare };
+        var noCache = new Option<bool>("--no-cache") { Description = "Recompute every step instead of reading finished ones from .recur/cache (as pipeline.cache: false)" };
+        var command = new Command("train", "Train the heuristic baseline and the model, evaluate both, and register the model if it passes the gates") { dataset, ablate, drop, compare, noCache };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
             if (parse.GetValue(compare)) project.Config.Framing.Reframe.Compare = true;
+            if (parse.GetValue(noCache)) project.Config.Pipeline.Cache = false;
             var train = await project.LatestSnapshotAsync(parse.GetValue(dataset)!, ct);
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"training on snapshot {train.Id[..12]} ({train.Rows} rows), evaluating on {(eval is null ? "the validation split" : eval.Id[..12])}");
             var ids = eval is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, eval);
             // Every train is a run (recur runs list|show): its steps, metrics and decision are kept.
             var run = await Pipeline.Runs.RunRecorder.StartAsync(project, "train", ids, ct: ct);
-            var outcome = await Pipeline.Runs.RunRecorder.RecordAsync(project, run, async () => await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
-                ids, dataIsFirstSnapshot: true, registerRejected: true, ct, new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate))), ct);
+            // Each step is recorded in the run as it ends, with a progress line on stderr (Pipeline/Runs/RunSteps).
+            var steps = new Pipeline.Runs.RunSteps(project, run, ctx.Progress);
+            var outcome = await Pipeline.Runs.RunRecorder.RecordAsync(project, run, async () =>
+            {
+                var loading = System.Diagnostics.Stopwatch.StartNew();
+                var (data, evaluation) = (await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct));
+                steps.Done(new Core.Runs.RunStep("load", "", false, loading.Elapsed.TotalSeconds));
+                return await TrainingRun.RunAsync(project, data, evaluation, ids, dataIsFirstSnapshot: true, registerRejected: true, ct,
+                    new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate)), observer: steps);
+            }, ct, steps);
             Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));

@@ -52,6 +52,12 @@ public sealed record RunRecord(string Id, string Model, string Kind, DateTimeOff
 
     /// <summary>One line: what the run decided, or why it failed.</summary>
     public string Outcome { get; init; } = "";
+
+    /// <summary>The id of the process that ran it, so a run left "running" by a process that is gone shows as killed.</summary>
+    public int? ProcessId { get; init; }
+
+    /// <summary>The machine that ran it (a process id means nothing on another machine).</summary>
+    public string? Machine { get; init; }
 }
 
 /// <summary>One step of a run.</summary>
@@ -72,6 +78,9 @@ public static class RunStatus
 
     /// <summary>Ended with an error.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Shown (never stored) for a run still "running" whose process is gone.</summary>
+    public const string Killed = "killed";
 }
 
 /// <summary>Where runs are kept (the embedded backend: a table in the project's SQLite database).</summary>

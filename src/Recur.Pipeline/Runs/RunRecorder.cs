@@ -17,23 +17,25 @@ public static class RunRecorder
         var run = new RunRecord(id, project.Config.Name, kind, now)
         {
             Snapshots = snapshots, ConfigHash = project.ConfigHash, CodeVersion = RecurProject.CodeVersion, Experiment = experiment,
+            ProcessId = Environment.ProcessId, Machine = Environment.MachineName,
         };
         await project.Runs.SaveAsync(run, ct);
         return run;
     }
 
     /// <summary>Runs <paramref name="body"/> as the run <paramref name="run"/>: finished with its outcome, or failed with the error (rethrown).</summary>
-    public static async Task<TrainingOutcome> RecordAsync(RecurProject project, RunRecord run, Func<Task<TrainingOutcome>> body, CancellationToken ct = default)
+    /// <remarks><paramref name="steps"/>, when given, recorded the run's steps as they ended; the final record keeps them.</remarks>
+    public static async Task<TrainingOutcome> RecordAsync(RecurProject project, RunRecord run, Func<Task<TrainingOutcome>> body, CancellationToken ct = default, RunSteps? steps = null)
     {
         try
         {
             var outcome = await body();
-            await project.Runs.SaveAsync(Finished(project, run, outcome), ct);
+            await project.Runs.SaveAsync(Finished(project, steps?.Run ?? run, outcome), ct);
             return outcome;
         }
         catch (Exception e)
         {
-            await project.Runs.SaveAsync(run with { Status = RunStatus.Failed, Finished = project.Time.GetUtcNow(), Outcome = e.Message.Split('\n')[0] }, CancellationToken.None);
+            await project.Runs.SaveAsync((steps?.Run ?? run) with { Status = RunStatus.Failed, Finished = project.Time.GetUtcNow(), Outcome = e.Message.Split('\n')[0] }, CancellationToken.None);
             throw;
         }
     }

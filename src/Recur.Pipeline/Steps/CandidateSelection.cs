@@ -45,7 +45,8 @@ public static class CandidateSelection
     /// declared order. Ties go to the earlier candidate; a candidate whose metric is not a number never wins.
     /// </summary>
     public static (TrainedModel Best, IReadOnlyList<CandidateResult> Candidates) Run(
-        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null, string? projectRoot = null)
+        ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null, string? projectRoot = null,
+        Workflow.TrainingSteps? steps = null)
     {
         var choices = CheckTask(config, plan.Task);
         var threads = LightGbmTrainer.Threads(config.Training);
@@ -62,14 +63,13 @@ public static class CandidateSelection
         var fitted = new List<(TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds, string Framing, string Description)>();
         foreach (var choice in choices)
         {
-            var started = time.GetTimestamp();
             // framing.multilabel: each declared trainer is fitted once per label (Training/Multilabel), thresholds chosen on the validation split.
             var multilabel = plan.Task == ModelTask.Multilabel;
-            var model = multilabel
+            // pipeline: each candidate's fit is a step cached by the hash of its inputs (Workflow/TrainingSteps), read back on a rerun.
+            var (model, metrics, seconds) = (steps ?? Workflow.TrainingSteps.Uncached(config)).Fit(choice, threads, () => multilabel
                 ? Training.Multilabel.MultilabelFitter.Fit(config.Name, train, validation, plan, choice, threads, threshold, config.Seed, chain, config.Framing.Multilabel)
-                : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain);
-            var seconds = time.GetElapsedTime(started).TotalSeconds;
-            fitted.Add((model, Validate(model), seconds,
+                : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain), Validate);
+            fitted.Add((model, metrics, seconds,
                 multilabel ? MultilabelFraming : CandidateResult.PlainFraming, multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
@@ -81,6 +81,7 @@ public static class CandidateSelection
             var extra = framing.Fit(context);
             var seconds = time.GetElapsedTime(started).TotalSeconds / Math.Max(1, extra.Count);
             foreach (var c in extra) fitted.Add((c.Model, Validate(c.Model), seconds, c.Framing, c.Description));
+            steps?.Computed($"fit {framing.Name}", time.GetElapsedTime(started).TotalSeconds);
         }
         // The earliest of the best wins ties; a candidate whose metric is not a number never wins.
         int BestOf(IEnumerable<int> indices) => indices.Aggregate((a, i) =>

@@ -47,12 +47,15 @@ public static class TrainingRun
     /// <param name="ct">Cancellation.</param>
     /// <param name="groups">Feature groups to leave out of the model and to measure; null for neither.</param>
     /// <param name="promoteAs">An alias for a candidate that passes instead of <c>champion</c> (the loop's canary); null for the champion.</param>
+    /// <param name="observer">Told about every step as it ends (name, cache key, cache hit, seconds); null for none.</param>
     public static async Task<TrainingOutcome> RunAsync(
         RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool dataIsFirstSnapshot, bool registerRejected,
-        CancellationToken ct = default, GroupOptions? groups = null, string? promoteAs = null)
+        CancellationToken ct = default, GroupOptions? groups = null, string? promoteAs = null, Workflow.IStepObserver? observer = null)
     {
         var config = project.Config;
         groups ??= GroupOptions.None;
+        // pipeline: split, featurize and each candidate's fit are steps cached by the hash of their inputs (Workflow/TrainingSteps).
+        var steps = new Workflow.TrainingSteps(project, snapshots, dataIsFirstSnapshot, groups.Drop, observer);
         // features.windows: the window columns are appended before the plan is built, so they are numeric inputs like any column.
         data = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, data));
         if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, evaluation));
@@ -82,7 +85,7 @@ public static class TrainingRun
         });
         var stages = new StageTrace();
         // framing.overfit: no hold-out, every row trains and is measured (the grid is the whole input space).
-        var (trainRows, validationRows) = Framing.Overfit.OverfitStep.IsOn(config) ? Framing.Overfit.OverfitStep.AllRows(data) : SplitRows(config, data);
+        var (trainRows, validationRows) = Framing.Overfit.OverfitStep.IsOn(config) ? Framing.Overfit.OverfitStep.AllRows(data) : steps.Split(() => SplitRows(config, data));
         var train = data.Take(trainRows);
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
@@ -94,11 +97,11 @@ public static class TrainingRun
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
         // The feature chain is fitted once, on the training split only, and shared by every candidate.
         var embeddings = new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
-        var features = ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(featuresConfig, plan, train, embeddings: embeddings));
+        var features = steps.Featurize(plan, () => ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(featuresConfig, plan, train, embeddings: embeddings)));
         stages.Done("fit features");
         var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
             ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)
-            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root);
+            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root, steps);
         // framing.neutral: the chosen model answers "neutral" with a reason; an abstain band is chosen on the validation rows.
         var (neutralModel, band) = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralStep.Wrap(config, plan, model, validation));
         model = neutralModel;
@@ -185,6 +188,7 @@ public static class TrainingRun
         }
 
         stages.Done("prepare gate");
+        steps.Ended("evaluate");
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
         {
@@ -216,6 +220,7 @@ public static class TrainingRun
                 registerRejected, ct, champion => [.. Significance(champion), .. RobustnessStep.Checks(config.Promotion, robustness), .. FairnessStep.Gates(config.Promotion.Fairness, fairness)], project.Logging.CreateLogger("Recur.Registry.ChampionPromotion"), promoteAs);
             if (promotion.Registered is { } registered && policy is not null) await PolicyStep.RecordAsync(project, registered, policy, PolicyStep.Trainer, ct);
             stages.Done("gate, profile and register");
+            steps.Ended("register");
             log.TrainingFinished(config.Name, promotion.Registered is { } v ? $"registered version {v.Version} ({(promotion.Gate.Promote ? "champion" : "challenger")})"
                 : promotion.SameAs is { } same ? $"same as version {same.Version}" : $"not registered: {promotion.Gate.Reason}");
             // framing.cascade: the routing share and each branch's metrics beside the single model's, on the evaluation rows.
