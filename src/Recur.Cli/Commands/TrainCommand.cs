@@ -30,6 +30,8 @@ internal static partial class TrainCommand
             var run = await Pipeline.Runs.RunRecorder.StartAsync(project, "train", ids, ct: ct);
             var outcome = await Pipeline.Runs.RunRecorder.RecordAsync(project, run, async () => await TrainingRun.RunAsync(project, await project.ReadAsync(train, ct), eval is null ? null : await project.ReadAsync(eval, ct),
                 ids, dataIsFirstSnapshot: true, registerRejected: true, ct, new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate))), ct);
+            // The report's Progress section: this run beside every earlier one (recur progress).
+            outcome = outcome with { Progress = Pipeline.Runs.Progress.From(await project.Runs.ListAsync(project.Config.Name, ct), project.Config.Name, outcome.Metric) };
             Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));
@@ -64,6 +66,7 @@ internal static partial class TrainCommand
                 fairness = o.Fairness,
                 surrogate = o.Surrogate is { } sg ? new { leaves = sg.Leaves, fidelity = sg.Fidelity } : null,
                 neutral = o.Neutral, overfit = o.Overfit,
+                learning_curve = o.LearningCurve is { } lc ? LearningCurveCommand.Json(lc) : null,
                 report,
             });
             return;
