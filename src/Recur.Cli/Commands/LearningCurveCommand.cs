@@ -33,7 +33,7 @@ internal static class LearningCurveCommand
                 table.Row(p.Fraction, p.Rows, p.Train, $"[{Tables.Format(p.TrainLow)}, {Tables.Format(p.TrainHigh)}]", p.Validation, $"[{Tables.Format(p.ValidationLow)}, {Tables.Format(p.ValidationHigh)}]", Math.Round(p.FitSeconds, 2));
             }
             ctx.Human.Write(table);
-            foreach (var d in curve.Diagnosis) ctx.Human.WriteLine($"{d.Verdict}: {d.Sentence}");
+            foreach (var d in curve.Diagnosis) ctx.Human.WriteLine(d.Sentence);
             ctx.Human.WriteLine($"report: {report}");
             return 0;
         }));
