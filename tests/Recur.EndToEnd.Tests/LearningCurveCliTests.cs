@@ -52,6 +52,16 @@ public sealed class LearningCurveCliTests
         var bad = await CliRunner.RunAsync(dir.Root, "train", "--project", root);
         Assert.Equal(1, bad.ExitCode);
         Assert.Matches(@"recur\.yaml: line \d+, column \d+: evaluation\.learning_curve\.fractions: fractions must increase", bad.Stderr);
+
+        // A subset too small for the trainer stops recur train before any fitting, naming the key's line; nothing is registered.
+        var yaml = Path.Combine(root, "recur.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("fractions: [0.5, 0.3]", "fractions: [0.01, 1]", StringComparison.Ordinal));
+        var small = await CliRunner.RunAsync(dir.Root, "train", "--project", root);
+        Assert.Equal(1, small.ExitCode);
+        Assert.Matches(@"recur\.yaml: line \d+, column \d+: evaluation\.learning_curve\.fractions: fraction 0\.01 of \d+ training rows is \d+ rows, fewer than the 20 lightgbm needs", small.Stderr);
+        Assert.DoesNotContain("candidate", small.Stdout);
+        var models = await CliRunner.RunAsync(dir.Root, "models", "list", "--json", "--project", root);
+        Assert.DoesNotContain("\"version\": 1", models.Stdout);
     }
 
     [Fact]
