@@ -54,6 +54,8 @@ public static class RecurCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(TuneCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
+        root.Subcommands.Add(LearningCurveCommand.Create());
+        root.Subcommands.Add(ProgressCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(SafeguardsCommand.Create());

@@ -33,7 +33,7 @@ internal static class MonitorCommand
             var windows = await MonitorStep.WindowsAsync(project, parse.GetValue(noCheckpoint) ? WindowsMode.Lambda : WindowsMode.Advance, null, ct);
             var outcome = await MonitorStep.RunAsync(project, from, ct);
             TrainingOutcome? retrained = null;
-            if (parse.GetValue(retrain) && outcome.Decision.Retrain) retrained = await RetrainStep.RunAsync(project, from, ct);
+            if (parse.GetValue(retrain) && outcome.Decision.Retrain) retrained = await RetrainStep.RecordedAsync(project, from, ct);
             var report = retrained is null ? null : ModelReport.WriteTraining(project, retrained);
             if (ctx.Json)
             {

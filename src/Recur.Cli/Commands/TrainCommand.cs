@@ -40,6 +40,8 @@ internal static partial class TrainCommand
                 return await TrainingRun.RunAsync(project, data, evaluation, ids, dataIsFirstSnapshot: true, registerRejected: true, ct,
                     new GroupOptions(parse.GetValue(drop) ?? [], parse.GetValue(ablate)), observer: steps);
             }, ct, steps);
+            // The report's Progress section: this run beside every earlier one (recur progress).
+            outcome = outcome with { Progress = Pipeline.Runs.Progress.From(await project.Runs.ListAsync(project.Config.Name, ct), project.Config.Name, outcome.Metric) };
             Report(ctx, outcome, ModelReport.WriteTraining(project, outcome));
             return outcome.Gate.Promote ? 0 : Rejected;
         }));
@@ -74,6 +76,7 @@ internal static partial class TrainCommand
                 fairness = o.Fairness,
                 surrogate = o.Surrogate is { } sg ? new { leaves = sg.Leaves, fidelity = sg.Fidelity } : null,
                 neutral = o.Neutral, overfit = o.Overfit,
+                learning_curve = o.LearningCurve is { } lc ? LearningCurveCommand.Json(lc) : null,
                 report,
             });
             return;

@@ -66,6 +66,7 @@ public static class ProjectConfigLoader
         MonitoringWindowValidation.Validate(c.Monitoring);
         DecisionValidation.Validate(c.Decision);
         BacktestValidation.Validate(c.Evaluation.Backtest);
+        LearningCurveValidation.Validate(c.Evaluation.LearningCurve);
         RobustnessValidation.Validate(c);
         SurrogateValidation.Validate(c.Training.Surrogate);
         RebalanceValidation.Validate(c);

@@ -45,7 +45,7 @@ public static partial class LoopTick
             new Dictionary<string, double> { ["fired"] = fired.Count, ["triggers"] = decision.Triggers.Count, ["window_hours"] = Math.Round((signals.Now - since).TotalHours, 4) }, champion.Version, ct);
         if (!decision.Retrain) return ("none", null);
 
-        var outcome = await RetrainStep.RunAsync(project, null, ct, loop.Canary.Enabled ? CanaryAlias : null, loop.Retrain.ImportanceWeights);
+        var outcome = await RetrainStep.RecordedAsync(project, null, ct, loop.Canary.Enabled ? CanaryAlias : null, loop.Retrain.ImportanceWeights);
         if (outcome.Shift is { } shift) await RecordShiftAsync(audit, shift, outcome.Registered?.Version ?? outcome.SameAs?.Version, ct);
         var report = ModelReport.WriteTraining(project, outcome);
         var metric = outcome.Metric;

@@ -45,6 +45,8 @@ public static partial class ModelReport
         AddFairness(report, outcome);
         AddNeutral(report, outcome);
         AddGridError(report, outcome);
+        AddLearningCurve(report, outcome.LearningCurve);
+        AddProgress(report, outcome.Progress);
         AddMonitoringLink(report, project);
         return Save(project, report, name);
     }

@@ -56,6 +56,16 @@ public static class RetrainStep
     }
 
     /// <summary>
+    /// <see cref="RunAsync"/> recorded as a run of kind <c>retrain</c> (<c>recur runs</c>, the progress chart): the loop's and
+    /// <c>recur monitor --retrain</c>'s retrains appear beside the manual trains.
+    /// </summary>
+    public static async Task<TrainingOutcome> RecordedAsync(RecurProject project, DateTimeOffset? since, CancellationToken ct = default, string? promoteAs = null, bool adaptToShift = false)
+    {
+        var run = await Runs.RunRecorder.StartAsync(project, "retrain", [], ct: ct);
+        return await Runs.RunRecorder.RecordAsync(project, run, () => RunAsync(project, since, ct, promoteAs, adaptToShift), ct);
+    }
+
+    /// <summary>
     /// Leakage guard: evaluation rows identical (features and label) to a row the candidate trains on
     /// are held out of the gate, so neither side is judged on rows the candidate has seen.
     /// </summary>

@@ -80,6 +80,12 @@ public sealed record TrainingOutcome(
 
     /// <summary>The error on the full grid (framing.overfit); null when the mode is off.</summary>
     public Framing.Overfit.GridError? Overfit { get; init; }
+
+    /// <summary>The chosen trainer's learning curve with its diagnosis (evaluation.learning_curve.enabled); null when off.</summary>
+    public Curves.LearningCurveResult? LearningCurve { get; init; }
+
+    /// <summary>The promotion metric across the model's runs, this one included (set by the caller once the run is recorded); null when not read.</summary>
+    public Runs.ProgressChart? Progress { get; init; }
 }
 
 /// <summary>One heuristic baseline's metrics on the evaluation rows.</summary>

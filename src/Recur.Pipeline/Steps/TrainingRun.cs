@@ -90,6 +90,8 @@ public static class TrainingRun
         var validation = data.Take(validationRows);
         var threshold = config.Evaluation.Threshold;
         evaluation ??= validation;
+        // evaluation.learning_curve: every subset it will fit is checked now, before any fitting.
+        Curves.LearningCurveSection.CheckIfEnabled(project.Root, config, plan, train);
 
         stages.Done("plan and split");
         var fitCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
@@ -150,6 +152,8 @@ public static class TrainingRun
         var ablation = Steps.Ablation.Run(config, featuresConfig, plan, train, evaluation, chosen, gates.Metric, candidateOutput, ablated, embeddings);
         foreach (var a in ablation) log.GroupAblated(a.Group, gates.Metric, a.Contribution, a.Low, a.High);
         if (ablated.Count > 0) stages.Done("ablation");
+        // evaluation.learning_curve.enabled: the chosen trainer refitted on growing fractions of the training split (Curves/).
+        var curve = Curves.LearningCurveSection.MeasureIfEnabled(project.Root, config, featuresConfig, plan, train, validation, chosen, gates.Metric, project.Time, embeddings);
         // Each baseline predicts the evaluation rows once: for its metrics and, for the best, the significance gate.
         var baselineOutputs = TaskScoring.FitBaselines(plan, train, threshold).Select(b => (Fit: b, Output: b.Predict(evaluation))).ToList();
         var baselines = baselineOutputs
@@ -229,7 +233,7 @@ public static class TrainingRun
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
             { Task = plan.Task, Metric = gates.Metric, Policy = policy, Skew = skew, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
-            return outcome with { Cascade = cascade };
+            return outcome with { Cascade = cascade, LearningCurve = curve };
         }
         finally
         {
