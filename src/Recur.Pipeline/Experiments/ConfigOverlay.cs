@@ -46,9 +46,39 @@ public static class ConfigOverlay
         ArgumentNullException.ThrowIfNull(overlay);
         var root = Root(baseText, "recur.yaml") ?? new YamlMappingNode();
         MergeInto(root, overlay);
+        return Save(root);
+    }
+
+    private static string Save(YamlMappingNode root)
+    {
         var writer = new StringWriter();
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The text with <paramref name="trainer"/> as the only candidate (<c>training.candidates</c>), the flat trainer keys
+    /// (<c>training.trainer</c>, <c>iterations</c>, …) removed: a variation's trainer replaces whatever recur.yaml declares.
+    /// </summary>
+    public static string WithTrainer(string baseText, string trainer, IReadOnlyDictionary<string, string> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var root = Root(baseText, "recur.yaml") ?? new YamlMappingNode();
+        if (!root.Children.TryGetValue(new YamlScalarNode("training"), out var node) || node is not YamlMappingNode training)
+        {
+            training = new YamlMappingNode();
+            root.Children[new YamlScalarNode("training")] = training;
+        }
+        foreach (var flat in new[] { "trainer", "iterations", "learning_rate", "leaves", "min_rows_per_leaf" }) training.Children.Remove(new YamlScalarNode(flat));
+        var candidate = new YamlMappingNode { { "trainer", trainer } };
+        if (parameters.Count > 0)
+        {
+            var values = new YamlMappingNode();
+            foreach (var (k, v) in parameters) values.Add(k, v);
+            candidate.Add("params", values);
+        }
+        training.Children[new YamlScalarNode("candidates")] = new YamlSequenceNode(candidate);
+        return Save(root);
     }
 
     // A key present in both as mappings merges; anything else the overlay says replaces the base.

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Recur.Core;
 using Recur.Core.Project;
 using Recur.Pipeline.Config;
-using YamlDotNet.RepresentationModel;
 
 namespace Recur.Pipeline.Experiments;
 
@@ -62,7 +61,7 @@ public static partial class ExperimentPlanner
             overlayText = File.ReadAllText(project.Resolve(v.Overlay));
             text = ConfigOverlay.Merge(text, overlayText, v.Overlay);
         }
-        if (v.Trainer.Length > 0) text = ConfigOverlay.Merge(text, TrainerOverlay(v));
+        if (v.Trainer.Length > 0) text = ConfigOverlay.WithTrainer(text, v.Trainer, v.Params);
         var config = ProjectConfigLoader.Bind(text, v.Overlay.Length > 0 ? v.Overlay : "recur.yaml");
         try
         {
@@ -74,16 +73,6 @@ public static partial class ExperimentPlanner
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         return new Variation(v.Name, Describe(v), config, hash, v.Drop);
-    }
-
-    // training.candidates: [{trainer, params}], replacing whatever trainers recur.yaml declares.
-    private static YamlMappingNode TrainerOverlay(VariationConfig v)
-    {
-        var parameters = new YamlMappingNode();
-        foreach (var (k, value) in v.Params) parameters.Add(k, value);
-        var candidate = new YamlMappingNode { { "trainer", v.Trainer } };
-        if (v.Params.Count > 0) candidate.Add("params", parameters);
-        return new YamlMappingNode { { "training", new YamlMappingNode { { "candidates", new YamlSequenceNode(candidate) } } } };
     }
 
     // The merged document's positions mean nothing to the user: the key is looked up in the overlay, then in recur.yaml.
