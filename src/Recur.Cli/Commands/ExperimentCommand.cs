@@ -23,9 +23,10 @@ internal static class ExperimentCommand
         var variation = new Option<string>("--variation") { Description = "Ad hoc variation: its name in the table", DefaultValueFactory = _ => "variation" };
         var parallel = new Option<int>("--parallel") { Description = "How many arms train side by side (at most the cores); each gets cores / N trainer threads", DefaultValueFactory = _ => 1 };
         var dataset = new Option<string>("--dataset") { Description = "The dataset to train on", DefaultValueFactory = _ => "train" };
+        var register = new Option<string?>("--register") { Description = "Also register this arm's model for inspection: no alias, origin experiment, and never promotable" };
         var clear = new Option<bool>("--clear") { Description = "Delete the experiment's kept model files (.recur/experiments/NAME) and train nothing" };
         var command = new Command("experiment", "Train the control and every variation side by side on the same rows and compare them; experiment models are never registered or promoted")
-            { name, overlay, drop, trainer, param, variation, parallel, dataset, clear };
+            { name, overlay, drop, trainer, param, variation, parallel, dataset, register, clear };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
             var project = ctx.OpenProject();
@@ -39,7 +40,7 @@ internal static class ExperimentCommand
             var train = await project.LatestSnapshotAsync(parse.GetValue(dataset)!, ct);
             var eval = await project.EvaluationSnapshotAsync(train.Dataset, ct);
             ctx.Progress($"experiment {experiment}: {plan.Arms.Count} arms on snapshot {train.Id[..12]} ({train.Rows} rows), evaluated on {(eval is null ? "the validation split" : eval.Id[..12])}, {count} side by side");
-            var comparison = await ExperimentRunner.RunAsync(project, plan, train, eval, count, ct);
+            var comparison = await ExperimentRunner.RunAsync(project, plan, train, eval, count, parse.GetValue(register), ct);
             var report = ExperimentReport.Write(project, comparison);
             Report(ctx, comparison, report);
             return 0;
@@ -78,21 +79,24 @@ internal static class ExperimentCommand
             {
                 experiment = c.Experiment, question = c.Question, snapshot = c.Snapshot, metric = c.Metric, evaluation_rows = c.EvaluationRows,
                 parallel = c.Parallel, threads = c.Threads,
-                control = Json(c.Control), variations = c.Variations.Select(Json), report,
+                control = Json(c.Control), variations = c.Variations.Select(Json),
+                registered = c.Registered is { } r ? new { arm = r.Arm, version = r.Version } : null, report,
             });
             return;
         }
         if (c.Question.Length > 0) ctx.Human.WriteLine(c.Question);
         var metric = c.Metric.Replace('_', ' ');
-        var table = Tables.Of("arm", "what", metric, "95% interval", "difference", "paired 95% interval", "verdict", "fit s", "trainer");
+        foreach (var a in new[] { c.Control }.Concat(c.Variations)) ctx.Human.WriteLine($"{a.Name}: {a.What}");
+        var table = Tables.Of("arm", metric, "95% interval", "difference", "paired 95% interval", "verdict", "fit s", "trainer");
         foreach (var a in new[] { c.Control }.Concat(c.Variations))
         {
             var control = a.Name == Variation.Control;
-            table.Row(a.Name, a.What, a.Value, Interval(a.Low, a.High), control ? "" : Tables.Format(a.Delta), control ? "" : Interval(a.DeltaLow, a.DeltaHigh), a.Verdict, Math.Round(a.Seconds, 2), a.Trainer);
+            table.Row(a.Name, a.Value, Interval(a.Low, a.High), control ? "" : Tables.Format(a.Delta), control ? "" : Interval(a.DeltaLow, a.DeltaHigh), a.Verdict, Math.Round(a.Seconds, 2), a.Trainer);
         }
         ctx.Human.Write(table);
         ctx.Human.WriteLine($"{c.EvaluationRows} evaluation rows, the same for every arm; difference: the variation's gain over the control (positive: better)");
         ctx.Human.WriteLine($"models kept under .recur/experiments/{c.Experiment}/ (never registered; 'recur experiment {c.Experiment} --clear' deletes them)");
+        if (c.Registered is { } r) ctx.Human.WriteLine($"registered {r.Arm} as version {r.Version} for inspection: no alias, and the registry refuses it any (origin experiment)");
         ctx.Human.WriteLine($"report: {report}");
     }
 

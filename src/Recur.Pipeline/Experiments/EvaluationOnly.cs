@@ -20,6 +20,9 @@ public sealed class EvaluationOnly(string modelPath)
     /// <summary>The promotion metric on the given evaluation row indices (repeats allowed); set once the run evaluated its model.</summary>
     public Func<int[], double>? MetricOn { get; private set; }
 
+    /// <summary>The model kept; null until the run evaluated it.</summary>
+    public TrainedModel? Model { get; private set; }
+
     /// <summary>The evaluation rows <see cref="MetricOn"/> indexes.</summary>
     public int Rows { get; private set; }
 
@@ -31,6 +34,6 @@ public sealed class EvaluationOnly(string modelPath)
         var temp = ModelPath + ".tmp";
         model.Save(temp);
         File.Move(temp, ModelPath, overwrite: true);
-        (MetricOn, Rows) = (metricOn, rows);
+        (Model, MetricOn, Rows) = (model, metricOn, rows);
     }
 }

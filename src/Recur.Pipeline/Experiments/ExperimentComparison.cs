@@ -14,7 +14,16 @@ namespace Recur.Pipeline.Experiments;
 /// <param name="Parallel">How many arms trained side by side.</param>
 /// <param name="Threads">Trainer threads per arm.</param>
 public sealed record ExperimentComparison(string Experiment, string Question, string Snapshot, string Metric, int EvaluationRows,
-    ArmResult Control, IReadOnlyList<ArmResult> Variations, int Parallel, int Threads);
+    ArmResult Control, IReadOnlyList<ArmResult> Variations, int Parallel, int Threads)
+{
+    /// <summary>The arm registered for inspection (<c>--register ARM</c>), without an alias and never promotable; null when none was asked for.</summary>
+    public ModelVersionRef? Registered { get; init; }
+}
+
+/// <summary>An arm registered for inspection.</summary>
+/// <param name="Arm">The arm's name.</param>
+/// <param name="Version">Its version number in the registry (origin <c>experiment</c>, no alias).</param>
+public sealed record ModelVersionRef(string Arm, int Version);
 
 /// <summary>One arm's row of the table.</summary>
 /// <param name="Name">The arm's name (<c>control</c> for the project as declared).</param>

@@ -1,6 +1,7 @@
 using Recur.Core;
 using Recur.Core.Data;
 using Recur.Core.Lake;
+using Recur.Core.Registry;
 using Recur.Evaluation.Metrics;
 using Recur.Pipeline.Runs;
 using Recur.Pipeline.Steps;
@@ -36,13 +37,22 @@ public static class ExperimentRunner
         return Math.Max(1, cores / parallel);
     }
 
-    /// <summary>Trains every arm of <paramref name="plan"/> on <paramref name="train"/> (evaluated on <paramref name="evaluation"/>, or the validation split) and compares them.</summary>
-    public static async Task<ExperimentComparison> RunAsync(RecurProject project, ExperimentPlan plan, SnapshotInfo train, SnapshotInfo? evaluation, int parallel, CancellationToken ct = default)
+    /// <summary>
+    /// Trains every arm of <paramref name="plan"/> on <paramref name="train"/> (evaluated on <paramref name="evaluation"/>, or the
+    /// validation split) and compares them; <paramref name="register"/> names an arm to register for inspection, without an alias.
+    /// </summary>
+    public static async Task<ExperimentComparison> RunAsync(RecurProject project, ExperimentPlan plan, SnapshotInfo train, SnapshotInfo? evaluation, int parallel,
+        string? register = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(train);
         var threads = ThreadsPerArm(parallel, Environment.ProcessorCount);
+        var registered = register is null ? -1 : plan.Arms.Select(a => a.Name).ToList().IndexOf(register);
+        if (register is not null && registered < 0)
+        {
+            throw RecurException.Invalid($"--register {register}: experiment {plan.Name} has no such arm (arms: {string.Join(", ", plan.Arms.Select(a => a.Name))})", "--register");
+        }
         var ids = evaluation is null ? TrainingRun.Ids(train) : TrainingRun.Ids(train, evaluation);
         var data = await project.ReadAsync(train, ct);
         var held = evaluation is null ? null : await project.ReadAsync(evaluation, ct);
@@ -77,7 +87,24 @@ public static class ExperimentRunner
             var delta = PairedBootstrap.Gain(control.Kept.Rows, arms[i].Kept.MetricOn!, control.Kept.MetricOn!, lower, seed, 200, 0.95);
             variations.Add(Row(i, delta, Verdict.Of(delta.Low, delta.High)));
         }
-        return new ExperimentComparison(plan.Name, plan.Question, train.Id, metric, control.Kept.Rows, Row(0, (0, 0, 0), ""), variations, parallel, threads);
+        var comparison = new ExperimentComparison(plan.Name, plan.Question, train.Id, metric, control.Kept.Rows, Row(0, (0, 0, 0), ""), variations, parallel, threads);
+        if (registered < 0) return comparison;
+        var version = await RegisterAsync(project, plan, plan.Arms[registered], arms[registered].Outcome, arms[registered].Kept, ids, ct);
+        return comparison with { Registered = new ModelVersionRef(plan.Arms[registered].Name, version.Version) };
+    }
+
+    // An arm registered for inspection: origin experiment, no alias; the registry's guard refuses it any alias later.
+    private static async Task<ModelVersion> RegisterAsync(RecurProject project, ExperimentPlan plan, Variation arm, TrainingOutcome outcome, EvaluationOnly kept,
+        IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var model = kept.Model!;
+        var sha = await project.Artifacts.PutAsync(kept.ModelPath, ct);
+        var parameters = new Dictionary<string, string>(model.Manifest.Parameters) { ["experiment"] = plan.Name, ["variation"] = arm.Name };
+        if (arm.Drop.Count > 0) parameters["dropped_groups"] = string.Join(",", arm.Drop);
+        var lineage = new ModelLineage(ids, arm.ConfigHash, RecurProject.CodeVersion, arm.Config.Seed, model.Manifest.Trainer, parameters,
+            Environment: Training.TrainingEnvironments.Capture(), Origin: ModelOrigins.Experiment);
+        return await project.Registry.RegisterAsync(new NewModelVersion(project.Config.Name, sha, lineage, outcome.Candidate,
+            $"experiment {plan.Name}, {arm.Name} ({arm.What}): registered for inspection, never promotable"), alias: null, ct);
     }
 
     private static async Task<(TrainingOutcome, EvaluationOnly, string)> RunArmAsync(RecurProject project, ExperimentPlan plan, Variation arm, DataTable data, DataTable? held,
