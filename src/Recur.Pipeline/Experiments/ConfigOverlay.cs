@@ -32,7 +32,7 @@ public static class ConfigOverlay
         if (top is null) return baseText;
         foreach (var path in Fixed)
         {
-            if (YamlBinder.Locate(overlay, path) is { } mark)
+            if (KeyAt(top, path) is { } mark)
             {
                 throw RecurException.Invalid($"{overlayFile}: line {mark.Line}, column {mark.Column}: {string.Join('.', path)} cannot change in a variation: every variation is compared with the control on the same data, split, evaluation rows and metric", overlayFile);
             }
@@ -89,6 +89,21 @@ public static class ConfigOverlay
             if (target.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode into && value is YamlMappingNode from) MergeInto(into, from);
             else target.Children[key] = value;
         }
+    }
+
+    // Where the last key of the path is written (its key, not its value, so a mapping value points at the key's own line).
+    private static Mark? KeyAt(YamlMappingNode root, string[] path)
+    {
+        var node = root;
+        for (var i = 0; i < path.Length; i++)
+        {
+            var key = node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == path[i]);
+            if (key is null) return null;
+            if (i == path.Length - 1) return key.Start;
+            if (node.Children[key] is not YamlMappingNode next) return null;
+            node = next;
+        }
+        return null;
     }
 
     private static YamlMappingNode? Root(string text, string file)
