@@ -102,7 +102,7 @@ public sealed class ExperimentCliTests
         var root = CopyExample(dir, "adult-income");
         File.WriteAllText(Path.Combine(root, "bad.yaml"), "training:\n  leaves: 63\nsplit:\n  validation: 0.5\n");
 
-        var result = await CliRunner.RunAsync(dir.Root, "experiment", "quick", "--overlay", "bad.yaml", "--project", root);
+        var result = await CliRunner.RunAsync(dir.Root, "experiment", "quick", "--overlay", Path.Combine(root, "bad.yaml"), "--project", root);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("bad.yaml: line 3, column 1: split cannot change in a variation", result.Stderr);

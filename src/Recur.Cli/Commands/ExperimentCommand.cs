@@ -32,7 +32,9 @@ internal static class ExperimentCommand
             var project = ctx.OpenProject();
             var experiment = parse.GetValue(name)!;
             if (parse.GetValue(clear)) return Clear(ctx, project, experiment);
-            var adHoc = AdHoc(parse.GetValue(variation)!, parse.GetValue(overlay), parse.GetValue(drop) ?? [], parse.GetValue(trainer), parse.GetValue(param) ?? []);
+            // A file on the command line is relative to the current folder; the plan reads overlays relative to the project.
+            var overlayFile = parse.GetValue(overlay) is { } given ? Path.GetRelativePath(project.Root, Path.GetFullPath(given)) : null;
+            var adHoc = AdHoc(parse.GetValue(variation)!, overlayFile, parse.GetValue(drop) ?? [], parse.GetValue(trainer), parse.GetValue(param) ?? []);
             var count = parse.GetValue(parallel);
             ExperimentRunner.ThreadsPerArm(count, Environment.ProcessorCount);
             // Every overlay is merged and validated before anything trains.
