@@ -65,7 +65,7 @@ public sealed class ExperimentCliTests
         {
             var refused = await Run(args);
             Assert.Equal(1, refused.ExitCode);
-            Assert.Equal(1, refused.Stderr.Trim().Split('\n').Length);
+            Assert.Single(refused.Stderr.Trim().Split('\n'));
             Assert.Contains($"version {number} of model 'adult-income' cannot take alias", refused.Stderr);
             Assert.Contains("experiment 'what-matters'", refused.Stderr);
         }

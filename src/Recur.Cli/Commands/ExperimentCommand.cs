@@ -82,7 +82,7 @@ internal static class ExperimentCommand
                 experiment = c.Experiment, question = c.Question, snapshot = c.Snapshot, metric = c.Metric, evaluation_rows = c.EvaluationRows,
                 parallel = c.Parallel, threads = c.Threads,
                 control = Json(c.Control), variations = c.Variations.Select(Json),
-                registered = c.Registered is { } r ? new { arm = r.Arm, version = r.Version } : null, report,
+                registered = c.Registered is { } kept ? new { arm = kept.Arm, version = kept.Version } : null, report,
             });
             return;
         }
