@@ -56,6 +56,7 @@ public static class RecurCli
         root.Subcommands.Add(RunsCommand.Create());
         root.Subcommands.Add(LearningCurveCommand.Create());
         root.Subcommands.Add(ProgressCommand.Create());
+        root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
         root.Subcommands.Add(SafeguardsCommand.Create());

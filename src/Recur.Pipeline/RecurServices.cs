@@ -56,6 +56,8 @@ public static class RecurServices
         services.AddSingleton(config.Serving);
 
         backend.Register(services, uri, layout);
+        // Experiment models are never promotable: every alias move goes through one guard around the backend's registry.
+        services.AddAliasGuard();
         // Each module registers its own parts; the file stores are the fallbacks a backend may replace.
         services.AddFileLake(layout.Lake);
         services.AddFileArtifactStore(layout.Artifacts);

@@ -32,4 +32,24 @@ public static class RegistryServices
         }
         return services;
     }
+    /// <summary>
+    /// Wraps the registry the backend registered (<see cref="IRegistryStore"/> and <see cref="IRegistryEvents"/>) in the
+    /// <see cref="Guard.AliasGuard"/>, so every alias move, whoever asks for it, is checked in one place: only a pipeline
+    /// version trained on a catalogued snapshot takes an alias. Call it after the backend registered its stores.
+    /// </summary>
+    public static IServiceCollection AddAliasGuard(this IServiceCollection services)
+    {
+        var store = services.LastOrDefault(d => d.ServiceType == typeof(IRegistryStore)) ?? throw new InvalidOperationException("no IRegistryStore is registered to guard");
+        var events = services.LastOrDefault(d => d.ServiceType == typeof(IRegistryEvents)) ?? throw new InvalidOperationException("no IRegistryEvents is registered to guard");
+        services.RemoveAll<IRegistryStore>();
+        services.RemoveAll<IRegistryEvents>();
+        services.AddSingleton(sp => new Guard.AliasGuard((IRegistryStore)Resolve(sp, store), (IRegistryEvents)Resolve(sp, events),
+            sp.GetRequiredService<Core.Lake.ISnapshotCatalog>()));
+        services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<Guard.AliasGuard>());
+        services.AddSingleton<IRegistryEvents>(sp => sp.GetRequiredService<Guard.AliasGuard>());
+        return services;
+    }
+
+    private static object Resolve(IServiceProvider sp, ServiceDescriptor d) =>
+        d.ImplementationInstance ?? d.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType!);
 }

@@ -36,7 +36,7 @@ internal static class ModelsCommand
                 .Row("artifact", v.ArtifactSha256 + " (verified)").Row("snapshots", string.Join(", ", v.Lineage.Snapshots.Select(s => s[..12])))
                 .Row("config", v.Lineage.ConfigHash[..12]).Row("code", v.Lineage.CodeVersion).Row("seed", v.Lineage.Seed)
                 .Row("trainer", $"{v.Lineage.Trainer} {string.Join(" ", v.Lineage.Parameters.Select(p => $"{p.Key}={p.Value}"))}")
-                .Row("gate", v.Description).Row("tags", TagText(v));
+                .Row("origin", v.Lineage.Origin).Row("gate", v.Description).Row("tags", TagText(v));
             if (v.Lineage.Environment is { } env)
             {
                 table.Row("runtime", env.Runtime).Row("os", env.Os).Row("architecture", env.Architecture)

@@ -18,10 +18,11 @@ internal static class DemoProject
             throw RecurException.Invalid($"{target} already holds a project; give an empty or new folder with --dir", "--dir");
         }
         if (!Directory.Exists(ExampleDir)) throw RecurException.NotFound($"the Adult example is missing from {ExampleDir}");
-        Directory.CreateDirectory(Path.Combine(target, "data"));
-        foreach (var file in Directory.GetFiles(Path.Combine(ExampleDir, "data")))
+        // data/ and the overlays of the example's experiments (recur.yaml names them, so they must come along).
+        foreach (var folder in new[] { "data", "experiments" }.Where(f => Directory.Exists(Path.Combine(ExampleDir, f))))
         {
-            File.Copy(file, Path.Combine(target, "data", Path.GetFileName(file)), overwrite: true);
+            Directory.CreateDirectory(Path.Combine(target, folder));
+            foreach (var file in Directory.GetFiles(Path.Combine(ExampleDir, folder))) File.Copy(file, Path.Combine(target, folder, Path.GetFileName(file)), overwrite: true);
         }
         File.Copy(Path.Combine(ExampleDir, RecurProject.FileName), Path.Combine(target, RecurProject.FileName));
         return target;

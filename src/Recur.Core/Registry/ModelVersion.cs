@@ -12,6 +12,10 @@ namespace Recur.Core.Registry;
 /// against; null for versions registered before profiles were stored.
 /// </param>
 /// <param name="Environment">Where it was trained (runtime, OS, architecture, package versions); null for versions registered before it was captured.</param>
+/// <param name="Origin">
+/// What produced it (<see cref="ModelOrigins"/>): a pipeline run, or an experiment (never promotable); versions
+/// registered before origins were recorded read as <c>pipeline</c>.
+/// </param>
 public sealed record ModelLineage(
     IReadOnlyList<string> Snapshots,
     string ConfigHash,
@@ -20,7 +24,8 @@ public sealed record ModelLineage(
     string Trainer,
     IReadOnlyDictionary<string, string> Parameters,
     string? ReferenceProfile = null,
-    TrainingEnvironment? Environment = null);
+    TrainingEnvironment? Environment = null,
+    string Origin = ModelOrigins.Pipeline);
 
 /// <summary>A model version about to be registered.</summary>
 public sealed record NewModelVersion(

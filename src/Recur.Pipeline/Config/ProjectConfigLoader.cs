@@ -13,21 +13,8 @@ public static class ProjectConfigLoader
     {
         if (!File.Exists(path)) throw RecurException.Invalid($"{path}: no recur.yaml here (run 'recur init' first, or pass --project)", "project");
         var bytes = File.ReadAllBytes(path);
-        ProjectConfig config;
-        try
-        {
-            config = YamlBinder.Bind<ProjectConfig>(System.Text.Encoding.UTF8.GetString(bytes));
-        }
-        catch (YamlBindException e)
-        {
-            throw RecurException.Invalid($"recur.yaml: line {e.Start.Line}, column {e.Start.Column}: {e.Message}", "recur.yaml");
-        }
-        catch (YamlException e)
-        {
-            var cause = e.InnerException?.Message ?? e.Message;
-            throw RecurException.Invalid($"recur.yaml: line {e.Start.Line}, column {e.Start.Column}: {FirstLine(cause)}", "recur.yaml");
-        }
         var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var config = Bind(text, "recur.yaml");
         try
         {
             Validate(config, text, Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -38,6 +25,33 @@ public static class ProjectConfigLoader
         }
         return (config, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
+
+    /// <summary>
+    /// Binds a project document's text (recur.yaml, or an overlay merged over it by <c>recur experiment</c>); unknown keys and
+    /// wrong types are errors naming <paramref name="file"/>, the line and the column. Nothing is validated.
+    /// </summary>
+    public static ProjectConfig Bind(string text, string file)
+    {
+        try
+        {
+            return YamlBinder.Bind<ProjectConfig>(text);
+        }
+        catch (YamlBindException e)
+        {
+            throw RecurException.Invalid($"{file}: line {e.Start.Line}, column {e.Start.Column}: {e.Message}", file);
+        }
+        catch (YamlException e)
+        {
+            var cause = e.InnerException?.Message ?? e.Message;
+            throw RecurException.Invalid($"{file}: line {e.Start.Line}, column {e.Start.Column}: {FirstLine(cause)}", file);
+        }
+    }
+
+    /// <summary>
+    /// Validates a bound project document as <see cref="Load"/> does, but leaves the error's position to the caller (an
+    /// overlay's errors name the overlay file's line when the key is there): the error names its key in <see cref="RecurException.Field"/>.
+    /// </summary>
+    public static void ValidateUnlocated(ProjectConfig config, string text, string root) => Validate(config, text, root);
 
     private static void Validate(ProjectConfig c, string text, string root)
     {
@@ -94,6 +108,7 @@ public static class ProjectConfigLoader
         ReframeValidation.Validate(c.Framing.Reframe, text);
         EnsembleValidation.Validate(c, text);
         SearchValidation.Validate(c, text);
+        ExperimentValidation.Validate(c, text, root);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

@@ -48,9 +48,13 @@ public static class TrainingRun
     /// <param name="groups">Feature groups to leave out of the model and to measure; null for neither.</param>
     /// <param name="promoteAs">An alias for a candidate that passes instead of <c>champion</c> (the loop's canary); null for the champion.</param>
     /// <param name="observer">Told about every step as it ends (name, cache key, cache hit, seconds); null for none.</param>
+    /// <param name="evaluateOnly">
+    /// <c>recur experiment</c>: evaluate only, register nothing. The run stops before the gate and keeps its model file where
+    /// this says; null (every other caller) for the whole run.
+    /// </param>
     public static async Task<TrainingOutcome> RunAsync(
         RecurProject project, DataTable data, DataTable? evaluation, IReadOnlyList<string> snapshots, bool dataIsFirstSnapshot, bool registerRejected,
-        CancellationToken ct = default, GroupOptions? groups = null, string? promoteAs = null, Workflow.IStepObserver? observer = null)
+        CancellationToken ct = default, GroupOptions? groups = null, string? promoteAs = null, Workflow.IStepObserver? observer = null, Experiments.EvaluationOnly? evaluateOnly = null)
     {
         var config = project.Config;
         groups ??= GroupOptions.None;
@@ -193,6 +197,14 @@ public static class TrainingRun
 
         stages.Done("prepare gate");
         steps.Ended("evaluate");
+        // recur experiment: evaluate only, register nothing. The model file is kept for inspection and the metric on the
+        // evaluation rows is handed back, so the experiment compares its variations on the same rows.
+        if (evaluateOnly is not null)
+        {
+            evaluateOnly.Keep(model, candidateOn, evaluation.RowCount);
+            return new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount, baselineMetrics, candidateMetrics, validationMetrics,
+                null, null, Experiments.EvaluationOnly.NotRegistered, null) { Task = plan.Task, Metric = gates.Metric, Baselines = baselines, Candidates = candidates, DroppedGroups = groups.Drop };
+        }
         var temp = Path.Combine(Path.GetTempPath(), $"recur-model-{Guid.NewGuid():N}.zip");
         try
         {

@@ -40,7 +40,7 @@ internal static class RegistryEventEndpoints
         return TypedResults.Ok(new EventList(name, await events.EventsAsync(name, alias, version, ct)));
     }
 
-    private static async Task<Results<Ok<RegistryEvent>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>>> Promote(
+    private static async Task<Results<Ok<RegistryEvent>, BadRequest<ProblemDetails>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Promote(
         string name, string alias, HttpRequest request, IRegistryEvents events, CancellationToken ct)
     {
         if (alias.Length == 0 || !alias.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -66,12 +66,17 @@ internal static class RegistryEventEndpoints
         {
             return TypedResults.NotFound(Problem(404, e.Message, "version"));
         }
+        catch (RecurException e) when (e.Kind == FailureKind.Conflict)
+        {
+            // The registry's alias guard: an experiment's version, or one trained on a snapshot not in the catalogue.
+            return TypedResults.Conflict(Problem(409, e.Message, "version"));
+        }
     }
 
     private static ProblemDetails Problem(int status, string detail, string field) => new()
     {
         Status = status,
-        Title = status == 404 ? "Not found" : "Invalid request",
+        Title = status switch { 404 => "Not found", 409 => "Conflict", _ => "Invalid request" },
         Detail = detail,
         Extensions = { ["field"] = field },
     };

@@ -14,6 +14,7 @@ public sealed class ProjectConfigLoaderTests
         Assert.Equal(1, config.Datasets["test"].SkipLines);
         Assert.Equal(">50K", config.Datasets["test"].Recode["income"][">50K."]);
         Assert.Equal(64, hash.Length);
+        Assert.Equal(["linear", "no-demographics", "more-leaves"], config.Experiments["what-matters"].Variations.Select(v => v.Name));
     }
 
     [Fact]

@@ -40,7 +40,9 @@ public sealed class RecurServicesTests : IDisposable
         Assert.IsType<ParquetSnapshotFiles>(services.GetRequiredService<ISnapshotFiles>());
         Assert.IsType<ProfileFiles>(services.GetRequiredService<IProfileStore>());
         Assert.IsType<FileArtifactStore>(services.GetRequiredService<IArtifactStore>());
-        Assert.IsType<SqliteRegistryStore>(services.GetRequiredService<IRegistryStore>());
+        // The backend's registry sits behind the alias guard, for the store and its events alike.
+        Assert.IsType<Recur.Registry.Guard.AliasGuard>(services.GetRequiredService<IRegistryStore>());
+        Assert.Same(services.GetRequiredService<IRegistryStore>(), services.GetRequiredService<IRegistryEvents>());
         Assert.Same(services.GetRequiredService<IPredictionLog>(), services.GetRequiredService<IFeedbackStore>());
         Assert.Same(services.GetRequiredService<ISnapshotFiles>(), project.Snapshots);
         Assert.Same(services.GetRequiredService<IPredictionLog>(), project.Log);
