@@ -92,6 +92,7 @@ public static class ProjectConfigLoader
         OverfitValidation.Validate(c, text);
         ReframeValidation.Validate(c.Framing.Reframe, text);
         EnsembleValidation.Validate(c, text);
+        TransferValidation.Validate(c, text, root);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");
