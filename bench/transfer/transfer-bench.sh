@@ -47,7 +47,11 @@ gain = ["", "", ""]
 for check in d["gate"]["checks"]:
     m = re.search(r"auc gain over champion (-?[\d.]+), paired 95 % interval \[(-?[\d.]+), (-?[\d.]+)\]", check["detail"])
     if m: gain = list(m.groups())
-print("\t".join([sys.argv[2], sys.argv[3]] + ["%.4f" % c[k] for k in ("auc", "auc_low", "auc_high", "accuracy", "accuracy_low", "accuracy_high")] + gain))
+# Recur reports AUC with a bootstrap interval; accuracy gets a Wilson 95 % interval over the evaluation rows here.
+n, acc = d["evaluation_rows"], c["accuracy"]
+z = 1.959964
+centre, half = (acc + z * z / (2 * n)) / (1 + z * z / n), z * ((acc * (1 - acc) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+print("\t".join([sys.argv[2], sys.argv[3]] + ["%.4f" % v for v in (c["auc"], c["auc_low"], c["auc_high"], acc, centre - half, centre + half)] + gain))
 PY
     tail -1 "$results"
   done
