@@ -25,7 +25,11 @@ public static class FrozenFeatures
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(train);
         var name = $"{source.Version.Model}:{source.Version.Version}";
-        if (source.Reuse == "score") return FeatureEngineering.Fit(config, plan, train, embeddings: embeddings);
+        if (source.Reuse == "score")
+        {
+            var own = FeatureEngineering.Fit(config, plan, train, embeddings: embeddings);
+            return own with { Notes = [$"training.transfer: the whole model {name} is reused frozen; a meta-learner combines its score with the head's, fitted on these rows", .. own.Notes] };
+        }
         var chain = source.Model.Chain!;
         if (source.Reuse == "features")
         {
