@@ -27,8 +27,8 @@ public static class FrozenFeatures
         var name = $"{source.Version.Model}:{source.Version.Version}";
         if (source.Reuse == "score")
         {
-            var own = FeatureEngineering.Fit(config, plan, train, embeddings: embeddings);
-            return own with { Notes = [$"training.transfer: the whole model {name} is reused frozen; a meta-learner combines its score with the head's, fitted on these rows", .. own.Notes] };
+            var fitted = FeatureEngineering.Fit(config, plan, train, embeddings: embeddings);
+            return fitted with { Notes = [$"training.transfer: the whole model {name} is reused frozen; a meta-learner combines its score with the head's, fitted on these rows", .. fitted.Notes] };
         }
         var chain = source.Model.Chain!;
         if (source.Reuse == "features")
