@@ -6,12 +6,22 @@ namespace Recur.Core.Project;
 /// </summary>
 public sealed class TransferConfig
 {
+    /// <summary>The names <see cref="Reuse"/> accepts.</summary>
+    public static readonly IReadOnlyList<string> ReuseNames = ["features", "embeddings", "score"];
+
     /// <summary>The source model: "NAME@ALIAS" or "NAME:VERSION" in this project's registry, or in <see cref="Project"/>'s.</summary>
     public string From { get; set; } = "";
 
     /// <summary>Another project folder (relative to this one) whose registry holds the source; empty for this project.</summary>
     public string Project { get; set; } = "";
 
-    /// <summary>What is reused: features (the whole fitted feature chain) or embeddings (its learned embedding steps only).</summary>
+    /// <summary>
+    /// What is reused: <c>features</c> (the whole fitted feature chain, frozen), <c>embeddings</c> (its learned text and
+    /// embedding steps only, frozen; the other transforms are fitted on this project's data) or <c>score</c> (the whole source
+    /// model, frozen, whose score a meta-learner combines with the declared trainer's).
+    /// </summary>
     public string Reuse { get; set; } = "features";
+
+    /// <summary>Whether a transfer is declared.</summary>
+    public bool IsOn => From.Length > 0;
 }

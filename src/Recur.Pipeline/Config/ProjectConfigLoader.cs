@@ -109,6 +109,7 @@ public static class ProjectConfigLoader
         EnsembleValidation.Validate(c, text);
         SearchValidation.Validate(c, text);
         ExperimentValidation.Validate(c, text, root);
+        TransferValidation.Validate(c, text, root);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

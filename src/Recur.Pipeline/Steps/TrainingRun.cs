@@ -60,6 +60,8 @@ public static class TrainingRun
         groups ??= GroupOptions.None;
         // pipeline: split, featurize and each candidate's fit are steps cached by the hash of their inputs (Workflow/TrainingSteps).
         var steps = new Workflow.TrainingSteps(project, snapshots, dataIsFirstSnapshot, groups.Drop, observer);
+        // training.transfer: the source model is loaded and verified before anything else (checked against the plan below).
+        var transfer = await Transfer.TransferStep.LoadAsync(project, ct);
         // features.windows: the window columns are appended before the plan is built, so they are numeric inputs like any column.
         data = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, data));
         if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, evaluation));
@@ -78,6 +80,7 @@ public static class TrainingRun
             var derived = Framing.Neutral.NeutralStep.Check(config, FeaturePlan.From(config, data));
             if (Framing.Overfit.OverfitStep.IsOn(config)) Framing.Overfit.GridCheck.Check(config, derived, data);
             CandidateSelection.CheckTask(config, derived.Task);
+            if (transfer is not null) Transfer.TransferCheck.Check(transfer, derived); // training.transfer: the source fits these columns and this task
             // A multilabel model is one binary model per label: ablation's single refit per group is not built for it.
             if (derived.Task == ModelTask.Multilabel && groups.Ablate) throw Core.RecurException.Invalid("--ablate is not built for a multilabel model (framing.multilabel)", "framing.multilabel");
             FairnessStep.Check(config, derived, data);
@@ -103,11 +106,14 @@ public static class TrainingRun
         log.TrainingStarted(config.Name, plan.Task.ToString(), snapshots[0], train.RowCount, validation.RowCount);
         // The feature chain is fitted once, on the training split only, and shared by every candidate.
         var embeddings = new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
-        var features = steps.Featurize(plan, () => ConfigLocation.Checked(project.Root, () => FeatureEngineering.Fit(featuresConfig, plan, train, embeddings: embeddings)));
+        // training.transfer: the source's fitted chain (or its text/embedding steps) is reused frozen instead of fitted here.
+        var features = steps.Featurize(plan, () => ConfigLocation.Checked(project.Root, () => Transfer.TransferStep.Fit(transfer, featuresConfig, plan, train, embeddings)));
         stages.Done("fit features");
         var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
             ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)
             : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root, steps);
+        // training.transfer: the candidates name their source, reuse: score adds the stacked candidate, the lineage records the source.
+        (model, candidates) = Transfer.TransferStep.Apply(transfer, config, plan, train, validation, features.Chain, model, candidates, project.Time);
         // framing.neutral: the chosen model answers "neutral" with a reason; an abstain band is chosen on the validation rows.
         var (neutralModel, band) = ConfigLocation.Checked(project.Root, () => Framing.Neutral.NeutralStep.Wrap(config, plan, model, validation));
         model = neutralModel;
