@@ -107,7 +107,8 @@ public static class TrainingRun
         // The feature chain is fitted once, on the training split only, and shared by every candidate.
         var embeddings = new Features.Embeddings.EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
         // training.transfer: the source's fitted chain (or its text/embedding steps) is reused frozen instead of fitted here.
-        var features = steps.Featurize(plan, () => ConfigLocation.Checked(project.Root, () => Transfer.TransferStep.Fit(transfer, featuresConfig, plan, train, embeddings)));
+        var features = steps.Featurize(plan, () => ConfigLocation.Checked(project.Root, () => Transfer.TransferStep.Fit(transfer, featuresConfig, plan, train, embeddings)),
+            transfer is null ? null : $"{transfer.Version.ArtifactSha256} {transfer.Reuse}");
         stages.Done("fit features");
         var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
             ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)

@@ -62,10 +62,10 @@ public sealed class TrainingSteps
     }
 
     /// <summary>The key of the featurize step: the split's key, the plan the data and recur.yaml decided, the features section.</summary>
-    public static string FeaturesKey(ProjectConfig config, string splitKey, FeaturePlan plan)
+    public static string FeaturesKey(ProjectConfig config, string splitKey, FeaturePlan plan, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new StepKey("featurize").With("split", splitKey).With("plan", plan).With("features", config.Features)
+        return new StepKey("featurize").With("split", splitKey).With("plan", plan).With("features", config.Features).With("source", source ?? "")
             .With("seed", config.Seed).With("code", RecurProject.CodeVersion).Value;
     }
 
@@ -100,10 +100,13 @@ public sealed class TrainingSteps
     }
 
     /// <summary>The fitted feature chain (its JSON) and its notes: read from the cache, or fitted by <paramref name="fit"/> and stored.</summary>
-    public FittedFeatures Featurize(FeaturePlan plan, Func<FittedFeatures> fit)
+    /// <param name="plan">The plan the data and recur.yaml decided.</param>
+    /// <param name="fit">Fits the chain on a miss.</param>
+    /// <param name="source">What else the chain is built from (training.transfer: the source version's artifact and what is reused); null for nothing.</param>
+    public FittedFeatures Featurize(FeaturePlan plan, Func<FittedFeatures> fit, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        _featuresKey = FeaturesKey(_config, _splitKey, plan);
+        _featuresKey = FeaturesKey(_config, _splitKey, plan, source);
         return Cached("featurize", "featurize", _featuresKey, Internal.CacheFiles.ReadFeatures, fit, Internal.CacheFiles.WriteFeatures);
     }
 
