@@ -19,7 +19,10 @@ public sealed class TransferSourceTests
         var file = dir.Path("model.zip");
         TransferData.Source("features").Model.Save(file);
         var sha = storeFile ? await source.Artifacts.PutAsync(file) : new string('0', 64);
-        var lineage = new ModelLineage(["s"], "c", "v", 7, "lbfgs", new Dictionary<string, string>());
+        // Only a version trained on a catalogued snapshot takes an alias (the registry's alias guard).
+        var snapshot = new string('s', 64);
+        await source.Catalog.AddAsync(new Recur.Core.Lake.SnapshotInfo(snapshot, "train", 1, 0, "data.csv", DateTimeOffset.UnixEpoch, [new Recur.Core.Data.ColumnSpec("x", Recur.Core.Data.ColumnType.Real)], []), []);
+        var lineage = new ModelLineage([snapshot], "c", "v", 7, "lbfgs", new Dictionary<string, string>());
         await source.Registry.RegisterAsync(new NewModelVersion("source", sha, lineage, new Dictionary<string, double>(), ""), "champion");
         Directory.CreateDirectory(dir.Path("target"));
         dir.Write("target/recur.yaml", Target + transfer);
