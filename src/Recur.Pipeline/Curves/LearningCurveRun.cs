@@ -50,18 +50,10 @@ public static class LearningCurveRun
             return 0;
         });
         var run = await RunRecorder.StartAsync(project, Kind, [snapshot.Id], ct: ct);
-        try
-        {
-            var embeddings = new EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
-            var result = LearningCurveStep.Measure(config, config.Features, plan, train, validation, choice, metric, fractions, project.Time, embeddings, key);
-            await project.Runs.SaveAsync(Finished(project, run, result), ct);
-            return result;
-        }
-        catch (Exception e)
-        {
-            await project.Runs.SaveAsync(run with { Status = RunStatus.Failed, Finished = project.Time.GetUtcNow(), Outcome = e.Message.Split('\n')[0] }, CancellationToken.None);
-            throw;
-        }
+        var embeddings = new EmbeddingStore(new ProjectLayout(project.Root).Embeddings);
+        return await RunRecorder.RecordAsync(project, run,
+            () => Task.FromResult(LearningCurveStep.Measure(config, config.Features, plan, train, validation, choice, metric, fractions, project.Time, embeddings, key)),
+            (r, result) => Finished(project, r, result), ct);
     }
 
     // The curve's full-size point as the run's metrics (on the validation split); the diagnosis as its outcome.

@@ -25,13 +25,22 @@ public static class RunRecorder
 
     /// <summary>Runs <paramref name="body"/> as the run <paramref name="run"/>: finished with its outcome, or failed with the error (rethrown).</summary>
     /// <remarks><paramref name="steps"/>, when given, recorded the run's steps as they ended; the final record keeps them.</remarks>
-    public static async Task<TrainingOutcome> RecordAsync(RecurProject project, RunRecord run, Func<Task<TrainingOutcome>> body, CancellationToken ct = default, RunSteps? steps = null)
+    public static Task<TrainingOutcome> RecordAsync(RecurProject project, RunRecord run, Func<Task<TrainingOutcome>> body, CancellationToken ct = default, RunSteps? steps = null) =>
+        RecordAsync(project, run, body, (r, outcome) => Finished(project, r, outcome), ct, steps);
+
+    /// <summary>
+    /// Runs <paramref name="body"/> as the run <paramref name="run"/> for any command (tune, learning-curve): saved as
+    /// <paramref name="finish"/> makes it from the result, or failed with the error's first line (rethrown).
+    /// </summary>
+    public static async Task<T> RecordAsync<T>(RecurProject project, RunRecord run, Func<Task<T>> body, Func<RunRecord, T, RunRecord> finish, CancellationToken ct = default, RunSteps? steps = null)
     {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(finish);
         try
         {
-            var outcome = await body();
-            await project.Runs.SaveAsync(Finished(project, steps?.Run ?? run, outcome), ct);
-            return outcome;
+            var result = await body();
+            await project.Runs.SaveAsync(finish(steps?.Run ?? run, result), ct);
+            return result;
         }
         catch (Exception e)
         {

@@ -40,18 +40,11 @@ public static class TuneRun
         if (overrides.Pruner is { } pruner) search.Pruner = pruner;
         SearchValidation.Check(search, "--");
         var run = await RunRecorder.StartAsync(project, Kind, [snapshot.Id], ct: ct);
-        try
+        return await RunRecorder.RecordAsync(project, run, async () =>
         {
             var (plan, train) = TuningInputs.Prepare(project, await project.ReadAsync(snapshot, ct));
-            var outcome = await Task.Run(() => TuningStudy.Run(project.Config, plan, train, project.Root, fresh, project.Time, ct), ct);
-            await project.Runs.SaveAsync(Finished(project, run, outcome), ct);
-            return outcome;
-        }
-        catch (Exception e)
-        {
-            await project.Runs.SaveAsync(run with { Status = RunStatus.Failed, Finished = project.Time.GetUtcNow(), Outcome = e.Message.Split('\n')[0] }, CancellationToken.None);
-            throw;
-        }
+            return await Task.Run(() => TuningStudy.Run(project.Config, plan, train, project.Root, fresh, project.Time, ct), ct);
+        }, (r, outcome) => Finished(project, r, outcome), ct);
     }
 
     private static RunRecord Finished(RecurProject project, RunRecord run, TuningOutcome o)
