@@ -30,7 +30,7 @@ echo "cores: $(nproc); budget ${budget} s; 2 trials at once for every tool"
 
 # The recur project: the Adult example with a search over the peers' space and only a time budget.
 mkdir -p "$work/adult" "$work/split"
-cp -r "$here/examples/adult-income/recur.yaml" "$here/examples/adult-income/data" "$work/adult/"
+cp -r "$here/examples/adult-income/recur.yaml" "$here/examples/adult-income/data" "$here/examples/adult-income/experiments" "$work/adult/"
 "$py" - "$work/adult/recur.yaml" "${RECUR_SAMPLER:-tpe}" "${RECUR_PRUNER:-asha}" "$budget" <<'PY'
 import sys
 path, sampler, pruner, budget = sys.argv[1:5]
