@@ -58,6 +58,9 @@ public sealed record FramingContext(
 
     /// <summary>The project folder, for framings that keep state under <c>.recur/</c> (the search's trial journal); null in memory.</summary>
     public string? ProjectRoot { get; init; }
+
+    /// <summary>The project's clock (a framing's time budget, e.g. training.search.seconds, is measured on it).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>One candidate a framing fitted.</summary>

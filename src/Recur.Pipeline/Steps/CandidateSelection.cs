@@ -74,7 +74,7 @@ public static class CandidateSelection
         }
         // Declared framings (ensembles, cascades, reframed targets, rebalanced fits) add their candidates, compared on the same rows.
         // projectRoot: where a framing keeps state (training.search's trial journal under .recur/tune/).
-        var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric) { ProjectRoot = projectRoot };
+        var context = new FramingContext(config, plan, train, validation, chain, choices, [.. fitted.Select(f => f.Model)], threads, metric) { ProjectRoot = projectRoot, Time = time };
         foreach (var framing in FramingCatalog.Declared(config))
         {
             var started = time.GetTimestamp();

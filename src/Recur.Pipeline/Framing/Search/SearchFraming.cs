@@ -41,7 +41,7 @@ public sealed class SearchFraming : IFraming
     public IReadOnlyList<FramedCandidate> Fit(FramingContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var outcome = TuningStudy.Run(context.Config, context.Plan, context.Train, context.ProjectRoot, fresh: false, TimeProvider.System, CancellationToken.None);
+        var outcome = TuningStudy.Run(context.Config, context.Plan, context.Train, context.ProjectRoot, fresh: false, context.Time, CancellationToken.None);
         var best = outcome.Result.Best ?? throw RecurException.Invalid(
             $"training.search: none of the {outcome.Result.Trials.Count} trials completed (all pruned or failed); widen the space or raise the budget", SearchSpaces.Key);
         var choice = TrialObjective.Choice(context.Config, best.Parameters);
