@@ -7,7 +7,9 @@ public static class StorageBackends
 {
     /// <summary>Every backend available in this build, by scheme.</summary>
     public static IReadOnlyDictionary<string, IStorageBackend> All { get; } =
-        new IStorageBackend[] { new SqliteStorage() }.ToDictionary(b => b.Scheme, StringComparer.Ordinal);
+        new IStorageBackend[] { new SqliteStorage(), new PostgresStorage() }
+            .SelectMany(b => b.Scheme == "postgres" ? new[] { ("postgres", b), ("postgresql", b) } : new[] { (b.Scheme, b) })
+            .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
 
     /// <summary>
     /// The backend for a URI, after checking its location; Invalid naming <paramref name="setting"/> and the
