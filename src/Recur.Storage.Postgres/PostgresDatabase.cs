@@ -12,7 +12,7 @@ namespace Recur.Storage.Postgres;
 /// lock so replicas starting together do not race; a failure is remembered only until the next attempt, so a
 /// database that was down at start-up is picked up when it returns.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed partial class PostgresDatabase : IAsyncDisposable
 {
     private const long SchemaLockId = 0x5265637572; // "Recur"
     private readonly IReadOnlyList<PostgresMigration> _steps;

@@ -13,6 +13,13 @@ public static class PostgresSchema
         .. Steps("core", """
             CREATE TABLE IF NOT EXISTS recur_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
+        .. PostgresSnapshotCatalog.Schema,
+        .. PostgresRegistryStore.Schema,
+        .. PostgresRunStore.Schema,
+        .. PostgresPredictionLog.Schema,
+        .. PostgresPublishedPredictions.Schema,
+        .. PostgresLoopStore.Schema,
+        .. PostgresMonitorCheckpoints.Schema,
     ];
 
     /// <summary>Numbers a module's steps 1, 2, 3, ... in the order given.</summary>

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Recur.Core.Lake;
+using Recur.Core.Monitoring;
+using Recur.Core.Registry;
+using Recur.Core.Serving;
 using Recur.Storage.Postgres;
 
 namespace Recur.Pipeline.Storage;
@@ -25,6 +29,19 @@ public sealed class PostgresStorage : IStorageBackend
     {
         var connectionString = PostgresConnectionString.FromLocation(uri.Location, "storage");
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetService<ILogger<PostgresDatabase>>()));
-        // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
+        services.AddSingleton<ISnapshotCatalog>(sp => new PostgresSnapshotCatalog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton(sp => new PostgresRegistryStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<PostgresRegistryStore>>(),
+            sp.GetService<RegistryActor>(), sp.GetService<IRegistryEventSink>()));
+        services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<PostgresRegistryStore>());
+        services.AddSingleton<IRegistryEvents>(sp => sp.GetRequiredService<PostgresRegistryStore>());
+        services.AddSingleton<Core.Runs.IRunStore>(sp => new PostgresRunStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IPolicyStore>(sp => new PostgresPolicyStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new PostgresPredictionLog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IPredictionLog>(sp => sp.GetRequiredService<PostgresPredictionLog>());
+        services.AddSingleton<IFeedbackStore>(sp => sp.GetRequiredService<PostgresPredictionLog>());
+        services.AddSingleton<IPublishedPredictions>(sp => new PostgresPublishedPredictions(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<ILoopStore>(sp => new PostgresLoopStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IMonitoringEventLog>(sp => new PostgresMonitoringEventLog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IMonitorCheckpointStore>(sp => new PostgresMonitorCheckpoints(sp.GetRequiredService<PostgresDatabase>()));
     }
 }

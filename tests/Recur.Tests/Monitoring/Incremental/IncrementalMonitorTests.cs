@@ -3,9 +3,12 @@ using Recur.Monitoring.Incremental;
 
 namespace Recur.Tests.Monitoring.Incremental;
 
-/// <summary>Incremental monitoring over a real SQLite event log: batch + speed equals a replay, byte for byte.</summary>
-public sealed class IncrementalMonitorTests
+/// <summary>Incremental monitoring over a real SQLite event log (and PostgreSQL's, below): batch + speed equals a replay, byte for byte.</summary>
+public class IncrementalMonitorTests
 {
+    /// <summary>The log under test: SQLite here, PostgreSQL in the subclass.</summary>
+    private protected virtual MonitorLog NewLog() => new();
+
     private static string Bytes(MonitoringAnswer answer) => JsonSerializer.Serialize(answer);
 
     [Theory]
@@ -13,7 +16,7 @@ public sealed class IncrementalMonitorTests
     [InlineData("50 predictions")]
     public async Task AdvanceAsync_RunsBetweenNewEvents_EqualsReplayFromTheStart(string window)
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject(window);
 
@@ -35,7 +38,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task AdvanceAsync_SecondRun_ReadsOnlyTheNewRowsAndSaysWhichViewEachCameFrom()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject("1h");
         await log.PredictAsync(90, labelled: 0);
@@ -57,7 +60,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task ViewAsync_NewEvents_MergesWithoutWritingTheCheckpoint()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject("1h");
         await log.PredictAsync(40);
@@ -74,7 +77,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task AdvanceAsync_CancelledBeforeTheEnd_LeavesThePreviousCheckpoint()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject("1h");
         await log.PredictAsync(40);
@@ -92,7 +95,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task AdvanceAsync_AnotherWindowSetting_RebuildsFromTheStartAndSaysWhy()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         await log.PredictAsync(40);
         await monitor.AdvanceAsync(MonitorLog.Subject("1h"));
@@ -107,7 +110,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task ReplayAsync_FromALaterSeq_GivesTheSameWindowsAfterIt()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         var monitor = log.Monitor();
         var subject = MonitorLog.Subject("50 predictions");
         await log.PredictAsync(200);
@@ -122,7 +125,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task Answer_WindowBelowMinRows_ReportsInsufficientDataNotAPValue()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         await log.PredictAsync(10);
 
         var run = await log.Monitor().ReplayAsync(MonitorLog.Subject("1h", minRows: 20), ReplayStart.Start);
@@ -137,7 +140,7 @@ public sealed class IncrementalMonitorTests
     [Fact]
     public async Task Answer_ShiftedInputs_DriftAndLiveMetricsCarryIntervals()
     {
-        using var log = new MonitorLog();
+        using var log = NewLog();
         await log.PredictAsync(60);
         await log.PredictAsync(60, shift: 2);
 
@@ -161,4 +164,10 @@ public sealed class IncrementalMonitorTests
         Assert.Equal(MonitorLog.Origin, ReplayStart.Parse("2026-03-01T00:00:00Z", "--replay").Time);
         Assert.Equal("--replay", Assert.Throws<global::Recur.Core.RecurException>(() => ReplayStart.Parse("yesterday", "--replay")).Field);
     }
+}
+
+/// <summary>The same incremental monitoring over PostgreSQL's event log and checkpoints.</summary>
+public sealed class PostgresIncrementalMonitorTests : IncrementalMonitorTests
+{
+    private protected override MonitorLog NewLog() => new(Recur.Tests.Storage.Postgres.PostgresTestServer.NewSchema());
 }

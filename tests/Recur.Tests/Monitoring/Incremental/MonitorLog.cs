@@ -9,28 +9,43 @@ using Recur.Storage.Sqlite;
 
 namespace Recur.Tests.Monitoring.Incremental;
 
-/// <summary>A real SQLite log with a synthetic binary model: seeded predictions and labels, and the subject to monitor them against.</summary>
+/// <summary>A real SQLite (or PostgreSQL) log with a synthetic binary model: seeded predictions and labels, and the subject to monitor them against.</summary>
 internal sealed class MonitorLog : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly Random _random = new(17);
     private long _next;
 
-    public MonitorLog()
+    /// <summary>A log in a SQLite file, or in PostgreSQL when <paramref name="postgres"/> (a connection string) is given.</summary>
+    public MonitorLog(string? postgres = null)
     {
-        var db = new SqliteDatabase(_dir.Path("recur.db"));
-        Predictions = new SqlitePredictionLog(db);
-        Events = new SqliteMonitoringEventLog(db);
-        Checkpoints = new SqliteMonitorCheckpoints(db);
+        if (postgres is null)
+        {
+            var db = new SqliteDatabase(_dir.Path("recur.db"));
+            var log = new SqlitePredictionLog(db);
+            (Predictions, Feedback) = (log, log);
+            Events = new SqliteMonitoringEventLog(db);
+            Checkpoints = new SqliteMonitorCheckpoints(db);
+        }
+        else
+        {
+            var db = new Recur.Storage.Postgres.PostgresDatabase(postgres);
+            var log = new Recur.Storage.Postgres.PostgresPredictionLog(db);
+            (Predictions, Feedback) = (log, log);
+            Events = new Recur.Storage.Postgres.PostgresMonitoringEventLog(db);
+            Checkpoints = new Recur.Storage.Postgres.PostgresMonitorCheckpoints(db);
+        }
     }
 
     public static readonly DateTimeOffset Origin = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public SqlitePredictionLog Predictions { get; }
+    public IPredictionLog Predictions { get; }
 
-    public SqliteMonitoringEventLog Events { get; }
+    public IFeedbackStore Feedback { get; }
 
-    public SqliteMonitorCheckpoints Checkpoints { get; }
+    public IMonitoringEventLog Events { get; }
+
+    public IMonitorCheckpointStore Checkpoints { get; }
 
     public IncrementalMonitor Monitor() => new(Events, Checkpoints, TimeProvider.System);
 
@@ -56,7 +71,7 @@ internal sealed class MonitorLog : IDisposable
     }
 
     public Task LabelAsync(IReadOnlyList<string> keys) =>
-        Predictions.AddAsync(keys.Select(k => new FeedbackRecord(k, _random.NextDouble() < 0.6 ? "yes" : "no", Origin)).ToList());
+        Feedback.AddAsync(keys.Select(k => new FeedbackRecord(k, _random.NextDouble() < 0.6 ? "yes" : "no", Origin)).ToList());
 
     public static MonitorSubject Subject(string window = "1h", long referenceRows = 5000, int minRows = 20)
     {

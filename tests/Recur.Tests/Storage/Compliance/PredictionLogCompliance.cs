@@ -9,6 +9,9 @@ public abstract class PredictionLogCompliance
     /// <summary>A new, empty store that is both the log and the feedback store.</summary>
     protected abstract (IPredictionLog Log, IFeedbackStore Feedback) NewStore();
 
+    /// <summary>Two logs on one new, empty backend, as two serving replicas would open it.</summary>
+    protected abstract (IPredictionLog A, IPredictionLog B) NewReplicas();
+
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
@@ -106,5 +109,23 @@ public abstract class PredictionLogCompliance
         var read = await log.ReadAsync("m");
 
         Assert.Equal(records, read);
+    }
+
+    [Fact]
+    public async Task AppendAsync_TwoReplicasAtOnce_KeepEveryRecordAndEachBatchInOrder()
+    {
+        var (a, b) = NewReplicas();
+        var batches = Enumerable.Range(0, 16).Select(batch => Enumerable.Range(0, 1 + batch * 7)
+            .Select(i => new PredictionRecord($"b{batch}-{i}", "m", 1, T0.AddSeconds(i), "{}", "yes", 0.5)).ToList()).ToList();
+
+        await Task.WhenAll(batches.Select((batch, i) => Task.Run(() => (i % 2 == 0 ? a : b).AppendAsync(batch))));
+        var read = await b.ReadAsync("m");
+
+        Assert.Equal(batches.Sum(x => x.Count), read.Count);
+        Assert.Equal(batches.SelectMany(x => x).Select(r => r.Key).Order(StringComparer.Ordinal), read.Select(r => r.Key).Order(StringComparer.Ordinal));
+        foreach (var batch in batches)
+        {
+            Assert.Equal(batch.Select(r => r.Key), read.Where(r => r.Key.StartsWith(batch[0].Key.Split('-')[0] + "-", StringComparison.Ordinal)).Select(r => r.Key));
+        }
     }
 }

@@ -12,6 +12,9 @@ public abstract class RegistryStoreCompliance
     /// <summary>A new, empty store.</summary>
     protected abstract IRegistryStore NewStore();
 
+    /// <summary>Two stores on one new, empty backend, as two replicas (two processes) would open it.</summary>
+    protected abstract (IRegistryStore A, IRegistryStore B) NewReplicas();
+
     private static NewModelVersion Version(string model = "m", char sha = 'a', double auc = 0.9) => new(model, new string(sha, 64),
         new ModelLineage(["s1"], "cfg", "0.1.0", 42, "lightgbm", new Dictionary<string, string> { ["leaves"] = "31" }),
         new Dictionary<string, double> { ["auc"] = auc }, "passed");
@@ -81,5 +84,29 @@ public abstract class RegistryStoreCompliance
         var moves = await Task.WhenAll(Enumerable.Range(2, 6).Select(v => Task.Run(() => store.MoveAliasIfAsync("m", "champion", v, expected: 1))));
 
         Assert.Single(moves, m => m);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_TwoReplicasAtOnce_AssignDistinctVersions()
+    {
+        var (a, b) = NewReplicas();
+
+        var registered = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).RegisterAsync(Version(sha: (char)('a' + i)), null))));
+
+        Assert.Equal(Enumerable.Range(1, 12), registered.Select(v => v.Version).Order());
+        Assert.Equal(12, (await b.ListAsync("m")).Count);
+    }
+
+    [Fact]
+    public async Task MoveAliasIfAsync_TwoReplicasFromOnePlace_OnlyOneWins()
+    {
+        var (a, b) = NewReplicas();
+        await a.RegisterAsync(Version(), "champion");
+        for (var i = 0; i < 6; i++) await b.RegisterAsync(Version(), null);
+
+        var moves = await Task.WhenAll(Enumerable.Range(2, 6).Select(v => Task.Run(() => (v % 2 == 0 ? a : b).MoveAliasIfAsync("m", "champion", v, expected: 1))));
+
+        Assert.Single(moves, m => m);
+        Assert.Equal((await a.ResolveAliasAsync("m", "champion"))!.Version, (await b.ResolveAliasAsync("m", "champion"))!.Version);
     }
 }

@@ -14,6 +14,12 @@ public sealed class SqliteRegistryComplianceTests : RegistryStoreCompliance, IDi
 
     protected override IRegistryStore NewStore() => new SqliteRegistryStore(new SqliteDatabase(_dir.Path($"{Guid.NewGuid():N}.db")), TimeProvider.System);
 
+    protected override (IRegistryStore A, IRegistryStore B) NewReplicas()
+    {
+        var file = _dir.Path($"{Guid.NewGuid():N}.db");
+        return (new SqliteRegistryStore(new SqliteDatabase(file), TimeProvider.System), new SqliteRegistryStore(new SqliteDatabase(file), TimeProvider.System));
+    }
+
     public void Dispose() => _dir.Dispose();
 }
 
@@ -21,6 +27,12 @@ public sealed class SqliteRegistryComplianceTests : RegistryStoreCompliance, IDi
 public sealed class SqlitePredictionLogComplianceTests : PredictionLogCompliance, IDisposable
 {
     private readonly TempDir _dir = new();
+
+    protected override (IPredictionLog A, IPredictionLog B) NewReplicas()
+    {
+        var file = _dir.Path($"{Guid.NewGuid():N}.db");
+        return (new SqlitePredictionLog(new SqliteDatabase(file)), new SqlitePredictionLog(new SqliteDatabase(file)));
+    }
 
     protected override (IPredictionLog Log, IFeedbackStore Feedback) NewStore()
     {
