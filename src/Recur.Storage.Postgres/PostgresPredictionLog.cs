@@ -67,7 +67,10 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
     private const string Answered = "(role IS NULL OR role <> 'shadow')";
 
     /// <summary>Batches of at least this many records go in with binary COPY; smaller ones with one INSERT.</summary>
-    internal int CopyFrom { get; init; } = 16;
+    internal int CopyFrom { get; init; } = CopyThreshold;
+
+    /// <summary>The default <see cref="CopyFrom"/>: below it one batched INSERT is faster than COPY (docs/benchmarks.md).</summary>
+    internal const int CopyThreshold = 16;
 
     /// <inheritdoc />
     public Task AppendAsync(IReadOnlyList<PredictionRecord> records, CancellationToken ct = default)

@@ -6,7 +6,8 @@ namespace Recur.Server.Endpoints;
 
 /// <summary>
 /// Turns the caller's mistakes into ProblemDetails: <see cref="RecurException"/> by its kind, and
-/// unreadable JSON into 400 — never a 500 for a client error. The offending field is in "field".
+/// unreadable JSON into 400 — never a 500 for a client error. Unavailable (a store
+/// or model file that cannot be read now) is 503 with Retry-After. The offending field is in "field".
 /// </summary>
 internal sealed class ProblemMapping(RequestDelegate next)
 {
@@ -27,6 +28,8 @@ internal sealed class ProblemMapping(RequestDelegate next)
                 FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status400BadRequest,
             };
+            // A store that does not answer (the database restarting) is worth retrying shortly, not a 500.
+            if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
             await Write(context, status, e.Message, e.Field);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
