@@ -91,9 +91,12 @@ public sealed class PostgresStorageTests : IDisposable
     public async Task Storage_BadPostgresLocation_NamesTheKeyAndLineAndNeverThePassword()
     {
         await InitAsync();
-        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "\nstorage: \"postgres://ann:s3cret@db.example:5432\"\n");
+        var yaml = Path.Combine(Root, "recur.yaml");
+        var good = File.ReadAllText(yaml);
+        File.AppendAllText(yaml, "\nstorage: \"postgres://ann:s3cret@db.example:5432\"\n");
 
         var result = await CliRunner.RunAsync(Root, "data", "list", "--project", Root);
+        File.WriteAllText(yaml, good);
         var down = await CliRunner.RunAsync(Root, "data", "list", "--store", "postgres://ann:s3cret@127.0.0.1:1/recur?Timeout=3", "--project", Root);
 
         Assert.Equal(1, result.ExitCode);

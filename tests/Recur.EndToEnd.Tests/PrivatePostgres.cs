@@ -20,7 +20,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>Npgsql keywords for its <c>postgres</c> database as the <c>recur</c> superuser.</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=recur;Database=postgres;Timeout=3";
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=recur;Database=postgres;Timeout=30";
 
     /// <summary>Creates and starts a cluster with default durability (fsync on).</summary>
     public static async Task<PrivatePostgres> StartAsync()
