@@ -20,7 +20,7 @@ public static class StorageBackends
         if (!All.TryGetValue(uri.Scheme, out var backend))
         {
             throw RecurException.Invalid(
-                $"{setting}: storage scheme '{uri.Scheme}' is not available in this build (available: {string.Join(", ", All.Values.Select(b => b.Usage))})", setting);
+                $"{setting}: storage scheme '{uri.Scheme}' is not available in this build (available: {string.Join(", ", All.Values.Select(b => b.Usage).Distinct())})", setting);
         }
         backend.Check(uri, setting);
         return backend;

@@ -20,12 +20,12 @@ public sealed class StorageSettingTests : IDisposable
     [Fact]
     public void Load_UnknownScheme_FailsNamingTheLineAndTheAvailableSchemes()
     {
-        var root = Project("postgres://db.example/recur");
+        var root = Project("redis://db.example/0");
 
         var e = Assert.Throws<RecurException>(() => RecurServices.Load(root));
 
         Assert.Equal(("storage", FailureKind.InvalidInput), (e.Field, e.Kind));
-        Assert.Contains("recur.yaml: line 3, column 10: storage: storage scheme 'postgres' is not available in this build (available: sqlite:[PATH])", e.Message, StringComparison.Ordinal);
+        Assert.Contains("recur.yaml: line 3, column 10: storage: storage scheme 'redis' is not available in this build (available: sqlite:[PATH], postgres://user:password@host:5432/database)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
