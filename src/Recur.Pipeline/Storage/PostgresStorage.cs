@@ -25,6 +25,7 @@ public sealed class PostgresStorage : IStorageBackend
     {
         var connectionString = PostgresConnectionString.FromLocation(uri.Location, "storage");
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton<Core.Security.IApiKeyStore>(sp => new PostgresApiKeyStore(sp.GetRequiredService<PostgresDatabase>()));
         // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
     }
 }
