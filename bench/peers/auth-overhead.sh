@@ -2,7 +2,7 @@
 # What API keys and the access log cost on the serving hot path: the demo project's server, single-row
 # predictions driven by wrk, in four runs one after the other (same machine, same minute, so compare the
 # ratios): keys off; keys required (Bearer key on every request); keys + access log as text; keys +
-# access log as JSON lines. The server is pinned to CPU 0 and wrk to CPU 1 when taskset exists.
+# access log as JSON lines; keys off again (the spread between the two open runs is the noise). The server is pinned to CPU 0 and wrk to CPU 1 when taskset exists.
 # Usage: bash bench/peers/auth-overhead.sh [seconds] [connections]    (RECUR="dotnet path/recur.dll" to use a built CLI)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -53,6 +53,7 @@ run open '  auth: off\n' 0
 run keys '  auth: required\n' 1
 run keys+access-text '  auth: required\n  access_log: true\n  log_format: text\n' 1
 run keys+access-json '  auth: required\n  access_log: true\n  log_format: json\n' 1
+run open-again '  auth: off\n' 0   # the same as the first run: the spread between the two is the noise
 python3 - "$work/results" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1])]
