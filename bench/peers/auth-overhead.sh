@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What API keys and the access log cost on the serving hot path: the demo project's server, single-row
-# predictions driven by wrk, in four runs one after the other (same machine, same minute, so compare the
+# predictions driven by wrk, in five runs one after the other (same machine, same minute, so compare the
 # ratios): keys off; keys required (Bearer key on every request); keys + access log as text; keys +
 # access log as JSON lines; keys off again (the spread between the two open runs is the noise). The server is pinned to CPU 0 and wrk to CPU 1 when taskset exists.
 # Usage: bash bench/peers/auth-overhead.sh [seconds] [connections]    (RECUR="dotnet path/recur.dll" to use a built CLI)
