@@ -67,6 +67,7 @@ public static class RecurCli
         root.Subcommands.Add(FairnessCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(RoutesCommand.Create());
         root.Subcommands.Add(PredictCommand.Create());
         root.Subcommands.Add(FeedbackCommand.Create());

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Logging;
 using Recur.Pipeline;
 using Recur.Server.Contract;
 using Recur.Server.Endpoints;
+using Recur.Server.Requests;
+using Recur.Server.Security;
 
 namespace Recur.Server;
 
@@ -20,20 +22,23 @@ public static class RecurServer
     /// Creates the app for the project in <paramref name="projectDir"/>, listening on <paramref name="url"/>
     /// (port 0 picks a free port). The project's stores and services come from the composition root
     /// (<c>RecurServices.AddRecur</c>), the same as the CLI's; <paramref name="store"/> overrides
-    /// recur.yaml's <c>storage:</c>. Logs go to stderr from <paramref name="minimumLevel"/> up.
+    /// recur.yaml's <c>storage:</c>. Logs go to stderr from <paramref name="minimumLevel"/> up, as text or JSON
+    /// lines (<paramref name="logFormat"/>, else <c>serving.log_format</c>).
     /// </summary>
-    public static WebApplication Create(string projectDir, string url, LogLevel minimumLevel = LogLevel.Warning, TimeProvider? time = null, string? store = null)
+    public static WebApplication Create(string projectDir, string url, LogLevel minimumLevel = LogLevel.Warning, TimeProvider? time = null, string? store = null, string? logFormat = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        var project = RecurServices.Load(projectDir, store);
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        var project = RecurServices.Load(projectDir, store);
+        ServerLogFormats.Apply(builder.Logging, logFormat ?? project.Config.Serving.LogFormat);
         builder.Services.AddRecur(project, time);
         var serving = project.Config.Serving;
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = serving.MaxBodyBytes);
         builder.Services.Configure<HostFilteringOptions>(o => o.AllowedHosts = AllowedHosts(url, serving));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = RequestIds.AddToProblem);
+        builder.Services.AddApiKeyChecks();
         // The same snake_case names as the CLI's --json output, for every response body.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddRecurOpenApi();
@@ -48,10 +53,13 @@ public static class RecurServer
         _ = app.Services.GetRequiredService<Serving.PredictionService>();
         // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
         app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<AuthGate>().StartAsync(BindAddress.IsLoopback(url), url, CancellationToken.None).GetAwaiter().GetResult();
+        app.UseMiddleware<RequestIds>();
         app.UseHostFiltering();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ProblemMapping>();
+        app.UseMiddleware<ApiKeyAuthentication>();
         app.MapOpenApi();
         app.MapApiPage();
         app.MapPredictionEndpoints();
@@ -74,9 +82,7 @@ public static class RecurServer
     /// </summary>
     internal static List<string> AllowedHosts(string url, ServingConfig serving)
     {
-        var host = new Uri(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal)).Host;
-        var loopback = host is "localhost" || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
-        if (!loopback) return serving.AllowedHosts.Count > 0 ? [.. serving.AllowedHosts] : ["*"];
+        if (!BindAddress.IsLoopback(url)) return serving.AllowedHosts.Count > 0 ? [.. serving.AllowedHosts] : ["*"];
         return ["localhost", "127.0.0.1", "[::1]", .. serving.AllowedHosts];
     }
 

@@ -20,6 +20,7 @@ public static class PostgresSchema
         .. PostgresPublishedPredictions.Schema,
         .. PostgresLoopStore.Schema,
         .. PostgresMonitorCheckpoints.Schema,
+        .. PostgresApiKeyStore.Schema,
     ];
 
     /// <summary>Numbers a module's steps 1, 2, 3, ... in the order given.</summary>

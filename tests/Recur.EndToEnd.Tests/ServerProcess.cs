@@ -19,9 +19,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
     /// <summary>Starts the server for a project and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string projectRoot)
+    public static Task<ServerProcess> StartAsync(string projectRoot) => StartAsync(projectRoot, []);
+
+    /// <summary>Starts the server for a project with more <c>recur serve</c> options and waits until it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(string projectRoot, params string[] options)
     {
-        var server = new ServerProcess(Process.Start(CliRunner.StartInfo(projectRoot, "serve", "--port", "0", "--json", "--project", projectRoot))!);
+        var server = new ServerProcess(Process.Start(CliRunner.StartInfo(projectRoot, ["serve", "--port", "0", "--json", "--project", projectRoot, .. options]))!);
         // Drain stderr so the server never blocks on a full pipe while logging.
         server._process.ErrorDataReceived += (_, e) => { lock (server._stderr) server._stderr.AppendLine(e.Data); };
         server._process.BeginErrorReadLine();

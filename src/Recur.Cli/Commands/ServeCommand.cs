@@ -15,10 +15,12 @@ internal static class ServeCommand
     {
         var host = new Option<string>("--host") { Description = "Address to bind", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port (0 picks a free one)", DefaultValueFactory = _ => 8080 };
-        var command = new Command("serve", "Serve predictions, feedback and the registry over HTTP") { host, port };
+        var logFormat = new Option<string?>("--log-format") { Description = "Log lines on stderr as text or json (one object a line, with request ids); default: serving.log_format" };
+        var command = new Command("serve", "Serve predictions, feedback and the registry over HTTP") { host, port, logFormat };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async ctx =>
         {
-            await using var app = RecurServer.Create(ctx.ProjectDir, $"http://{parse.GetValue(host)}:{parse.GetValue(port)}", ctx.LogLevelOr(LogLevel.Information), store: ctx.Store);
+            await using var app = RecurServer.Create(ctx.ProjectDir, $"http://{parse.GetValue(host)}:{parse.GetValue(port)}", ctx.LogLevelOr(LogLevel.Information), store: ctx.Store,
+                logFormat: parse.GetValue(logFormat));
             var project = app.Services.GetRequiredService<RecurProject>();
             await app.StartAsync(ct);
             var address = RecurServer.Address(app);

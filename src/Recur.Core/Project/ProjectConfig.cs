@@ -137,6 +137,21 @@ public sealed class ServingConfig
     /// (<c>/v1/models/{name}/predictions/{key}</c>); a request's <c>?max_age</c> overrides it; null: any age.
     /// </summary>
     public double? PublishedMaxAge { get; set; }
+
+    /// <summary>
+    /// API keys: <c>auto</c> (default: open while bound to loopback and no key was ever created, keys required
+    /// otherwise), <c>required</c>, or <c>off</c> (open, even bound to another address). See docs/design/api-keys.md.
+    /// </summary>
+    public string Auth { get; set; } = "auto";
+
+    /// <summary>Whether <c>/metrics</c> answers without a key (default); false: it needs the predict scope.</summary>
+    public bool OpenMetrics { get; set; } = true;
+
+    /// <summary>The server's log lines on stderr: <c>text</c> (default) or <c>json</c> (one JSON object a line, with the request id).</summary>
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>One Information line per request (method, path, status, ms, model, version, request id, key name); off by default.</summary>
+    public bool AccessLog { get; set; }
 }
 
 /// <summary>How to read one dataset's source file.</summary>

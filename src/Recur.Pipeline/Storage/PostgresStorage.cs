@@ -43,5 +43,7 @@ public sealed class PostgresStorage : IStorageBackend
         services.AddSingleton<ILoopStore>(sp => new PostgresLoopStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMonitoringEventLog>(sp => new PostgresMonitoringEventLog(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IMonitorCheckpointStore>(sp => new PostgresMonitorCheckpoints(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<Core.Security.IApiKeyStore>(sp => new PostgresApiKeyStore(sp.GetRequiredService<PostgresDatabase>()));
+        // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
     }
 }

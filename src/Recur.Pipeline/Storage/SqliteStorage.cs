@@ -51,5 +51,6 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton<ILoopStore>(sp => new SqliteLoopStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMonitoringEventLog>(sp => new SqliteMonitoringEventLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IMonitorCheckpointStore>(sp => new SqliteMonitorCheckpoints(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<Core.Security.IApiKeyStore>(sp => new SqliteApiKeyStore(sp.GetRequiredService<SqliteDatabase>()));
     }
 }
