@@ -29,6 +29,7 @@ public static class RecurServer
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var project = RecurServices.Load(projectDir, store);
         builder.Services.AddRecur(project, time);
+        builder.Services.AddServerPredictionLog(project); // serving.log: answered ⇒ stored (fsync) or queued (none)
         var serving = project.Config.Serving;
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = serving.MaxBodyBytes);

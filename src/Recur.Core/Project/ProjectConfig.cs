@@ -137,6 +137,9 @@ public sealed class ServingConfig
     /// (<c>/v1/models/{name}/predictions/{key}</c>); a request's <c>?max_age</c> overrides it; null: any age.
     /// </summary>
     public double? PublishedMaxAge { get; set; }
+
+    /// <summary>The prediction log of the server: durability, local log folder, back-pressure (see <see cref="ServingLogConfig"/>).</summary>
+    public ServingLogConfig Log { get; set; } = new();
 }
 
 /// <summary>How to read one dataset's source file.</summary>

@@ -93,6 +93,7 @@ public static class ProjectConfigLoader
             throw RecurException.Invalid($"recur.yaml: serving.allowed_hosts: '{host}' is not a host name", "serving.allowed_hosts");
         }
         Serving.Routing.RouteRules.Compile(c.Serving.Routes, c.Name);
+        ServingLogValidation.Validate(c.Serving.Log);
         FeaturesValidation.Validate(c.Features, new ProjectLayout(root));
         TrainingValidation.Validate(c, text);
         FairnessValidation.Validate(c, text);

@@ -27,6 +27,8 @@ internal sealed class ProblemMapping(RequestDelegate next)
                 FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status400BadRequest,
             };
+            // A passing refusal (the prediction log's back-pressure, a full disk) says when to come back.
+            if (e.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Write(context, status, e.Message, e.Field);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
