@@ -25,7 +25,7 @@ public sealed class DurableLogTests(TrainedProject project, ITestOutputHelper ou
         SetDurability(durability);
         var answered = new ConcurrentBag<string>();
         var sent = 0L;
-        await using (var server = await ServerProcess.StartAsync(project.Root))
+        var server = await ServerProcess.StartAsync(project.Root);
         {
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, SingleRowClients + BatchClients)
