@@ -32,6 +32,9 @@ public sealed class RecurException(FailureKind kind, string message, string? fie
     /// <summary>The field, option or column at fault, when there is one.</summary>
     public string? Field { get; } = field;
 
+    /// <summary>For a passing <see cref="FailureKind.Unavailable"/> (back-pressure, a full disk): seconds after which to retry (HTTP <c>Retry-After</c>).</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>Creates an <see cref="FailureKind.InvalidInput"/> failure.</summary>
     public static RecurException Invalid(string message, string? field = null) => new(FailureKind.InvalidInput, message, field);
 

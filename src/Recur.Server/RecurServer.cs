@@ -33,6 +33,7 @@ public static class RecurServer
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         ServerLogFormats.Apply(builder.Logging, logFormat ?? project.Config.Serving.LogFormat);
         builder.Services.AddRecur(project, time);
+        builder.Services.AddServerPredictionLog(project); // serving.log: answered ⇒ stored (fsync) or queued (none)
         var serving = project.Config.Serving;
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = serving.MaxBodyBytes);

@@ -66,7 +66,7 @@ public sealed partial class PredictionService
             var (answers, logged) = Score(loaded, Subset(Read(loaded), rows), now, route.Name, role);
             for (var j = 0; j < rows.Length; j++) (results[rows[j]], records[rows[j]]) = (answers[j] with { Role = role }, logged[j]);
         }
-        log.Enqueue(records);
+        await log.AppendAsync(records);
         if (route.Shadow is { } shadow) shadows?.Offer(new ShadowRequest(shadow, route.Name, body.Clone(), now));
         return results;
     }

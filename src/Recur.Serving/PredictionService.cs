@@ -23,7 +23,10 @@ public sealed partial class PredictionService(ModelPool pool, PredictionLogWrite
     public async Task<IReadOnlyList<PredictionResult>> PredictAsync(ModelSelector selector, JsonElement body, CancellationToken ct = default)
     {
         var loaded = await pool.GetAsync(selector, ct);
-        return Predict(loaded, InstanceReader.Read(WithWindows(loaded, body), loaded.Model.Manifest.Plan, limits));
+        var (results, records) = Score(loaded, InstanceReader.Read(WithWindows(loaded, body), loaded.Model.Manifest.Plan, limits), time.GetUtcNow(), route: null, role: null);
+        // Answered ⇒ stored: with serving.log.durability fsync this waits for the records' fsync (or refuses with 503).
+        await log.AppendAsync(records);
+        return results;
     }
 
     /// <summary>

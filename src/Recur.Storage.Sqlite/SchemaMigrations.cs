@@ -17,6 +17,7 @@ internal static class SchemaMigrations
         ("predictions", "latency_ms", "REAL"),
         ("predictions", "surrogate_label", "TEXT"), // the explainable surrogate's answer beside the model's
         ("predictions", "surrogate_score", "REAL"),
+        ("predictions", "log_id", "TEXT"),  // the durable log's record id (instance:segment:offset); NULL when written directly
     ];
 
     public static void Apply(SqliteConnection connection)
@@ -37,5 +38,7 @@ internal static class SchemaMigrations
                 // Another process opening the same database added it first.
             }
         }
+        // One row per durable-log record: the drainer's idempotent insert relies on it.
+        connection.Execute("CREATE UNIQUE INDEX IF NOT EXISTS predictions_log_id ON predictions(log_id) WHERE log_id IS NOT NULL");
     }
 }

@@ -23,8 +23,10 @@ public sealed partial class SqlitePredictionLog(SqliteDatabase db) : IPrediction
         using var tx = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules, surrogate_label, surrogate_score) VALUES ($k, $m, $v, $t, $i, $l, $s, $r, $o, $y, $u, $sl, $ss)";
-        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$r", "$o", "$y", "$u", "$sl", "$ss" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+        // A record from the durable log carries its log id: stored again after a crash before the drain checkpoint, it is stored once.
+        command.CommandText = "INSERT INTO predictions (key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules, surrogate_label, surrogate_score, log_id) VALUES ($k, $m, $v, $t, $i, $l, $s, $r, $o, $y, $u, $sl, $ss, $id) "
+            + "ON CONFLICT (log_id) WHERE log_id IS NOT NULL DO NOTHING";
+        var parameters = new[] { "$k", "$m", "$v", "$t", "$i", "$l", "$s", "$r", "$o", "$y", "$u", "$sl", "$ss", "$id" }.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
         command.Prepare();
         foreach (var r in records)
         {
@@ -41,6 +43,7 @@ public sealed partial class SqlitePredictionLog(SqliteDatabase db) : IPrediction
             parameters[10].Value = (object?)r.Rules ?? DBNull.Value;
             parameters[11].Value = (object?)r.SurrogateLabel ?? DBNull.Value;
             parameters[12].Value = r.SurrogateScore is { } surrogate ? surrogate : DBNull.Value;
+            parameters[13].Value = (object?)r.LogId ?? DBNull.Value;
             command.ExecuteNonQuery();
         }
         tx.Commit();

@@ -152,6 +152,9 @@ public sealed class ServingConfig
 
     /// <summary>One Information line per request (method, path, status, ms, model, version, request id, key name); off by default.</summary>
     public bool AccessLog { get; set; }
+
+    /// <summary>The prediction log of the server: durability, local log folder, back-pressure (see <see cref="ServingLogConfig"/>).</summary>
+    public ServingLogConfig Log { get; set; } = new();
 }
 
 /// <summary>How to read one dataset's source file.</summary>

@@ -34,6 +34,13 @@ public sealed record PredictionRecord(
 {
     /// <summary>The role of a shadow copy.</summary>
     public const string ShadowRole = "shadow";
+
+    /// <summary>
+    /// A unique id of the record in the durable prediction log that delivered it (its instance, segment and frame
+    /// offset), or null. A store keeps one record per non-null id: appending it again after a crash between the
+    /// insert and the drain checkpoint stores nothing more. Null records are always appended.
+    /// </summary>
+    public string? LogId { get; init; }
 }
 
 /// <summary>The log of every prediction served.</summary>

@@ -94,6 +94,7 @@ public static class ProjectConfigLoader
         }
         Serving.Routing.RouteRules.Compile(c.Serving.Routes, c.Name);
         ServingAccessValidation.Validate(c, text);
+        ServingLogValidation.Validate(c.Serving.Log);
         FeaturesValidation.Validate(c.Features, new ProjectLayout(root));
         TrainingValidation.Validate(c, text);
         FairnessValidation.Validate(c, text);

@@ -30,6 +30,8 @@ internal sealed class ProblemMapping(RequestDelegate next)
             };
             // A store that does not answer (the database restarting) is worth retrying shortly, not a 500.
             if (status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+            // A passing refusal (the prediction log's back-pressure, a full disk) says when to come back.
+            if (e.RetryAfterSeconds is { } retry) context.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Write(context, status, e.Message, e.Field);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)

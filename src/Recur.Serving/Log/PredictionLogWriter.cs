@@ -1,80 +1,53 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Recur.Core.Serving;
+using Recur.Serving.Log.Internal;
 
 namespace Recur.Serving.Log;
 
 /// <summary>
-/// Writes predictions to the log off the request path: requests enqueue, one background loop appends
-/// in batches (one transaction each). <see cref="FlushAsync"/> waits until everything enqueued before
-/// it is stored; disposing flushes too. A crash can lose at most the records still queued.
+/// Writes predictions to the log. A server registers <see cref="PredictionLogOptions"/>: with <c>durability: fsync</c>
+/// (the default) <see cref="AppendAsync"/> completes only once the records are fsynced to a local append-only log that
+/// is drained into the store (answered ⇒ stored, even under SIGKILL); with <c>none</c> records are queued in memory and
+/// stored after the answer. Either way too much pending answers 503 with Retry-After. Without options (CLI batch
+/// scoring) records are queued and <see cref="FlushAsync"/> waits until they are stored; disposing flushes too.
 /// </summary>
 public sealed class PredictionLogWriter : IAsyncDisposable
 {
-    private const int MaxBatch = 2048;
-    private readonly IPredictionLog _log;
-    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
-    private long _failures;
+    private readonly ILogSink _sink;
 
-    private readonly ILogger _logger;
-
-    /// <summary>Starts the background writer; failures are counted and logged through <paramref name="logger"/>.</summary>
-    public PredictionLogWriter(IPredictionLog log, ILogger<PredictionLogWriter>? logger = null)
+    /// <summary>Starts the writer; failures are counted and logged through <paramref name="logger"/>.</summary>
+    public PredictionLogWriter(IPredictionLog log, ILogger<PredictionLogWriter>? logger = null, PredictionLogOptions? options = null, TimeProvider? time = null)
     {
-        _log = log;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _loop = Task.Run(RunAsync);
+        var sink = (ILogger?)logger ?? NullLogger.Instance;
+        _sink = options is { Fsync: true }
+            ? new DurableLogSink(log, options, sink, time ?? TimeProvider.System)
+            : new QueuedLogSink(log, sink, options);
     }
 
-    /// <summary>Batches that failed to be written (reported by health checks).</summary>
-    public long Failures => Interlocked.Read(ref _failures);
+    /// <summary>Batches that failed to be written or stored (reported by health checks).</summary>
+    public long Failures => _sink.Failures;
 
-    /// <summary>Queues records for the log.</summary>
-    public void Enqueue(IEnumerable<PredictionRecord> records)
-    {
-        foreach (var record in records) _queue.Writer.TryWrite(record);
-    }
+    /// <summary>Queue depth, pending bytes, fsync batches and failures, for readiness checks and metrics.</summary>
+    public LogHealth Health => _sink.Health;
 
-    /// <summary>Completes when every record queued before the call is stored.</summary>
-    public Task FlushAsync()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
-    }
+    /// <summary>The folder of the durable local log this process writes, or null without one.</summary>
+    public string? DurableFolder => (_sink as DurableLogSink)?.Folder;
+
+    /// <summary>Queues records for the log without waiting (batch scoring, shadow copies).</summary>
+    public void Enqueue(IEnumerable<PredictionRecord> records) => _sink.Enqueue(records as IReadOnlyList<PredictionRecord> ?? records.ToList());
+
+    /// <summary>
+    /// Logs the records of an answer: completes once they are fsynced to the local log (<c>durability: fsync</c>) or
+    /// queued (otherwise). Throws an <see cref="Core.FailureKind.Unavailable"/> <see cref="Core.RecurException"/> with
+    /// <see cref="Core.RecurException.RetryAfterSeconds"/> when too much is pending or the log cannot be written: the
+    /// prediction must not be answered.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<PredictionRecord> records) => _sink.AppendAsync(records);
+
+    /// <summary>Completes when every record logged before the call is stored (or a try to store it failed).</summary>
+    public Task FlushAsync() => _sink.FlushAsync();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        _queue.Writer.TryComplete();
-        await _loop;
-    }
-
-    private async Task RunAsync()
-    {
-        var batch = new List<PredictionRecord>(MaxBatch);
-        var flushes = new List<TaskCompletionSource>();
-        while (await _queue.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-            {
-                if (item is PredictionRecord record) batch.Add(record);
-                else flushes.Add((TaskCompletionSource)item);
-                if (flushes.Count > 0) break;
-            }
-            try
-            {
-                await _log.AppendAsync(batch);
-            }
-            catch (Exception e)
-            {
-                Interlocked.Increment(ref _failures);
-                _logger.PredictionLogWriteFailed(batch.Count, e);
-            }
-            batch.Clear();
-            foreach (var flush in flushes) flush.TrySetResult();
-            flushes.Clear();
-        }
-    }
+    public ValueTask DisposeAsync() => _sink.DisposeAsync();
 }

@@ -128,4 +128,22 @@ public abstract class PredictionLogCompliance
             Assert.Equal(batch.Select(r => r.Key), read.Where(r => r.Key.StartsWith(batch[0].Key.Split('-')[0] + "-", StringComparison.Ordinal)).Select(r => r.Key));
         }
     }
+
+    [Fact]
+    public async Task AppendAsync_SameLogIdTwice_StoresItOnce()
+    {
+        var (log, _) = NewStore();
+        var first = new PredictionRecord("k1", "m", 1, T0, "{}", "yes", 0.9) { LogId = "a1b2:1:0" };
+        var second = new PredictionRecord("k2", "m", 1, T0, "{}", "no", 0.1) { LogId = "a1b2:1:120" };
+
+        await log.AppendAsync([first, second]);
+        // The drainer stored the batch, then crashed before its checkpoint: the same records come again, with a new one.
+        await log.AppendAsync([first, second, new PredictionRecord("k3", "m", 1, T0, "{}", "no", 0.2) { LogId = "a1b2:1:240" }]);
+        // Records without a log id (written directly) are never merged.
+        await log.AppendAsync([new PredictionRecord("k4", "m", 1, T0, "{}", "no", 0.3), new PredictionRecord("k4", "m", 1, T0, "{}", "no", 0.3)]);
+
+        var read = await log.ReadAsync("m");
+
+        Assert.Equal(["k1", "k2", "k3", "k4", "k4"], read.Select(r => r.Key));
+    }
 }

@@ -1,0 +1,110 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Recur.Core;
+using Recur.Core.Serving;
+
+namespace Recur.Serving.Log.Internal;
+
+/// <summary>
+/// Records queued in memory and stored by one background loop in batches (one transaction each), after the answer. A
+/// crash loses the records still queued. With a byte limit (a server with <c>durability: none</c>) answers are refused
+/// (503) while more than that waits.
+/// </summary>
+internal sealed class QueuedLogSink : ILogSink
+{
+    private const int MaxBatch = 2048;
+    private readonly IPredictionLog _log;
+    private readonly ILogger _logger;
+    private readonly long? _maxPendingBytes;
+    private readonly int _retryAfter;
+    private readonly string _durability;
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private long _failures;
+    private long _queued;
+    private long _queuedBytes;
+    private long _rejected;
+
+    public QueuedLogSink(IPredictionLog log, ILogger logger, PredictionLogOptions? options)
+    {
+        (_log, _logger) = (log, logger);
+        _maxPendingBytes = options?.MaxPendingBytes;
+        _retryAfter = options?.RetryAfterSeconds ?? 1;
+        _durability = options is null ? "queued" : "none";
+        _loop = Task.Run(RunAsync);
+    }
+
+    public long Failures => Interlocked.Read(ref _failures);
+
+    public LogHealth Health => new(_durability, Interlocked.Read(ref _queued), Interlocked.Read(ref _queuedBytes), 0, 0, 0, 0, Failures, Interlocked.Read(ref _rejected), 0)
+    {
+        Accepting = _maxPendingBytes is not { } max || Interlocked.Read(ref _queuedBytes) <= max,
+    };
+
+    public void Enqueue(IReadOnlyList<PredictionRecord> records)
+    {
+        foreach (var record in records)
+        {
+            Interlocked.Increment(ref _queued);
+            Interlocked.Add(ref _queuedBytes, Size(record));
+            _queue.Writer.TryWrite(record);
+        }
+    }
+
+    public Task AppendAsync(IReadOnlyList<PredictionRecord> records)
+    {
+        if (_maxPendingBytes is { } max && Interlocked.Read(ref _queuedBytes) > max)
+        {
+            Interlocked.Increment(ref _rejected);
+            throw new RecurException(FailureKind.Unavailable,
+                $"the prediction log is behind: {Interlocked.Read(ref _queuedBytes)} bytes wait to be stored (serving.log.max_pending_mb is {max >> 20}); retry in {_retryAfter} s")
+            { RetryAfterSeconds = _retryAfter };
+        }
+        Enqueue(records);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushAsync()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    // What a queued record holds on to, roughly: its inputs and a fixed share for the rest.
+    private static long Size(PredictionRecord record) => 2L * record.InputsJson.Length + 200;
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PredictionRecord>(MaxBatch);
+        var flushes = new List<TaskCompletionSource>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            {
+                if (item is PredictionRecord record) batch.Add(record);
+                else flushes.Add((TaskCompletionSource)item);
+                if (flushes.Count > 0) break;
+            }
+            try
+            {
+                await _log.AppendAsync(batch);
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref _failures);
+                _logger.PredictionLogWriteFailed(batch.Count, e);
+            }
+            Interlocked.Add(ref _queued, -batch.Count);
+            Interlocked.Add(ref _queuedBytes, -batch.Sum(Size));
+            batch.Clear();
+            foreach (var flush in flushes) flush.TrySetResult();
+            flushes.Clear();
+        }
+    }
+}
