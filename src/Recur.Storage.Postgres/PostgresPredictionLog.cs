@@ -56,12 +56,18 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
             rows BIGINT NOT NULL,
             ingested_at TIMESTAMPTZ NOT NULL
         );
+        """, """
+        ALTER TABLE predictions ADD COLUMN log_id TEXT;
+        CREATE UNIQUE INDEX predictions_log_id ON predictions (log_id) WHERE log_id IS NOT NULL;
         """);
 
     private sealed record Row(string key, string model, long version, DateTime ts, string inputs_json, string label, double score, string? route, string? role,
         double? latency_ms, string? rules, string? surrogate_label, double? surrogate_score);
 
     private const string Columns = "key, model, version, ts, inputs_json, label, score, route, role, latency_ms, rules, surrogate_label, surrogate_score";
+
+    // What an append writes: the read columns and the durable log's record id.
+    private const string WriteColumns = Columns + ", log_id";
 
     // Shadow copies are logged for the route comparison only; monitoring and feedback see what clients were answered.
     private const string Answered = "(role IS NULL OR role <> 'shadow')";
@@ -79,6 +85,10 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
         if (records.Count == 0) return Task.CompletedTask;
         return db.InTransactionAsync("log:predictions", async (c, tx) =>
         {
+            // Records the durable log delivers again after a crash (same log id) are stored once. Appends hold the
+            // advisory lock, so reading the ids already stored and then writing the rest cannot race another append.
+            records = await WithoutStoredLogIdsAsync(c, tx, records, ct);
+            if (records.Count == 0) return true;
             if (records.Count >= CopyFrom) await CopyAsync(c, records, ct);
             else await InsertAsync(c, tx, records, ct);
             return true;
@@ -105,9 +115,23 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
     private Task<IReadOnlyList<PredictionRecord>> QueryAsync(string sql, object parameters, CancellationToken ct) =>
         db.RunAsync<IReadOnlyList<PredictionRecord>>(async c => (await c.QueryAsync<Row>(new CommandDefinition(sql, parameters, cancellationToken: ct))).Select(ToRecord).ToList(), ct);
 
+    private static async Task<IReadOnlyList<PredictionRecord>> WithoutStoredLogIdsAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyList<PredictionRecord> records, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in records)
+        {
+            if (r.LogId is { } id) ids.Add(id);
+        }
+        if (ids.Count == 0) return records;
+        var stored = (await c.QueryAsync<string>(new CommandDefinition("SELECT log_id FROM predictions WHERE log_id = ANY(@ids)", new { ids = ids.ToArray() }, tx, cancellationToken: ct)))
+            .ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return records.Where(r => r.LogId is not { } id || (!stored.Contains(id) && seen.Add(id))).ToList();
+    }
+
     private static async Task CopyAsync(NpgsqlConnection c, IReadOnlyList<PredictionRecord> records, CancellationToken ct)
     {
-        await using var import = await c.BeginBinaryImportAsync($"COPY predictions ({Columns}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var import = await c.BeginBinaryImportAsync($"COPY predictions ({WriteColumns}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var r in records)
         {
             await import.StartRowAsync(ct);
@@ -124,6 +148,7 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
             await WriteOrNullAsync(import, r.Rules, NpgsqlDbType.Text, ct);
             await WriteOrNullAsync(import, r.SurrogateLabel, NpgsqlDbType.Text, ct);
             await WriteOrNullAsync(import, r.SurrogateScore, NpgsqlDbType.Double, ct);
+            await WriteOrNullAsync(import, r.LogId, NpgsqlDbType.Text, ct);
         }
         await import.CompleteAsync(ct);
     }
@@ -136,7 +161,7 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
         await using var batch = new NpgsqlBatch(c, tx);
         foreach (var r in records)
         {
-            var command = new NpgsqlBatchCommand($"INSERT INTO predictions ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+            var command = new NpgsqlBatchCommand($"INSERT INTO predictions ({WriteColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Key });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = r.Model });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = r.Version });
@@ -150,6 +175,7 @@ public sealed partial class PostgresPredictionLog(PostgresDatabase db) : IPredic
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)r.Rules ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)r.SurrogateLabel ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = r.SurrogateScore is { } s ? s : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)r.LogId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             batch.BatchCommands.Add(command);
         }
         await batch.ExecuteNonQueryAsync(ct);
