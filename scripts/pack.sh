@@ -9,9 +9,10 @@ out="${1:-$here/artifacts/packages}"
 mkdir -p "$out"
 build=()
 if [ "${RECUR_PACK_NO_BUILD:-0}" = 1 ]; then build=(--no-build); fi
-# One pack of the CLI packs every library it depends on too (the libraries are IsPackable; the server and tests are not).
-# The libraries are packed project by project so that a library the tool does not reach (none today) is not forgotten.
+# Every project under src/ is a package (src/Directory.Build.props) except the server host; packing the tool does not pack the
+# libraries it uses, so each is packed on its own (the first pack builds, the others find their build up to date).
 for project in "$here"/src/*/*.csproj; do
+  case "$project" in */Recur.Server.csproj) continue ;; esac   # the host ships inside the tool, not as a package
   dotnet pack "$project" -c Release -o "$out" "${build[@]}" -nologo -v quiet -tl:off -p:ContinuousIntegrationBuild=true >&2
 done
 ls -1 "$out"/*.nupkg
