@@ -42,21 +42,27 @@ public static class ModelFitter
     /// Rows to score while a boosting trainer fits (LightGBM), so that a tuner can stop a bad fit early; trainers that do not
     /// boost round by round ignore it. Null (the default) fits exactly as without.
     /// </param>
+    /// <param name="warmStart">
+    /// <c>pipeline.warm_start</c>: the champion an L-BFGS learner begins from when the feature vector has exactly its slots
+    /// (recorded in the parameters as <see cref="Checkpoints.WarmStart.FromParameter"/>, or why it started cold); other trainers
+    /// ignore it. Null (the default) fits exactly as without.
+    /// </param>
     public static TrainedModel Fit(string model, DataTable table, FeaturePlan plan, TrainerChoice choice, int threads, double threshold, int seed, FeatureChain? chain = null, IReadOnlyList<double>? weights = null,
-        BoostingWatch? watch = null)
+        BoostingWatch? watch = null, Checkpoints.WarmStart? warmStart = null)
     {
         TrainerCatalog.CheckTask(choice.Trainer, plan.Task, choice.TrainerKey);
         if (threads < 1) throw RecurException.Invalid("training.threads must be 0 (every core) or more", "training.threads");
         var labels = Labels(table, plan) with { Weights = RowWeights(weights, table.RowCount, choice) };
         var parameters = choice.Settings.Describe();
         parameters["threads"] = threads.ToString(CultureInfo.InvariantCulture);
-        var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
         // With a chain the learner reads the chain's outputs; the manifest keeps the raw inputs, the model's contract.
         var inputs = chain is null ? table : chain.Apply(table);
         var learned = chain is null ? plan : plan with { Features = chain.Outputs };
+        var warm = warmStart is not null && Checkpoints.WarmStart.CanStart(choice) ? warmStart : null;
         var body = choice.Trainer is IDirectTrainer direct
             ? direct.Fit(inputs, learned, labels, choice.Settings, seed, threads, Native(watch, chain, learned, threshold))
-            : FitWithMlNet(inputs, learned, labels, choice, threads, seed, chain?.UnitScaled() ?? new HashSet<string>());
+            : FitWithMlNet(inputs, learned, labels, choice, threads, seed, chain?.UnitScaled() ?? new HashSet<string>(), warm, parameters);
+        var manifest = new ModelManifest(ModelManifest.CurrentFormat, model, choice.Trainer.Name, plan, threshold, parameters, table.RowCount, seed);
         return new TrainedModel(body, manifest, chain);
     }
 
@@ -77,7 +83,8 @@ public static class ModelFitter
 
     // A method of its own, so that the direct path never compiles code that loads ML.NET's assemblies.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed, IReadOnlySet<string> unitScaled)
+    private static MlNetModelBody FitWithMlNet(DataTable table, FeaturePlan plan, TrainingLabels labels, TrainerChoice choice, int threads, int seed, IReadOnlySet<string> unitScaled,
+        Checkpoints.WarmStart? warm, Dictionary<string, string> parameters)
     {
         var ml = new MLContext(seed);
         var view = new TableDataView(table, plan.Features, labels);
@@ -94,6 +101,21 @@ public static class ModelFitter
         // Appending to the typed chain keeps it flat; the nesting is part of the saved model's bytes, which stay as
         // they were before trainers became a catalogue.
         var learner = choice.Trainer.Estimator(ml, plan.Task, choice.Settings, seed, threads);
+        // pipeline.warm_start: the transforms are fitted alone and the learner begins from the champion's weights when the
+        // vector's slots are the champion's; null (a cold fit, as without warm start) otherwise, with the reason recorded.
+        ITransformer? Warm(IEstimator<ITransformer> transforms)
+        {
+            if (warm is null) return null;
+            var (model, why) = WarmStartFit.Try(ml, transforms, view, plan, choice, threads, warm);
+            if (model is null)
+            {
+                parameters[Checkpoints.WarmStart.ColdParameter] = "cold: " + why;
+                return null;
+            }
+            parameters[Checkpoints.WarmStart.FromParameter] = warm.Source;
+            parameters[Checkpoints.WarmStart.Sha256Parameter] = warm.Sha256;
+            return model;
+        }
         var unit = plan.Features.Where(f => unitScaled.Contains(f.Name)).Select(f => f.Name).ToArray();
         if (choice.Trainer.NeedsNormalizedFeatures && unit.Length > 0)
         {
@@ -103,13 +125,13 @@ public static class ModelFitter
                 ? pipeline.Append(ml.Transforms.Concatenate(Features, unit))
                 : pipeline.Append(ml.Transforms.Concatenate(Scaled, rest)).Append(ml.Transforms.NormalizeMinMax(Scaled))
                     .Append(ml.Transforms.Concatenate(Features, [Scaled, .. unit]));
-            var scaled = chain.Append(learner).Fit(view);
+            var scaled = Warm(chain) ?? chain.Append(learner).Fit(view);
             return new MlNetModelBody(ml, scaled, view.Schema, plan, Facts(scaled, view, plan, [.. rest, .. unit]));
         }
         var features = pipeline.Append(ml.Transforms.Concatenate(Features, [.. numeric, .. encoded]));
         var transformer = choice.Trainer.NeedsNormalizedFeatures
-            ? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
-            : features.Append(learner).Fit(view);
+            ? Warm(features.Append(ml.Transforms.NormalizeMinMax(Features))) ?? features.Append(ml.Transforms.NormalizeMinMax(Features)).Append(learner).Fit(view)
+            : Warm(features) ?? features.Append(learner).Fit(view);
         return new MlNetModelBody(ml, transformer, view.Schema, plan, Facts(transformer, view, plan, [.. numeric, .. encoded]));
     }
 

@@ -24,7 +24,7 @@ public sealed record AuditRequest
     /// <summary>Score at or above which a row is predicted positive (with <see cref="Score"/> alone; default 0.5).</summary>
     public double? Threshold { get; init; }
 
-    /// <summary>An expression (<see cref="Expressions.DecisionExpression"/>) true for rows predicted positive.</summary>
+    /// <summary>An expression (<see cref="Recur.Core.Expressions.DecisionExpression"/>) true for rows predicted positive.</summary>
     public string? PositiveWhen { get; init; }
 
     /// <summary>The sensitive columns.</summary>

@@ -112,6 +112,7 @@ public static class ProjectConfigLoader
         SearchValidation.Validate(c, text);
         ExperimentValidation.Validate(c, text, root);
         TransferValidation.Validate(c, text, root);
+        PipelineValidation.Validate(c, text);
         foreach (var (name, dataset) in c.Datasets)
         {
             if (string.IsNullOrWhiteSpace(dataset.Source)) throw RecurException.Invalid($"recur.yaml: datasets.{name}.source is required", $"datasets.{name}.source");

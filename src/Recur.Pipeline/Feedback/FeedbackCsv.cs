@@ -24,7 +24,7 @@ public sealed record FeedbackFileContent(IReadOnlyList<FeedbackRecord> Labels, I
 
 /// <summary>
 /// Reads a CSV of labels (a header row with a key column, a label column and optionally an event-time column in
-/// ISO-8601) and checks each label against the model's task; rows without a time take <paramref name="now"/>.
+/// ISO-8601) and checks each label against the model's task; rows without a time take the reading time.
 /// </summary>
 public static class FeedbackCsv
 {

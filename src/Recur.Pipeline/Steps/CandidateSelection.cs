@@ -42,11 +42,12 @@ public static class CandidateSelection
 {
     /// <summary>
     /// Checks every candidate against the task first (so a misfit fails before any fitting), then fits them in
-    /// declared order. Ties go to the earlier candidate; a candidate whose metric is not a number never wins.
+    /// declared order. Ties go to the earlier candidate; a candidate whose metric is not a number never wins. With
+    /// <paramref name="warmStart"/> (<c>pipeline.warm_start</c>) the trainers that can begin from the champion's weights do.
     /// </summary>
     public static (TrainedModel Best, IReadOnlyList<CandidateResult> Candidates) Run(
         ProjectConfig config, FeaturePlan plan, DataTable train, DataTable validation, string metric, TimeProvider time, FeatureChain? chain = null, string? projectRoot = null,
-        Workflow.TrainingSteps? steps = null)
+        Workflow.TrainingSteps? steps = null, Training.Checkpoints.WarmStart? warmStart = null)
     {
         var choices = CheckTask(config, plan.Task);
         var threads = LightGbmTrainer.Threads(config.Training);
@@ -66,9 +67,11 @@ public static class CandidateSelection
             // framing.multilabel: each declared trainer is fitted once per label (Training/Multilabel), thresholds chosen on the validation split.
             var multilabel = plan.Task == ModelTask.Multilabel;
             // pipeline: each candidate's fit is a step cached by the hash of its inputs (Workflow/TrainingSteps), read back on a rerun.
+            // pipeline.warm_start: a plain L-BFGS candidate begins from the champion's weights (the source joins its cache key).
+            var warm = !multilabel && warmStart is not null && Training.Checkpoints.WarmStart.CanStart(choice) ? warmStart : null;
             var (model, metrics, seconds) = (steps ?? Workflow.TrainingSteps.Uncached(config)).Fit(choice, threads, () => multilabel
                 ? Training.Multilabel.MultilabelFitter.Fit(config.Name, train, validation, plan, choice, threads, threshold, config.Seed, chain, config.Framing.Multilabel)
-                : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain), Validate);
+                : ModelFitter.Fit(config.Name, train, plan, choice, threads, threshold, config.Seed, chain, warmStart: warm), Validate, warm);
             fitted.Add((model, metrics, seconds,
                 multilabel ? MultilabelFraming : CandidateResult.PlainFraming, multilabel ? MultilabelDescription(config, plan, choice) : $"{choice.Trainer.Name} fitted as declared"));
         }

@@ -62,6 +62,8 @@ public static class TrainingRun
         var steps = new Workflow.TrainingSteps(project, snapshots, dataIsFirstSnapshot, groups.Drop, observer);
         // training.transfer: the source model is loaded and verified before anything else (checked against the plan below).
         var transfer = await Transfer.TransferStep.LoadAsync(project, ct);
+        // pipeline.warm_start: the champion is resolved once, now, so a resumed run starts from the same weights.
+        var warmStart = await Workflow.WarmStartSource.LoadAsync(project, ct);
         // features.windows: the window columns are appended before the plan is built, so they are numeric inputs like any column.
         data = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, data));
         if (evaluation is not null) evaluation = ConfigLocation.Checked(project.Root, () => Windows.TrainingWindows.Apply(config, evaluation));
@@ -112,7 +114,7 @@ public static class TrainingRun
         stages.Done("fit features");
         var (model, candidates) = Framing.Overfit.OverfitStep.IsOn(config)
             ? Framing.Overfit.OverfitStep.Fit(config, plan, train, features.Chain, project.Time)
-            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root, steps);
+            : CandidateSelection.Run(config, plan, train, validation, gates.Metric, project.Time, features.Chain, project.Root, steps, warmStart);
         // training.transfer: the candidates name their source, reuse: score adds the stacked candidate, the lineage records the source.
         (model, candidates) = Transfer.TransferStep.Apply(transfer, config, plan, train, validation, features.Chain, model, candidates, project.Time);
         // framing.neutral: the chosen model answers "neutral" with a reason; an abstain band is chosen on the validation rows.
@@ -251,7 +253,7 @@ public static class TrainingRun
             var outcome = new TrainingOutcome(snapshots, train.RowCount, validation.RowCount, evaluation.RowCount,
                 baselineMetrics, candidateMetrics, validationMetrics, promotion.Champion, promotion.ChampionMetrics, promotion.Gate,
                 promotion.Registered, promotion.SameAs, promotion.Attempts)
-            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Skew = skew, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
+            { Task = plan.Task, Metric = gates.Metric, Policy = policy, Skew = skew, Slices = SliceStep.Analyse(plan, candidateOutput, evaluation), Baselines = baselines, Candidates = candidates, Confusion = confusion, Ablation = ablation, Robustness = robustness, DroppedGroups = groups.Drop, Fairness = fairness, Surrogate = model.Manifest.Surrogate, Neutral = neutral, Overfit = grid, Framings = framings, Notes = [.. Workflow.WarmStartSource.Notes(config.Pipeline.WarmStart, warmStart, candidates.Select(c => c.Parameters)), .. FeatureNotes.LeftOut(config, plan, train), .. features.Notes, .. FeatureNotes.For(plan, train, features.Chain?.Outputs, features.Chain?.Steps.SelectMany(s => s.Outputs().Select(o => o.Name)))] };
             return outcome with { Cascade = cascade, LearningCurve = curve };
         }
         finally

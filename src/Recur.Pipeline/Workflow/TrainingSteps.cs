@@ -74,15 +74,25 @@ public sealed class TrainingSteps
     /// validation metrics read (evaluation threshold, framing's rebalancing and multilabel settings, decision costs). Not
     /// <c>promotion:</c>, so editing a gate never refits.
     /// </summary>
-    public static string FitKey(ProjectConfig config, string featuresKey, TrainerChoice choice, int threads)
+    /// <param name="config">The project's settings.</param>
+    /// <param name="featuresKey">The featurize step's key.</param>
+    /// <param name="choice">The trainer and its settings.</param>
+    /// <param name="threads">The thread count.</param>
+    /// <param name="warmStart">
+    /// <c>pipeline.warm_start</c>: the champion's <see cref="Training.Checkpoints.WarmStart.Key"/> when this trainer begins from it;
+    /// null for a cold fit, whose key is the same as before warm start existed.
+    /// </param>
+    public static string FitKey(ProjectConfig config, string featuresKey, TrainerChoice choice, int threads, string? warmStart = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(choice);
-        return new StepKey("fit").With("featurize", featuresKey).With("name", config.Name)
+        var key = new StepKey("fit").With("featurize", featuresKey).With("name", config.Name)
             .With("trainer", choice.Trainer.Name).With("params", choice.Settings.Describe().OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
             .With("threads", threads).With("seed", config.Seed).With("evaluation", config.Evaluation)
             .With("framing", new { config.Framing.Rebalance, config.Framing.Multilabel }).With("decision", config.Decision)
-            .With("code", RecurProject.CodeVersion).Value;
+            .With("code", RecurProject.CodeVersion);
+        // A warm start is a different computation: its source joins the key (only then, so cold keys stay as they were).
+        return (warmStart is null ? key : key.With("warm_start", warmStart)).Value;
     }
 
     /// <summary>The split's row indices: read from the cache, or computed by <paramref name="split"/> and stored.</summary>
@@ -114,14 +124,20 @@ public sealed class TrainingSteps
     /// One candidate: its model file, validation metrics and fit seconds read from the cache, or fitted by <paramref name="fit"/>,
     /// measured by <paramref name="validate"/> and stored.
     /// </summary>
+    /// <param name="choice">The trainer and its settings.</param>
+    /// <param name="threads">The thread count.</param>
+    /// <param name="fit">Fits the candidate on a miss.</param>
+    /// <param name="validate">Measures it on the validation split.</param>
+    /// <param name="warmStart">The champion this fit begins from (<c>pipeline.warm_start</c>), which joins its key and its step's name; null for none.</param>
     public (TrainedModel Model, IReadOnlyDictionary<string, double> Metrics, double Seconds) Fit(
-        TrainerChoice choice, int threads, Func<TrainedModel> fit, Func<TrainedModel, IReadOnlyDictionary<string, double>> validate)
+        TrainerChoice choice, int threads, Func<TrainedModel> fit, Func<TrainedModel, IReadOnlyDictionary<string, double>> validate, Training.Checkpoints.WarmStart? warmStart = null)
     {
         ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(validate);
-        var key = _featuresKey is null ? "" : FitKey(_config, _featuresKey, choice, threads);
-        return Cached("fit", $"fit {choice.Trainer.Name}", key, Internal.CacheFiles.ReadCandidate,
+        var key = _featuresKey is null ? "" : FitKey(_config, _featuresKey, choice, threads, warmStart?.Key);
+        var name = warmStart is null ? $"fit {choice.Trainer.Name}" : $"fit {choice.Trainer.Name} (warm start from {warmStart.Source})";
+        return Cached("fit", name, key, Internal.CacheFiles.ReadCandidate,
             () =>
             {
                 var started = Stopwatch.GetTimestamp();

@@ -7,7 +7,7 @@ namespace Recur.Training.Internal;
 /// parameters go to both the dataset (binning, categorical columns) and the booster (objective, trees),
 /// as LightGBM's own Python package does. Native handles are freed whatever happens.
 /// </summary>
-internal static class NativeBooster
+internal static partial class NativeBooster
 {
     /// <summary>
     /// Fits <paramref name="iterations"/> boosting rounds (fewer if LightGBM finds nothing left to split); each row

@@ -9,7 +9,7 @@ namespace Recur.Training.Trainers;
 /// Linear models by L-BFGS: logistic regression (binary) and maximum entropy (multiclass). Regression is not
 /// offered: ML.NET's L-BFGS regressor is Poisson regression, which suits counts, not targets in general.
 /// </summary>
-public sealed class LbfgsLinear : ITrainer
+public sealed class LbfgsLinear : ITrainer, IWarmStartTrainer
 {
     /// <inheritdoc />
     public string Name => "lbfgs";
@@ -32,22 +32,33 @@ public sealed class LbfgsLinear : ITrainer
     public bool NeedsNormalizedFeatures => true;
 
     /// <inheritdoc />
-    public IEstimator<ITransformer> Estimator(MLContext ml, ModelTask task, TrainerSettings settings, int seed, int threads)
+    public IEstimator<ITransformer> Estimator(MLContext ml, ModelTask task, TrainerSettings settings, int seed, int threads) => task switch
     {
-        var (l2, l1, iterations) = ((float)settings.Real("l2"), (float)settings.Real("l1"), settings.Int("iterations"));
-        return task switch
+        ModelTask.Binary => Binary(ml, settings, threads),
+        ModelTask.Multiclass => Multiclass(ml, settings, threads),
+        _ => throw new NotSupportedException("lbfgs does not train regression models"),
+    };
+
+    ITransformer? IWarmStartTrainer.FitFrom(MLContext ml, ModelTask task, TrainerSettings settings, int threads, IDataView data, object initial) => (task, initial) switch
+    {
+        (ModelTask.Binary, LinearBinaryModelParameters linear) => Binary(ml, settings, threads).Fit(data, linear),
+        (ModelTask.Multiclass, MaximumEntropyModelParameters entropy) => Multiclass(ml, settings, threads).Fit(data, entropy),
+        _ => null,
+    };
+
+    private static LbfgsLogisticRegressionBinaryTrainer Binary(MLContext ml, TrainerSettings settings, int threads) =>
+        ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            ModelTask.Binary => ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-            {
-                LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features,
-                L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = threads,
-            }),
-            ModelTask.Multiclass => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features,
-                L2Regularization = l2, L1Regularization = l1, MaximumNumberOfIterations = iterations, NumberOfThreads = threads,
-            }),
-            _ => throw new NotSupportedException("lbfgs does not train regression models"),
-        };
-    }
+            LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features,
+            L2Regularization = (float)settings.Real("l2"), L1Regularization = (float)settings.Real("l1"),
+            MaximumNumberOfIterations = settings.Int("iterations"), NumberOfThreads = threads,
+        });
+
+    private static LbfgsMaximumEntropyMulticlassTrainer Multiclass(MLContext ml, TrainerSettings settings, int threads) =>
+        ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+        {
+            LabelColumnName = TableDataView.LabelColumn, FeatureColumnName = ModelFitter.Features,
+            L2Regularization = (float)settings.Real("l2"), L1Regularization = (float)settings.Real("l1"),
+            MaximumNumberOfIterations = settings.Int("iterations"), NumberOfThreads = threads,
+        });
 }

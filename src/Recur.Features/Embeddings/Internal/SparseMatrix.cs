@@ -47,7 +47,7 @@ internal sealed class SparseMatrix
         return From(dense.GetLength(0), dense.GetLength(1), entries);
     }
 
-    /// <summary>Calls <paramref name="entry"/> for every stored entry of a row.</summary>
+    /// <summary>Every stored entry of row <paramref name="row"/>: its column and value.</summary>
     public IEnumerable<(int Column, double Value)> Row(int row)
     {
         for (var i = _rowStart[row]; i < _rowStart[row + 1]; i++) yield return (_columns[i], _values[i]);

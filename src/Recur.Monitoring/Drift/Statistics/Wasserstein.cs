@@ -8,7 +8,7 @@ namespace Recur.Monitoring.Drift;
 public static class Wasserstein
 {
     /// <summary>
-    /// Floor on the reference standard deviation used by <see cref="NormedDistance"/>; it is
+    /// Floor on the reference standard deviation used by <see cref="NormedDistance(ReadOnlySpan{double}, ReadOnlySpan{double})"/>; it is
     /// Evidently's choice, so a constant reference yields a large finite score instead of ∞.
     /// </summary>
     public const double MinimumReferenceStandardDeviation = 1e-3;
