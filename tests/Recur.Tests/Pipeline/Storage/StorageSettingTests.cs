@@ -79,7 +79,9 @@ public sealed class StorageSettingTests : IDisposable
     [Fact]
     public void Backends_AreACatalogueByScheme()
     {
-        Assert.All(StorageBackends.All, pair => Assert.Equal(pair.Key, pair.Value.Scheme));
-        Assert.Contains("sqlite", StorageBackends.All.Keys);
+        // Each key is its backend's scheme, or an alias spelled from it (postgresql for postgres).
+        Assert.All(StorageBackends.All, pair => Assert.StartsWith(pair.Value.Scheme, pair.Key, StringComparison.Ordinal));
+        Assert.Equal(["postgres", "postgresql", "sqlite"], StorageBackends.All.Keys.Order(StringComparer.Ordinal));
+        Assert.Same(StorageBackends.All["postgres"], StorageBackends.All["postgresql"]);
     }
 }
