@@ -31,6 +31,9 @@ public sealed class PredictionLogWriter : IAsyncDisposable
     /// <summary>Batches that failed to be written (reported by health checks).</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
+    /// <summary>Records (and flush marks) queued and not yet taken by the writer (reported by <c>/metrics</c>).</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
     /// <summary>Queues records for the log.</summary>
     public void Enqueue(IEnumerable<PredictionRecord> records)
     {
