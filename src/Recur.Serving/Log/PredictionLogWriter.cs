@@ -13,6 +13,12 @@ namespace Recur.Serving.Log;
 public sealed class PredictionLogWriter : IAsyncDisposable
 {
     private const int MaxBatch = 2048;
+
+    // How long the writer lets records gather before a transaction: a commit costs far more than an inserted row, and at
+    // one request at a time every record used to pay its own (40 % of the serving process's CPU, docs/design/serving-speed.md).
+    // A flush never waits for it.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(2);
+    private int _flushesWaiting;
     private readonly IPredictionLog _log;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
@@ -44,7 +50,10 @@ public sealed class PredictionLogWriter : IAsyncDisposable
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
+        Interlocked.Increment(ref _flushesWaiting);
+        if (_queue.Writer.TryWrite(done)) return done.Task;
+        Interlocked.Decrement(ref _flushesWaiting);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -60,6 +69,7 @@ public sealed class PredictionLogWriter : IAsyncDisposable
         var flushes = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync())
         {
+            if (_queue.Reader.Count < MaxBatch && Volatile.Read(ref _flushesWaiting) == 0) await Task.Delay(Gather);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 if (item is PredictionRecord record) batch.Add(record);
@@ -76,7 +86,11 @@ public sealed class PredictionLogWriter : IAsyncDisposable
                 _logger.PredictionLogWriteFailed(batch.Count, e);
             }
             batch.Clear();
-            foreach (var flush in flushes) flush.TrySetResult();
+            foreach (var flush in flushes)
+            {
+                Interlocked.Decrement(ref _flushesWaiting);
+                flush.TrySetResult();
+            }
             flushes.Clear();
         }
     }
