@@ -11,7 +11,7 @@ top = int(sys.argv[2]) if len(sys.argv) > 2 else 60
 only = sys.argv[3] if len(sys.argv) > 3 else ""
 IDLE = re.compile(r"WaitHandle|Wait\(|WaitOne|WaitCore|WaitNative|LowLevelLifoSemaphore|LowLevelMonitor|SleepEx|Thread\.Sleep|"
                   r"epoll|PollEvents|WaitForSocketEvents|Monitor\.Wait|ManualResetEventSlim\.Wait|SemaphoreSlim\.Wait|"
-                  r"Interop\+Sys\.WaitFor|Interop\+Sys\.Read\(|ReadFile|CLR_SPIN_WAIT|ReadEvents|TryReadEvent")
+                  r"Interop\+Sys\.WaitFor|Interop\+Sys\.Read\(|ReadFile|CLR_SPIN_WAIT|ReadEvents|TryReadEvent|SocketAsyncEngine.EventLoop")
 PSEUDO = ("CPU_TIME", "UNMANAGED_CODE_TIME", "BLOCKED_TIME")
 doc = json.load(open(path))
 frames = [f["name"] for f in doc["shared"]["frames"]]

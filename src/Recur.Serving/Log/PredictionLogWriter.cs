@@ -37,13 +37,19 @@ public sealed class PredictionLogWriter : IAsyncDisposable
     /// <summary>Batches that failed to be written (reported by health checks).</summary>
     public long Failures => Interlocked.Read(ref _failures);
 
-    /// <summary>Records (and flush marks) queued and not yet taken by the writer (reported by <c>/metrics</c>).</summary>
-    public int QueueDepth => _queue.Reader.Count;
+    /// <summary>Records queued and not yet taken by the writer (reported by <c>/metrics</c>).</summary>
+    public long QueueDepth => Interlocked.Read(ref _depth);
+
+    // The single-reader channel cannot count its items; the writer keeps the count itself.
+    private long _depth;
 
     /// <summary>Queues records for the log.</summary>
     public void Enqueue(IEnumerable<PredictionRecord> records)
     {
-        foreach (var record in records) _queue.Writer.TryWrite(record);
+        foreach (var record in records)
+        {
+            if (_queue.Writer.TryWrite(record)) Interlocked.Increment(ref _depth);
+        }
     }
 
     /// <summary>Completes when every record queued before the call is stored.</summary>
@@ -69,10 +75,14 @@ public sealed class PredictionLogWriter : IAsyncDisposable
         var flushes = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync())
         {
-            if (_queue.Reader.Count < MaxBatch && Volatile.Read(ref _flushesWaiting) == 0) await Task.Delay(Gather);
+            if (Interlocked.Read(ref _depth) < MaxBatch && Volatile.Read(ref _flushesWaiting) == 0) await Task.Delay(Gather);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
-                if (item is PredictionRecord record) batch.Add(record);
+                if (item is PredictionRecord record)
+                {
+                    batch.Add(record);
+                    Interlocked.Decrement(ref _depth);
+                }
                 else flushes.Add((TaskCompletionSource)item);
                 if (flushes.Count > 0) break;
             }
