@@ -9,6 +9,9 @@
 # Each server is pinned to CPU 0 (taskset -c 0), wrk to CPU 1; each arm is measured at 1 and at 16 connections.
 # Every request carries a new key (serve-bench.lua). Prints req/s, p50, p99 and the ratio to the bare endpoint.
 # The machine may be shared: compare the ratios within one run, not absolute figures across runs.
+#   before    (only when RECUR_BEFORE names another build's recur.dll) that build on SQLite, for a before/after in one run
+# RECUR_CLI=path/to/recur.dll runs that build instead of ./recur (which builds the CLI when the sources changed).
+# The server's CPU time per request (from /proc) is printed beside the latency: it is less sensitive to a busy machine.
 # Usage: bash bench/peers/serve-bench.sh [seconds per measurement, default 15] [arms, default "bare sqlite postgres python"]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +26,9 @@ lua="$here/bench/peers/serve-bench.lua"
 results="$work/results.tsv"
 : > "$results"
 
+# User and system CPU ticks of the server and its children (the python peer's, dotnet's own process).
+cpu_ticks() { local total=0 p; for p in $server $(pgrep -P "$server" 2>/dev/null); do total=$((total + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $total; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; return 1; }
 
@@ -34,10 +40,12 @@ measure() {
   echo "$arm answers: $(head -c 200 "$work/$arm.answer")" >&2
   taskset -c 1 wrk -t1 -c4 -d5s -s "$lua" "$url" > /dev/null   # warm-up (JIT, pools)
   for c in 1 16; do
-    local line
+    local line t0 t1
+    t0=$(cpu_ticks)
     line=$(taskset -c 1 wrk -t1 -c"$c" -d"${seconds}s" --latency -s "$lua" "$url" | grep '^RESULT')
+    t1=$(cpu_ticks)
     echo "$arm c=$c $line" >&2
-    echo "$arm $c $(echo "$line" | sed -E 's/.*req_s=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) errors=([0-9]+).*/\1 \2 \3 \4/')" >> "$results"
+    echo "$arm $c $(echo "$line" | sed -E 's/.*req_s=([0-9.]+) p50_us=([0-9]+) p99_us=([0-9]+) errors=([0-9]+).*/\1 \2 \3 \4/') $((t1 - t0))" >> "$results"
   done
 }
 
@@ -45,22 +53,23 @@ recur_project() {   # $1 dir, $2 optional --store value: the adult-income exampl
   local dir="$1"; shift
   cp -r "$here/examples/adult-income" "$dir"
   rm -rf "$dir/.recur"
-  "$here/recur" ingest train --project "$dir" "$@" --json > /dev/null
-  "$here/recur" ingest test --project "$dir" "$@" --json > /dev/null
-  "$here/recur" train --project "$dir" "$@" --json > /dev/null
+  "${recur[@]}" ingest train --project "$dir" "$@" --json > /dev/null
+  "${recur[@]}" ingest test --project "$dir" "$@" --json > /dev/null
+  "${recur[@]}" train --project "$dir" "$@" --json > /dev/null
 }
 
-start_recur() {   # $1 arm, $2 project, rest: extra options; sets server and url (empty when it did not start)
-  local arm="$1" dir="$2"; shift 2
+start_recur() {   # $1 arm, $2 project, $3 recur.dll, rest: extra options; sets server and url (empty when it did not start)
+  local arm="$1" dir="$2" dll="$3"; shift 3
   url=""
-  taskset -c 0 "$here/recur" serve --project "$dir" --port 0 "$@" --json > "$work/$arm.serve.json" 2> "$work/$arm.serve.log" &
+  taskset -c 0 dotnet "$dll" serve --project "$dir" --port 0 "$@" --json > "$work/$arm.serve.json" 2> "$work/$arm.serve.log" &
   server=$!
   for _ in $(seq 600); do grep -q listening "$work/$arm.serve.json" 2>/dev/null && break; kill -0 "$server" 2>/dev/null || break; sleep 0.2; done
   grep -q listening "$work/$arm.serve.json" 2>/dev/null || { echo "$arm: recur serve did not start: $(tail -3 "$work/$arm.serve.log")" >&2; stop; return 0; }
   url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["listening"])' "$work/$arm.serve.json")
 }
 
-"$here/recur" --help > /dev/null   # builds the CLI once, before anything is timed
+if [ -n "${RECUR_CLI:-}" ]; then recur=(dotnet "$RECUR_CLI"); cli_dll="$RECUR_CLI"; else recur=("$here/recur"); cli_dll="$here/.build/cli/recur.dll"; fi
+"${recur[@]}" --help > /dev/null   # builds the CLI once, before anything is timed
 
 for arm in $arms; do
   case "$arm" in
@@ -74,8 +83,14 @@ for arm in $arms; do
       stop ;;
     sqlite)
       recur_project "$work/sqlite"
-      start_recur sqlite "$work/sqlite"
+      start_recur sqlite "$work/sqlite" "$cli_dll"
       if [ -n "$url" ]; then measure sqlite "$url/v1/models/adult-income:predict"; fi
+      stop ;;
+    before)
+      if [ -z "${RECUR_BEFORE:-}" ]; then echo "before: skipped (set RECUR_BEFORE to another build's recur.dll)" >&2; continue; fi
+      [ -d "$work/sqlite" ] || recur_project "$work/sqlite"
+      start_recur before "$work/sqlite" "$RECUR_BEFORE"
+      if [ -n "$url" ]; then measure before "$url/v1/models/adult-income:predict"; fi
       stop ;;
     postgres)
       pg="${RECUR_BENCH_POSTGRES:-${RECUR_TEST_POSTGRES:-}}"
@@ -91,7 +106,7 @@ for arm in $arms; do
       if ! recur_project "$work/postgres" --store "$store" 2> "$work/postgres.train.log"; then
         echo "postgres: skipped (training into PostgreSQL failed: $(tail -1 "$work/postgres.train.log"))" >&2; continue
       fi
-      start_recur postgres "$work/postgres" --store "$store"
+      start_recur postgres "$work/postgres" "$cli_dll" --store "$store"
       if [ -n "$url" ]; then measure postgres "$url/v1/models/adult-income:predict"; else echo "postgres: skipped (recur serve did not start)" >&2; fi
       stop ;;
     python)
@@ -109,12 +124,14 @@ for arm in $arms; do
   esac
 done
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$seconds" "$(getconf CLK_TCK)" <<'PY'
 import sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+seconds, hz = float(sys.argv[2]), float(sys.argv[3])
 bare = {r[1]: float(r[2]) for r in rows if r[0] == "bare"}
-print(f"{'arm':<10}{'conns':>6}{'req/s':>10}{'p50 µs':>9}{'p99 µs':>9}{'errors':>8}{'vs bare':>9}")
-for arm, c, rps, p50, p99, err in rows:
+print(f"{'arm':<10}{'conns':>6}{'req/s':>10}{'p50 µs':>9}{'p99 µs':>9}{'errors':>8}{'vs bare':>9}{'CPU µs/req':>12}")
+for arm, c, rps, p50, p99, err, ticks in rows:
     ratio = f"{float(rps) / bare[c] * 100:.0f} %" if c in bare else "-"
-    print(f"{arm:<10}{c:>6}{float(rps):>10.0f}{p50:>9}{p99:>9}{err:>8}{ratio:>9}")
+    cpu = float(ticks) / hz * 1e6 / max(float(rps) * seconds, 1)
+    print(f"{arm:<10}{c:>6}{float(rps):>10.0f}{p50:>9}{p99:>9}{err:>8}{ratio:>9}{cpu:>12.0f}")
 PY

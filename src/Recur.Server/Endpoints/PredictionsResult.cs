@@ -12,12 +12,13 @@ namespace Recur.Server.Endpoints;
 /// <summary>
 /// The 200 answer of the prediction endpoints, written straight from the results with a <see cref="Utf8JsonWriter"/> into
 /// the response pipe: the same bytes the serializer writes for <see cref="PredictionEndpoints.PredictResponse"/> (snake_case,
-/// absent fields left out, the default encoder), without building the DTOs or resolving serializer metadata per request.
+/// absent fields left out, ASP.NET Core's relaxed encoder), without building the DTOs or resolving serializer metadata per request.
 /// The OpenAPI document still shows <c>PredictResponse</c> as the 200 schema.
 /// </summary>
 internal sealed class PredictionsResult(IReadOnlyList<PredictionResult> results) : IResult, IEndpointMetadataProvider
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // ASP.NET Core's JSON defaults escape only what JSON requires (so "<=50K" stays as it is): the same encoder.
+    internal static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The answers written.</summary>
     public IReadOnlyList<PredictionResult> Results => results;
@@ -29,7 +30,7 @@ internal sealed class PredictionsResult(IReadOnlyList<PredictionResult> results)
         var response = httpContext.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        using (var writer = new Utf8JsonWriter(response.BodyWriter, Options)) Write(writer, results);
+        using (var writer = new Utf8JsonWriter(response.BodyWriter, WriterOptions)) Write(writer, results);
         await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 

@@ -9,8 +9,8 @@ namespace Recur.Tests.Server;
 /// <summary>The hand-written prediction response writes exactly the bytes the serializer wrote for the DTOs before it.</summary>
 public sealed class PredictionsResultTests
 {
-    // The server's JSON settings: ASP.NET Core's web defaults with snake_case names.
-    private static readonly JsonSerializerOptions ServerOptions = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // The server's JSON settings: ASP.NET Core's defaults (web, relaxed encoder) with snake_case names.
+    private static readonly JsonSerializerOptions ServerOptions = new(new Microsoft.AspNetCore.Http.Json.JsonOptions().SerializerOptions) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private static string Serialized(IReadOnlyList<PredictionResult> results) =>
         JsonSerializer.Serialize(new PredictionEndpoints.PredictResponse([.. results.Select(PredictionEndpoints.PredictionDto.From)]), ServerOptions);
@@ -18,7 +18,7 @@ public sealed class PredictionsResultTests
     private static string Written(IReadOnlyList<PredictionResult> results)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer)) PredictionsResult.Write(writer, results);
+        using (var writer = new Utf8JsonWriter(buffer, PredictionsResult.WriterOptions)) PredictionsResult.Write(writer, results);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
