@@ -69,6 +69,7 @@ public static class RecurServices
         services.TryAddSingleton(new Serving.Routing.TargetPicker(config.Seed));
         services.TryAddSingleton(new Serving.Windows.WindowFeatureBook(Windows.TrainingWindows.LiveSource));
         services.AddPredictionServing();
+        services.TryAddSingleton<Core.Observability.RecurMetrics>();
         services.TryAddSingleton<RecurProject>();
         return services;
     }

@@ -44,6 +44,7 @@ public static class RecurServer
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddRecurOpenApi();
         builder.Services.AddHostedService<Loop.LoopBackgroundService>();
+        builder.Services.AddSingleton<Observability.ReadinessCheck>();
 
         var app = builder.Build();
         // Compose the project now (open the database, start the log writer), not on the first request:
@@ -55,6 +56,8 @@ public static class RecurServer
         // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
         app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();
         app.Services.GetRequiredService<AuthGate>().StartAsync(BindAddress.IsLoopback(url), url, CancellationToken.None).GetAwaiter().GetResult();
+        // Outermost: every request is counted with the status it was finally sent.
+        app.UseMiddleware<Observability.RequestMetrics>();
         app.UseMiddleware<RequestIds>();
         app.UseHostFiltering();
         app.UseExceptionHandler();
@@ -73,6 +76,8 @@ public static class RecurServer
         app.MapSurrogateEndpoints();
         app.MapBatchEndpoints();
         app.MapHealth();
+        Observability.ReadinessEndpoints.MapReadiness(app);
+        Observability.MetricsEndpoints.MapMetrics(app);
         return app;
     }
 

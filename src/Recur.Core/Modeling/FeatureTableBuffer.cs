@@ -16,8 +16,15 @@ public sealed class FeatureTableBuffer
     public FeatureTableBuffer(FeaturePlan plan, int rows)
     {
         _plan = plan;
-        _numbers = plan.Features.Select(f => f.Type == ColumnType.Text ? null : new double[rows]).ToArray();
-        _texts = plan.Features.Select(f => f.Type == ColumnType.Text ? new string?[rows] : null).ToArray();
+        // Loops, not LINQ: a served request builds one buffer per call.
+        var features = plan.Features;
+        _numbers = new double[]?[features.Count];
+        _texts = new string?[]?[features.Count];
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (features[f].Type == ColumnType.Text) _texts[f] = new string?[rows];
+            else _numbers[f] = new double[rows];
+        }
     }
 
     /// <summary>The number buffer of feature <paramref name="feature"/>, or null for a text feature.</summary>
@@ -27,7 +34,17 @@ public sealed class FeatureTableBuffer
     public string?[]? Texts(int feature) => _texts[feature];
 
     /// <summary>The filled table, columns in plan order.</summary>
-    public DataTable ToTable() => new(_plan.Features.Select((f, c) => f.Type == ColumnType.Text
-        ? (DataColumn)new TextColumn(new ColumnSpec(f.Name, f.Type), _texts[c]!)
-        : new NumericColumn(new ColumnSpec(f.Name, f.Type), _numbers[c]!)).ToArray());
+    public DataTable ToTable()
+    {
+        var features = _plan.Features;
+        var columns = new DataColumn[features.Count];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var f = features[c];
+            columns[c] = f.Type == ColumnType.Text
+                ? new TextColumn(new ColumnSpec(f.Name, f.Type), _texts[c]!)
+                : new NumericColumn(new ColumnSpec(f.Name, f.Type), _numbers[c]!);
+        }
+        return new DataTable(columns);
+    }
 }

@@ -12,8 +12,12 @@ namespace Recur.Pipeline.Loop;
 /// <c>loop.alerts.webhooks</c>, as a registry-style event of kind <c>loop_alert</c> (signed and retried like the
 /// registry's webhooks) whose reason is the evidence and whose metrics are the numbers.
 /// </summary>
-internal sealed class LoopAudit(ILoopStore store, string model, ILogger logger, LoopAlertsConfig alerts, TimeProvider time)
+internal sealed class LoopAudit(ILoopStore store, string model, ILogger logger, LoopAlertsConfig alerts, TimeProvider time, Core.Observability.RecurMetrics? metrics = null)
 {
+    // The steps that are decisions, counted in recur_loop_decisions_total (a "decision" record as retrain or no_retrain).
+    private static readonly HashSet<string> Decisions = [LoopSteps.Decision, LoopSteps.Throttled, LoopSteps.CanaryStarted, LoopSteps.CanaryExtended,
+        LoopSteps.Promoted, LoopSteps.RolledBack, LoopSteps.Failed];
+
     /// <summary>The kind of an alert's webhook body.</summary>
     public const string AlertKind = "loop_alert";
 
@@ -41,6 +45,7 @@ internal sealed class LoopAudit(ILoopStore store, string model, ILogger logger, 
         var record = await store.AppendAsync(new NewLoopRecord(model, Tick, step, what, why, numbers ?? new Dictionary<string, double>(), version), ct);
         _records.Add(record);
         logger.LoopStep(Tick, model, step, what, why);
+        if (metrics is not null && Decisions.Contains(step)) metrics.LoopDecisions.Add(model, step != LoopSteps.Decision ? step : what == "retrain" ? "retrain" : "no_retrain");
         return record;
     }
 

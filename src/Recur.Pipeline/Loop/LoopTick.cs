@@ -24,7 +24,7 @@ public static partial class LoopTick
         ArgumentNullException.ThrowIfNull(project);
         var config = project.Config;
         var logger = project.Logging.CreateLogger("Recur.Pipeline.Loop");
-        var audit = new LoopAudit(project.Services.GetRequiredService<ILoopStore>(), config.Name, logger, config.Loop.Alerts, project.Time);
+        var audit = new LoopAudit(project.Services.GetRequiredService<ILoopStore>(), config.Name, logger, config.Loop.Alerts, project.Time, project.Services.GetService<Core.Observability.RecurMetrics>());
         var canaries = project.Services.GetRequiredService<CanaryFile>();
         await audit.StartAsync(why, ct);
         string action;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using System.Text.Json.Serialization;
 using Recur.Core;
 using Recur.Core.Modeling;
+using Recur.Core.Observability;
 using Recur.Serving;
 using Recur.Serving.Requests;
 using Recur.Server.Contract;
@@ -116,25 +117,45 @@ internal static class PredictionEndpoints
     /// <summary>A prediction interval: its ends and nominal coverage.</summary>
     internal sealed record IntervalDto(double Low, double High, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Level);
 
-    private static async Task<Ok<PredictResponse>> ByQuery(string name, int? version, string? alias, string? route, HttpRequest request, PredictionService service, CancellationToken ct)
+    private static async Task<PredictionsResult> ByQuery(string name, int? version, string? alias, string? route, HttpContext context, PredictionService service, RecurMetrics metrics, CancellationToken ct)
     {
         if (version is null && string.IsNullOrEmpty(alias))
         {
-            using var document = await JsonBody.ReadAsync(request, ct);
+            using var document = await JsonBody.ReadAsync(context.Request, ct);
             var results = await service.PredictRoutedAsync(name, string.IsNullOrEmpty(route) ? null : route, document.RootElement, ct);
-            return TypedResults.Ok(new PredictResponse(results.Select(PredictionDto.From).ToList()));
+            return Answer(context, metrics, name, results);
         }
         if (!string.IsNullOrEmpty(route)) throw RecurException.Invalid("give a route, or a version or alias, not both", "route");
-        return await Predict(ModelSelector.From(name, version, alias), request, service, ct);
+        return await Predict(ModelSelector.From(name, version, alias), context, service, metrics, ct);
     }
 
-    private static Task<Ok<PredictResponse>> ByVersion(string name, int version, HttpRequest request, PredictionService service, CancellationToken ct) =>
-        Predict(ModelSelector.From(name, version, null), request, service, ct);
+    private static Task<PredictionsResult> ByVersion(string name, int version, HttpContext context, PredictionService service, RecurMetrics metrics, CancellationToken ct) =>
+        Predict(ModelSelector.From(name, version, null), context, service, metrics, ct);
 
-    private static async Task<Ok<PredictResponse>> Predict(ModelSelector selector, HttpRequest request, PredictionService service, CancellationToken ct)
+    private static async Task<PredictionsResult> Predict(ModelSelector selector, HttpContext context, PredictionService service, RecurMetrics metrics, CancellationToken ct)
     {
-        using var document = await JsonBody.ReadAsync(request, ct);
+        using var document = await JsonBody.ReadAsync(context.Request, ct);
         var results = await service.PredictAsync(selector, document.RootElement, ct);
-        return TypedResults.Ok(new PredictResponse(results.Select(PredictionDto.From).ToList()));
+        return Answer(context, metrics, selector.Model, results);
+    }
+
+    // Counts the answers by version and the safeguard rules that fired, and tells the request metrics who answered.
+    private static PredictionsResult Answer(HttpContext context, RecurMetrics metrics, string model, IReadOnlyList<PredictionResult> results)
+    {
+        var first = results.Count > 0 ? results[0].ModelVersion : 0;
+        var (current, run, mixed) = (first, 0, false);
+        foreach (var r in results)
+        {
+            if (r.ModelVersion != current)
+            {
+                metrics.Predictions.Add(model, RecurMetrics.Label(current), count: run);
+                (current, run, mixed) = (r.ModelVersion, 0, true);
+            }
+            run++;
+            if (r.Rules is { } rules) foreach (var rule in rules) metrics.SafeguardHits.Add(model, rule);
+        }
+        if (run > 0) metrics.Predictions.Add(model, RecurMetrics.Label(current), count: run);
+        Observability.ServedBy.Mark(context, model, mixed ? "mixed" : RecurMetrics.Label(first));
+        return new PredictionsResult(results);
     }
 }

@@ -96,8 +96,16 @@ public static class InstanceReader
         return instances;
     }
 
-    private static Dictionary<string, int> Index(FeaturePlan plan) =>
-        plan.Features.Select((f, i) => (f.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+    // The plan's feature positions by name, built once per plan (a served version keeps its plan for its lifetime).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FeaturePlan, Dictionary<string, int>> Indexes = [];
+
+    private static Dictionary<string, int> Index(FeaturePlan plan) => Indexes.GetValue(plan, p =>
+        p.Features.Select((f, i) => (f.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal));
+
+    // Field paths name the exact place of a defect; they are built only when there is one (or a text value is checked).
+    private static string Path(int i) => $"instances[{i}]";
+
+    private static string FeatureField(int i, string name) => $"instances[{i}].features.{name}";
 
     // The key of a refused instance, when it has a readable one.
     private static string? KeyOf(JsonElement instance, ServingConfig limits)
@@ -113,33 +121,82 @@ public static class InstanceReader
         }
     }
 
-    // Reads instance number i into row 'row' of the buffer; throws Invalid naming the field.
+    // Reads instance number i into row 'row' of the buffer; throws Invalid naming the field. The common path
+    // allocates only the key, the text values and the raw input kept for the log.
     private static (string Key, string Input) ReadInstance(JsonElement instance, int i, int row, FeaturePlan plan, Dictionary<string, int> index, FeatureTableBuffer buffer, ServingConfig limits)
     {
-        var path = $"instances[{i}]";
-        if (instance.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{path}: expected an object with 'key' and 'features'", path);
-        if (!instance.TryGetProperty("key", out var key)) throw RecurException.Invalid($"{path}.key: required, a non-empty string", $"{path}.key");
-        var text = JsonValues.RequiredText(key, $"{path}.key", limits.MaxKeyLength);
+        if (instance.ValueKind != JsonValueKind.Object) throw RecurException.Invalid($"{Path(i)}: expected an object with 'key' and 'features'", Path(i));
+        if (!instance.TryGetProperty("key", out var key)) throw RecurException.Invalid($"{Path(i)}.key: required, a non-empty string", $"{Path(i)}.key");
+        var text = key.ValueKind == JsonValueKind.String && TryPlainText(key, limits.MaxKeyLength, out var plain) && plain.Length > 0
+            ? plain
+            : JsonValues.RequiredText(key, $"{Path(i)}.key", limits.MaxKeyLength);
         if (!instance.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Object)
         {
-            throw RecurException.Invalid($"{path}.features: required, an object of feature values", $"{path}.features");
+            throw RecurException.Invalid($"{Path(i)}.features: required, an object of feature values", $"{Path(i)}.features");
         }
-        var seen = new bool[plan.Features.Count];
+        var count = plan.Features.Count;
+        Span<bool> seen = count <= 512 ? stackalloc bool[count] : new bool[count];
+        var found = 0;
         foreach (var property in features.EnumerateObject())
         {
-            var name = JsonValues.Name(property, $"{path}.features", limits.MaxTextLength);
-            var field = $"{path}.features.{name}";
-            if (!index.TryGetValue(name, out var f)) throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
-            if (seen[f]) throw RecurException.Invalid($"{field}: given twice", field);
+            var name = TryPlainName(property, limits.MaxTextLength, out var plainName) ? plainName : JsonValues.Name(property, $"{Path(i)}.features", limits.MaxTextLength);
+            if (!index.TryGetValue(name, out var f))
+            {
+                var field = FeatureField(i, name);
+                throw RecurException.Invalid($"{field}: unknown feature (the model takes: {string.Join(", ", index.Keys)})", field);
+            }
+            if (seen[f]) throw RecurException.Invalid($"{FeatureField(i, name)}: given twice", FeatureField(i, name));
             seen[f] = true;
-            ReadValue(property.Value, plan.Features[f], field, buffer.Numbers(f), buffer.Texts(f), row, limits.MaxTextLength);
+            found++;
+            ReadValue(property.Value, plan.Features[f], i, name, buffer.Numbers(f), buffer.Texts(f), row, limits.MaxTextLength);
         }
-        var missing = Array.IndexOf(seen, false);
-        if (missing >= 0) throw RecurException.Invalid($"{path}.features.{plan.Features[missing].Name}: missing (send null for an unknown value)", $"{path}.features.{plan.Features[missing].Name}");
+        if (found < count)
+        {
+            var missing = seen.IndexOf(false);
+            throw RecurException.Invalid($"{FeatureField(i, plan.Features[missing].Name)}: missing (send null for an unknown value)", FeatureField(i, plan.Features[missing].Name));
+        }
         return (text, features.GetRawText());
     }
 
-    private static void ReadValue(JsonElement value, FeatureSpec feature, string field, double[]? numbers, string?[]? texts, int row, int maxText)
+    // A string value that needs no checking beyond its length: the common case, read without building its field path.
+    // Anything unusual (invalid UTF-8, a surrogate) goes through JsonValues, which names the field.
+    private static bool TryPlainText(JsonElement value, int maxLength, out string text)
+    {
+        text = "";
+        string candidate;
+        try
+        {
+            candidate = value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        if (candidate.Length > maxLength) return false;
+        foreach (var c in candidate) if (char.IsSurrogate(c)) return false;
+        text = candidate;
+        return true;
+    }
+
+    private static bool TryPlainName(JsonProperty property, int maxLength, out string name)
+    {
+        name = "";
+        string candidate;
+        try
+        {
+            candidate = property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        if (candidate.Length > maxLength) return false;
+        foreach (var c in candidate) if (char.IsSurrogate(c)) return false;
+        name = candidate;
+        return true;
+    }
+
+    private static void ReadValue(JsonElement value, FeatureSpec feature, int i, string name, double[]? numbers, string?[]? texts, int row, int maxText)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -150,21 +207,21 @@ public static class InstanceReader
         {
             if (value.ValueKind == JsonValueKind.Number && !JsonValues.TryFinite(value, out _))
             {
-                throw RecurException.Invalid($"{field}: {Clip(value.GetRawText())} is not a finite number", field);
+                throw RecurException.Invalid($"{FeatureField(i, name)}: {Clip(value.GetRawText())} is not a finite number", FeatureField(i, name));
             }
             if (!JsonValues.TryFinite(value, out var number))
             {
-                throw RecurException.Invalid($"{field}: expected a number ({feature.Type.ToName()}), got {Describe(value)}", field);
+                throw RecurException.Invalid($"{FeatureField(i, name)}: expected a number ({feature.Type.ToName()}), got {Describe(value)}", FeatureField(i, name));
             }
             if (feature.Type == ColumnType.Integer && number != Math.Floor(number))
             {
-                throw RecurException.Invalid($"{field}: expected an integer, got {value.GetRawText()}", field);
+                throw RecurException.Invalid($"{FeatureField(i, name)}: expected an integer, got {value.GetRawText()}", FeatureField(i, name));
             }
             numbers[row] = number;
             return;
         }
-        if (value.ValueKind != JsonValueKind.String) throw RecurException.Invalid($"{field}: expected a string, got {Describe(value)}", field);
-        texts![row] = JsonValues.Text(value, field, maxText);
+        if (value.ValueKind != JsonValueKind.String) throw RecurException.Invalid($"{FeatureField(i, name)}: expected a string, got {Describe(value)}", FeatureField(i, name));
+        texts![row] = TryPlainText(value, maxText, out var plain) ? plain : JsonValues.Text(value, FeatureField(i, name), maxText);
     }
 
     private static string Clip(string text) => text.Length <= 40 ? text : text[..40] + "…";

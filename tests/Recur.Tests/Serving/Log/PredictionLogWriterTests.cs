@@ -30,4 +30,20 @@ public sealed class PredictionLogWriterTests : IDisposable
         Assert.NotNull(failure.Exception);
         Assert.Contains("1 predictions could not be written", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task QueueDepth_RecordsEnqueuedThenWritten_CountsThemUntilTheyAreTaken()
+    {
+        var log = new SqlitePredictionLog(new SqliteDatabase(_dir.Path("recur.db")));
+        await using var writer = new PredictionLogWriter(log);
+        var records = Enumerable.Range(0, 50).Select(i => new PredictionRecord($"k{i}", "m", 1, DateTimeOffset.UnixEpoch, "{}", "yes", 0.9)).ToArray();
+
+        writer.Enqueue(records);
+        var queued = writer.QueueDepth;
+        await writer.FlushAsync();
+
+        Assert.InRange(queued, 0, 50);
+        Assert.Equal(0, writer.QueueDepth);
+        Assert.Equal(50, (await log.ReadAsync("m")).Count);
+    }
 }
