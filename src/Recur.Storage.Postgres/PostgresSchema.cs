@@ -13,6 +13,7 @@ public static class PostgresSchema
         .. Steps("core", """
             CREATE TABLE IF NOT EXISTS recur_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """),
+        .. PostgresLeaseStore.Schema,
     ];
 
     /// <summary>Numbers a module's steps 1, 2, 3, ... in the order given.</summary>

@@ -25,6 +25,8 @@ public sealed class PostgresStorage : IStorageBackend
     {
         var connectionString = PostgresConnectionString.FromLocation(uri.Location, "storage");
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton<Core.Coordination.ILeaseStore>(sp => new PostgresLeaseStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<Core.Coordination.IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<PostgresDatabase>()));
         // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
     }
 }
