@@ -26,9 +26,9 @@ public sealed class PostgresJobQueue(PostgresDatabase db) : IJobQueue
     }
 
     /// <inheritdoc />
-    public async Task<JobRecord?> ClaimAsync(string worker, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default)
+    public async Task<JobRecord?> ClaimAsync(string worker, string model, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default)
     {
-        var args = new { worker, kinds = kinds.ToArray(), lease = lease.TotalSeconds };
+        var args = new { worker, model, kinds = kinds.ToArray(), lease = lease.TotalSeconds };
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -41,7 +41,7 @@ public sealed class PostgresJobQueue(PostgresDatabase db) : IJobQueue
             """
             WITH next AS (
                 SELECT id FROM recur_jobs
-                WHERE (status = 'queued' OR (status = 'running' AND lease_until <= now())) AND (cardinality(@kinds) = 0 OR kind = ANY(@kinds))
+                WHERE model = @model AND (status = 'queued' OR (status = 'running' AND lease_until <= now())) AND (cardinality(@kinds) = 0 OR kind = ANY(@kinds))
                 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
             UPDATE recur_jobs j SET status = 'running', worker = @worker, attempts = j.attempts + 1, started_at = now(),
                 lease_until = now() + make_interval(secs => @lease)

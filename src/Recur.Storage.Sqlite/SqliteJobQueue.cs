@@ -27,10 +27,10 @@ public sealed class SqliteJobQueue(SqliteDatabase db, TimeProvider time) : IJobQ
     }
 
     /// <inheritdoc />
-    public Task<JobRecord?> ClaimAsync(string worker, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default)
+    public Task<JobRecord?> ClaimAsync(string worker, string model, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var args = new { worker, kinds, now = Json.Time(now), until = Json.Time(now + lease) };
+        var args = new { worker, model, kinds, now = Json.Time(now), until = Json.Time(now + lease) };
         var byKind = kinds.Count == 0 ? "" : "AND kind IN @kinds";
         using var connection = db.Open();
         using var tx = connection.BeginTransaction(deferred: false);
@@ -43,7 +43,7 @@ public sealed class SqliteJobQueue(SqliteDatabase db, TimeProvider time) : IJobQ
         var row = connection.QuerySingleOrDefault<Row>(
             $"""
             UPDATE jobs SET status = 'running', worker = @worker, attempts = attempts + 1, started_at = @now, lease_until = @until
-            WHERE id = (SELECT id FROM jobs WHERE (status = 'queued' OR (status = 'running' AND lease_until <= @now)) {byKind} ORDER BY id LIMIT 1)
+            WHERE id = (SELECT id FROM jobs WHERE model = @model AND (status = 'queued' OR (status = 'running' AND lease_until <= @now)) {byKind} ORDER BY id LIMIT 1)
             RETURNING *
             """, args, tx);
         tx.Commit();

@@ -19,9 +19,19 @@ public sealed class ServerProcess : IAsyncDisposable
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
     /// <summary>Starts the server for a project and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string projectRoot)
+    public static Task<ServerProcess> StartAsync(string projectRoot) => StartAsync(projectRoot, []);
+
+    /// <summary>The server's process id.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Starts the server for a project with more arguments (e.g. <c>--store</c>) and waits until it listens.</summary>
+    public static Task<ServerProcess> StartAsync(string projectRoot, params string[] extra) =>
+        StartAsync(CliRunner.StartInfo(projectRoot, ["serve", "--port", "0", "--json", "--project", projectRoot, .. extra]));
+
+    /// <summary>Starts <c>recur serve --port 0 --json</c> as <paramref name="info"/> says (e.g. pinned to a core) and waits until it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(ProcessStartInfo info)
     {
-        var server = new ServerProcess(Process.Start(CliRunner.StartInfo(projectRoot, "serve", "--port", "0", "--json", "--project", projectRoot))!);
+        var server = new ServerProcess(Process.Start(info)!);
         // Drain stderr so the server never blocks on a full pipe while logging.
         server._process.ErrorDataReceived += (_, e) => { lock (server._stderr) server._stderr.AppendLine(e.Data); };
         server._process.BeginErrorReadLine();

@@ -12,11 +12,11 @@ public interface IJobQueue
     Task<JobRecord> EnqueueAsync(NewJob job, CancellationToken ct = default);
 
     /// <summary>
-    /// Claims the oldest ready job (queued, or running with its lease run out) of one of <paramref name="kinds"/> (any kind
-    /// when empty) for <paramref name="worker"/> until <paramref name="lease"/> from now, counting an attempt; null when
+    /// Claims the oldest ready job (queued, or running with its lease run out) of <paramref name="model"/> and one of
+    /// <paramref name="kinds"/> (any kind when empty) for <paramref name="worker"/> until <paramref name="lease"/> from now, counting an attempt; null when
     /// none is ready. Two workers never claim the same job. A job whose lease ran out after its last attempt is marked failed.
     /// </summary>
-    Task<JobRecord?> ClaimAsync(string worker, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default);
+    Task<JobRecord?> ClaimAsync(string worker, string model, TimeSpan lease, IReadOnlyCollection<string> kinds, CancellationToken ct = default);
 
     /// <summary>Extends the lease of a job <paramref name="worker"/> holds; false when it no longer holds it (the lease ran out and another worker took it).</summary>
     Task<bool> HeartbeatAsync(long id, string worker, TimeSpan lease, CancellationToken ct = default);

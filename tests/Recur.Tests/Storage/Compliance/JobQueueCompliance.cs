@@ -15,7 +15,7 @@ public abstract class JobQueueCompliance
     [Fact]
     public async Task ClaimAsync_Empty_IsNull()
     {
-        Assert.Null(await NewQueue().ClaimAsync("w1", Long, Any));
+        Assert.Null(await NewQueue().ClaimAsync("w1", "m", Long, Any));
     }
 
     [Fact]
@@ -26,7 +26,7 @@ public abstract class JobQueueCompliance
         await jobs.EnqueueAsync(new NewJob("retrain", "m", """{"tick":2}"""));
         Assert.Equal((JobStatus.Queued, 0, null), (first.Status, first.Attempts, first.Worker));
 
-        var claimed = await jobs.ClaimAsync("w1", Long, ["retrain"]);
+        var claimed = await jobs.ClaimAsync("w1", "m", Long, ["retrain"]);
 
         Assert.Equal(first.Id, claimed!.Id);
         Assert.Equal((JobStatus.Running, 1, "w1"), (claimed.Status, claimed.Attempts, claimed.Worker));
@@ -35,13 +35,23 @@ public abstract class JobQueueCompliance
     }
 
     [Fact]
+    public async Task ClaimAsync_OtherModel_IsLeft()
+    {
+        var jobs = NewQueue();
+        await jobs.EnqueueAsync(new NewJob("retrain", "other", "{}"));
+
+        Assert.Null(await jobs.ClaimAsync("w1", "m", Long, Any));
+        Assert.Equal("other", (await jobs.ClaimAsync("w1", "other", Long, Any))!.Model);
+    }
+
+    [Fact]
     public async Task ClaimAsync_OtherKind_IsLeft()
     {
         var jobs = NewQueue();
         await jobs.EnqueueAsync(new NewJob("backtest", "m", "{}"));
 
-        Assert.Null(await jobs.ClaimAsync("w1", Long, ["retrain"]));
-        Assert.Equal("backtest", (await jobs.ClaimAsync("w1", Long, Any))!.Kind);
+        Assert.Null(await jobs.ClaimAsync("w1", "m", Long, ["retrain"]));
+        Assert.Equal("backtest", (await jobs.ClaimAsync("w1", "m", Long, Any))!.Kind);
     }
 
     [Fact]
@@ -49,7 +59,7 @@ public abstract class JobQueueCompliance
     {
         var jobs = NewQueue();
         var job = await jobs.EnqueueAsync(new NewJob("retrain", "m", "{}"));
-        await jobs.ClaimAsync("w1", Long, Any);
+        await jobs.ClaimAsync("w1", "m", Long, Any);
 
         Assert.False(await jobs.CompleteAsync(job.Id, "w2", """{"candidate":2}"""));
         Assert.True(await jobs.CompleteAsync(job.Id, "w1", """{"candidate":2}"""));
@@ -57,7 +67,7 @@ public abstract class JobQueueCompliance
         var done = await jobs.FindAsync(job.Id);
         Assert.Equal((JobStatus.Done, """{"candidate":2}"""), (done!.Status, done.ResultJson));
         Assert.NotNull(done.FinishedAt);
-        Assert.Null(await jobs.ClaimAsync("w2", Long, Any));
+        Assert.Null(await jobs.ClaimAsync("w2", "m", Long, Any));
     }
 
     [Fact]
@@ -65,13 +75,13 @@ public abstract class JobQueueCompliance
     {
         var jobs = NewQueue();
         var job = await jobs.EnqueueAsync(new NewJob("retrain", "m", "{}"));
-        await jobs.ClaimAsync("w1", Long, Any);
+        await jobs.ClaimAsync("w1", "m", Long, Any);
 
         Assert.True(await jobs.FailAsync(job.Id, "w1", "no feedback yet"));
 
         var failed = await jobs.FindAsync(job.Id);
         Assert.Equal((JobStatus.Failed, "no feedback yet"), (failed!.Status, failed.Error));
-        Assert.Null(await jobs.ClaimAsync("w1", Long, Any));
+        Assert.Null(await jobs.ClaimAsync("w1", "m", Long, Any));
     }
 
     [Fact]
@@ -79,11 +89,11 @@ public abstract class JobQueueCompliance
     {
         var jobs = NewQueue();
         var job = await jobs.EnqueueAsync(new NewJob("retrain", "m", "{}"));
-        await jobs.ClaimAsync("dead", TimeSpan.FromMilliseconds(200), Any);
-        Assert.Null(await jobs.ClaimAsync("w2", Long, Any));
+        await jobs.ClaimAsync("dead", "m", TimeSpan.FromMilliseconds(200), Any);
+        Assert.Null(await jobs.ClaimAsync("w2", "m", Long, Any));
         await Task.Delay(500);
 
-        var again = await jobs.ClaimAsync("w2", Long, Any);
+        var again = await jobs.ClaimAsync("w2", "m", Long, Any);
 
         Assert.Equal((job.Id, 2, "w2"), (again!.Id, again.Attempts, again.Worker));
         Assert.False(await jobs.HeartbeatAsync(job.Id, "dead", Long));
@@ -96,12 +106,12 @@ public abstract class JobQueueCompliance
     {
         var jobs = NewQueue();
         var job = await jobs.EnqueueAsync(new NewJob("retrain", "m", "{}"));
-        await jobs.ClaimAsync("w1", TimeSpan.FromMilliseconds(300), Any);
+        await jobs.ClaimAsync("w1", "m", TimeSpan.FromMilliseconds(300), Any);
 
         Assert.True(await jobs.HeartbeatAsync(job.Id, "w1", Long));
         await Task.Delay(500);
 
-        Assert.Null(await jobs.ClaimAsync("w2", Long, Any));
+        Assert.Null(await jobs.ClaimAsync("w2", "m", Long, Any));
     }
 
     [Fact]
@@ -109,10 +119,10 @@ public abstract class JobQueueCompliance
     {
         var jobs = NewQueue();
         var job = await jobs.EnqueueAsync(new NewJob("retrain", "m", "{}", MaxAttempts: 1));
-        await jobs.ClaimAsync("dead", TimeSpan.FromMilliseconds(200), Any);
+        await jobs.ClaimAsync("dead", "m", TimeSpan.FromMilliseconds(200), Any);
         await Task.Delay(500);
 
-        Assert.Null(await jobs.ClaimAsync("w2", Long, Any));
+        Assert.Null(await jobs.ClaimAsync("w2", "m", Long, Any));
 
         var failed = await jobs.FindAsync(job.Id);
         Assert.Equal(JobStatus.Failed, failed!.Status);
@@ -129,7 +139,7 @@ public abstract class JobQueueCompliance
         var workers = Enumerable.Range(0, 12).Select(w => Task.Run(async () =>
         {
             start.Wait();
-            while (await jobs.ClaimAsync($"w{w}", Long, Any) is { } job) claims.Add(job.Id);
+            while (await jobs.ClaimAsync($"w{w}", "m", Long, Any) is { } job) claims.Add(job.Id);
         })).ToList();
         start.Set();
         await Task.WhenAll(workers);
