@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Xunit.Abstractions;
 
 namespace Recur.EndToEnd.Tests;
 

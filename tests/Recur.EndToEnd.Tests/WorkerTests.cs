@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Xunit.Abstractions;
 using static Recur.EndToEnd.Tests.TaskLoop;
 
 namespace Recur.EndToEnd.Tests;
@@ -38,7 +39,7 @@ public sealed class WorkerTests(ITestOutputHelper output)
 
         var queued = (await CliRunner.OkAsync(dir.Root, "loop", "--once", "--json", "--project", root)).Json;
         Assert.Equal("retrain_queued", queued.GetProperty("action").GetString());
-        Assert.Equal(1, (await JobsAsync(dir, root)).Count);
+        Assert.Single(await JobsAsync(dir, root));
 
         // The first worker claims the job and is killed while it trains.
         using (var doomed = new WorkerProcess(CliRunner.StartInfo(dir.Root, "worker", "--lease", "3s", "--verbose", "--project", root)))
