@@ -33,6 +33,10 @@ public sealed class ReplicasTests
         using var httpB = b.Client();
         Assert.Equal(1, await VersionAsync(httpA, "blue"));
         Assert.Equal(1, await VersionAsync(httpB, "blue"));
+        // Version 2 is the champion: loaded in both replicas, so what is measured is the alias re-resolution, not a model load
+        // (an alias moved to a version not loaded yet is answered by the previous version until the new one is loaded).
+        Assert.Equal(2, await VersionAsync(httpA, "champion"));
+        Assert.Equal(2, await VersionAsync(httpB, "champion"));
 
         using var moved = await httpA.PostAsJsonAsync("/v1/models/german-credit/aliases/blue", new { version = 2, reason = "replica test" });
         Assert.True(moved.IsSuccessStatusCode, await moved.Content.ReadAsStringAsync());
