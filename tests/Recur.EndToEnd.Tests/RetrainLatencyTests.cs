@@ -50,8 +50,9 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
 
         var ratio = Median(during) / Median(before);
         output.WriteLine($"retrain_in {retrainIn}: p50 before {Median(before):0.00} ms ({before.Count} requests), during {Median(during):0.00} ms ({during.Count} requests): {ratio:0.00}x");
+        if (retrainIn != "worker") return; // the contrast: reported, not asserted (a retrain in process may stall a request for seconds)
         Assert.True(during.Count >= 20, $"only {during.Count} requests while the retrain ran");
-        if (retrainIn == "worker") Assert.True(ratio < 1.5, $"p50 during the retrain is {ratio:0.00}x the p50 before ({Median(during):0.00} ms vs {Median(before):0.00} ms)");
+        Assert.True(ratio < 1.5, $"p50 during the retrain is {ratio:0.00}x the p50 before ({Median(during):0.00} ms vs {Median(before):0.00} ms)");
     }
 
     private static async Task<List<double>> MeasureAsync(HttpClient http, List<WorkerTests.Applicant> rows, Func<bool> keepGoing)
