@@ -76,6 +76,8 @@ public static class RecurCli
         LiveMonitorCommands.AddTo(root);
         root.Subcommands.Add(DriftCommand.Create());
         root.Subcommands.Add(LoopCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(JobsCommand.Create());
         root.Subcommands.Add(FingerprintCommand.Create());
         root.Subcommands.Add(WindowsCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

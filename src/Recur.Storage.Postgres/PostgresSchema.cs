@@ -21,6 +21,7 @@ public static class PostgresSchema
         .. PostgresLoopStore.Schema,
         .. PostgresMonitorCheckpoints.Schema,
         .. PostgresApiKeyStore.Schema,
+        .. PostgresLeaseStore.Schema,
     ];
 
     /// <summary>Numbers a module's steps 1, 2, 3, ... in the order given.</summary>

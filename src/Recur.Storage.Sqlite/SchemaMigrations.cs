@@ -25,6 +25,7 @@ internal static class SchemaMigrations
         connection.Execute(LoopSchema.Ddl); // tables added later: created when missing
         connection.Execute(SqliteRunStore.Ddl);
         connection.Execute(SqliteApiKeyStore.Ddl);
+        connection.Execute(CoordinationSchema.Ddl);
         foreach (var (table, column, definition) in Added)
         {
             var columns = connection.Query<string>($"SELECT name FROM pragma_table_info('{table}')").ToHashSet(StringComparer.Ordinal);

@@ -24,6 +24,17 @@ public static class CliRunner
         return info;
     }
 
+    /// <summary>The same process pinned to one core with taskset, when taskset exists and the machine has two cores or more.</summary>
+    public static ProcessStartInfo Pinned(ProcessStartInfo info, int core)
+    {
+        if (!File.Exists("/usr/bin/taskset") || Environment.ProcessorCount < 2) return info;
+        info.ArgumentList.Insert(0, info.FileName);
+        info.ArgumentList.Insert(0, core.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Insert(0, "-c");
+        info.FileName = "/usr/bin/taskset";
+        return info;
+    }
+
     public static async Task<CliResult> RunAsync(string workingDir, params string[] args)
     {
         using var process = Process.Start(StartInfo(workingDir, args))!;

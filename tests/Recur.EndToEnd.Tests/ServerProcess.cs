@@ -9,6 +9,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
+    private bool _disposed;
 
     private ServerProcess(Process process) => _process = process;
 
@@ -21,10 +22,17 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Starts the server for a project and waits until it listens.</summary>
     public static Task<ServerProcess> StartAsync(string projectRoot) => StartAsync(projectRoot, []);
 
-    /// <summary>Starts the server for a project with more <c>recur serve</c> options and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(string projectRoot, params string[] options)
+    /// <summary>The server's process id.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>Starts the server for a project with more arguments (e.g. <c>--store</c>) and waits until it listens.</summary>
+    public static Task<ServerProcess> StartAsync(string projectRoot, params string[] extra) =>
+        StartAsync(CliRunner.StartInfo(projectRoot, ["serve", "--port", "0", "--json", "--project", projectRoot, .. extra]));
+
+    /// <summary>Starts <c>recur serve --port 0 --json</c> as <paramref name="info"/> says (e.g. pinned to a core) and waits until it listens.</summary>
+    public static async Task<ServerProcess> StartAsync(ProcessStartInfo info)
     {
-        var server = new ServerProcess(Process.Start(CliRunner.StartInfo(projectRoot, ["serve", "--port", "0", "--json", "--project", projectRoot, .. options]))!);
+        var server = new ServerProcess(Process.Start(info)!);
         // Drain stderr so the server never blocks on a full pipe while logging.
         server._process.ErrorDataReceived += (_, e) => { lock (server._stderr) server._stderr.AppendLine(e.Data); };
         server._process.BeginErrorReadLine();
@@ -42,6 +50,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();

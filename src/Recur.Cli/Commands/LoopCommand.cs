@@ -26,8 +26,14 @@ internal static class LoopCommand
                 await runner.RunAsync(ct);
                 return 0;
             }
-            var outcome = await runner.TickAsync("recur loop --once", ct)
-                ?? throw new Core.RecurException(Core.FailureKind.Conflict, "another loop tick of this project is running (recur serve's background loop or another recur loop); run again when it ends");
+            var outcome = await runner.TickAsync("recur loop --once", ct);
+            if (outcome is null)
+            {
+                var lease = await runner.ReadLeaseAsync(ct);
+                throw new Core.RecurException(Core.FailureKind.Conflict,
+                    $"the loop of this project runs in another process ({lease?.Holder ?? "recur serve or another recur loop"} holds the lease {runner.LeaseName}" +
+                    $"{(lease is null ? "" : $" until {lease.ExpiresAt:u}")}); stop it, or run again when it gives the lease up");
+            }
             if (ctx.Json)
             {
                 ctx.WriteJson(new { tick = outcome.Tick, action = outcome.Action, canary = outcome.Canary, report = outcome.Report, records = outcome.Records.Select(Row) });

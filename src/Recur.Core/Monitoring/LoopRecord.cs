@@ -59,6 +59,12 @@ public static class LoopSteps
     /// <summary>The policy's decision: retrain or not.</summary>
     public const string Decision = "decision";
 
+    /// <summary>A retrain was handed to <c>recur worker</c> as a job (<c>loop.retrain_in: worker</c>); its number is <c>job</c>.</summary>
+    public const string RetrainQueued = "retrain_queued";
+
+    /// <summary>A retrain job failed in the worker; the error is the record's reason.</summary>
+    public const string RetrainFailed = "retrain_failed";
+
     /// <summary>A retrain was wanted but the rate limit held it back.</summary>
     public const string Throttled = "throttled";
 

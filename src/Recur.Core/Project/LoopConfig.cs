@@ -30,6 +30,18 @@ public sealed class LoopConfig
 
     /// <summary>Where alerts go when a trigger fires or a canary is rolled back (a log line always).</summary>
     public LoopAlertsConfig Alerts { get; set; } = new();
+
+    /// <summary>
+    /// Where the loop's retrain runs: <c>process</c> (inside the process that ticks, the default) or <c>worker</c> (a
+    /// <c>retrain</c> job in the store for <c>recur worker</c>; later ticks pick up its candidate).
+    /// </summary>
+    public string RetrainIn { get; set; } = "process";
+
+    /// <summary>
+    /// How long the loop's lease lasts without renewal before another replica may take the loop over; null means
+    /// max(3 × <see cref="Interval"/>, 10 s).
+    /// </summary>
+    public int? LeaseSeconds { get; set; }
 }
 
 /// <summary>The triggers of <c>loop.triggers</c>; a null one is off.</summary>

@@ -32,6 +32,8 @@ internal static class LoopValidation
         }
         if (loop.Triggers.NewLabels is { Rows: < 1 } labels) throw Error(text, "loop.triggers.new_labels.rows", $"loop.triggers.new_labels.rows must be at least 1, not {labels.Rows}");
         Canary(loop.Canary, text);
+        if (loop.RetrainIn is not ("process" or "worker")) throw Error(text, "loop.retrain_in", $"loop.retrain_in must be process or worker, not '{loop.RetrainIn}'");
+        if (loop.LeaseSeconds is < 1 or > 86_400) throw Error(text, "loop.lease_seconds", $"loop.lease_seconds must be 1 to 86400, not {loop.LeaseSeconds}");
         LoopRetrainValidation.Validate(loop.Retrain, text);
         for (var i = 0; i < loop.Alerts.Webhooks.Count; i++)
         {

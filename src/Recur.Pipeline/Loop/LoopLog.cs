@@ -19,4 +19,16 @@ internal static partial class LoopLog
 
     [LoggerMessage(EventId = 7184, Level = LogLevel.Warning, Message = "Loop tick of {Model} skipped: the previous tick is still running")]
     public static partial void LoopTickSkipped(this ILogger logger, string model);
+
+    [LoggerMessage(EventId = 7185, Level = LogLevel.Information, Message = "Loop of {Model} runs in this process ({Holder}): it holds the lease for {Seconds} s at a time")]
+    public static partial void LoopLeading(this ILogger logger, string model, string holder, double seconds);
+
+    [LoggerMessage(EventId = 7186, Level = LogLevel.Information, Message = "Loop of {Model} stands by in this process ({Holder}): {Leader} holds the lease")]
+    public static partial void LoopStandingBy(this ILogger logger, string model, string holder, string leader);
+
+    [LoggerMessage(EventId = 7187, Level = LogLevel.Information, Message = "Loop of {Model}: {Holder} gave the lease up")]
+    public static partial void LoopReleased(this ILogger logger, string model, string holder);
+
+    [LoggerMessage(EventId = 7188, Level = LogLevel.Warning, Message = "Loop of {Model}: the lease could not be renewed or released: {Error}")]
+    public static partial void LoopLeaseFailed(this ILogger logger, string model, string error);
 }

@@ -1,21 +1,48 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Recur.Core.Coordination;
 using Recur.Core.Project;
 
 namespace Recur.Pipeline.Loop;
 
 /// <summary>
-/// Runs the loop's ticks one at a time: a tick asked for while another runs is skipped (and logged), never run
-/// beside it. <see cref="RunAsync"/> ticks every <c>loop.interval</c> on the project's clock until stopped; a failed
-/// tick is recorded and logged by the tick and the loop goes on.
+/// Runs the loop's ticks one at a time, in one process of all those sharing the project's store: a tick runs only while
+/// this runner holds the lease <c>loop:&lt;model&gt;</c> (<see cref="ILeaseStore"/>), renewed while it ticks and at every
+/// tick; a tick asked for while another runs, here or in the lease holder, is skipped (and logged). <see cref="RunAsync"/>
+/// ticks every <c>loop.interval</c> on the project's clock until stopped, keeps the lease between ticks, and gives it up
+/// when stopped; a replica that stops renewing (killed) loses it after <see cref="LeaseTtl"/>, and the next replica to try
+/// takes the loop over. A failed tick is recorded and logged by the tick and the loop goes on.
 /// </summary>
 public sealed class LoopRunner(RecurProject project)
 {
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ILogger _logger = project.Logging.CreateLogger("Recur.Pipeline.Loop");
+    private readonly ILeaseStore _leases = project.Services.GetRequiredService<ILeaseStore>();
+    private bool _leading;
 
-    /// <summary>Runs one tick now; null when another tick is still running (in this process or another one of the project).</summary>
-    public async Task<LoopTickOutcome?> TickAsync(string why, CancellationToken ct = default)
+    /// <summary>This runner's name as a lease holder (host, process id, a suffix); the audit trail's tick records name it.</summary>
+    public string Holder { get; } = LeaseHolder.New();
+
+    /// <summary>The lease's name: <c>loop:&lt;model&gt;</c>.</summary>
+    public string LeaseName => $"loop:{project.Config.Name}";
+
+    /// <summary>How long the lease lasts unrenewed: <c>loop.lease_seconds</c>, or max(3 × <c>loop.interval</c>, 10 s).</summary>
+    public TimeSpan LeaseTtl => LeaseTtlOf(project.Config.Loop);
+
+    /// <summary>The lease's time to live for a loop configuration.</summary>
+    public static TimeSpan LeaseTtlOf(LoopConfig loop)
+    {
+        ArgumentNullException.ThrowIfNull(loop);
+        if (loop.LeaseSeconds is { } seconds) return TimeSpan.FromSeconds(seconds);
+        var interval = LoopDuration.Parse(loop.Interval, "loop.interval");
+        return TimeSpan.FromTicks(Math.Max(3 * interval.Ticks, TimeSpan.FromSeconds(10).Ticks));
+    }
+
+    /// <summary>
+    /// Runs one tick now; null when another tick is still running (in this process) or another process holds the loop's
+    /// lease. With <paramref name="release"/> the lease is given up after the tick (<c>recur loop --once</c>).
+    /// </summary>
+    public async Task<LoopTickOutcome?> TickAsync(string why, CancellationToken ct = default, bool release = true)
     {
         if (!await _running.WaitAsync(0, ct))
         {
@@ -25,14 +52,27 @@ public sealed class LoopRunner(RecurProject project)
 
         try
         {
-            // Across processes too: recur serve's background loop and a recur loop --once never tick together.
-            using var held = TryLock();
-            if (held is null)
+            if (!await _leases.TryAcquireAsync(LeaseName, Holder, LeaseTtl, ct))
             {
-                _logger.LoopTickSkipped(project.Config.Name);
+                if (_leading || release) _logger.LoopStandingBy(project.Config.Name, Holder, (await _leases.ReadAsync(LeaseName, ct))?.Holder ?? "?");
+                _leading = false;
                 return null;
             }
-            return await LoopTick.RunAsync(project, why, ct);
+            if (!_leading && !release) _logger.LoopLeading(project.Config.Name, Holder, LeaseTtl.TotalSeconds);
+            _leading = !release;
+            // A tick (a retrain in process) may outlast the lease: renew it every third of its life while the tick runs.
+            using var ticking = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var renewing = RenewAsync(ticking.Token);
+            try
+            {
+                return await LoopTick.RunAsync(project, $"{why} on {Holder}", ct);
+            }
+            finally
+            {
+                await ticking.CancelAsync();
+                await renewing;
+                if (release) await ReleaseAsync();
+            }
         }
         finally
         {
@@ -40,7 +80,10 @@ public sealed class LoopRunner(RecurProject project)
         }
     }
 
-    /// <summary>Ticks every <c>loop.interval</c> until <paramref name="stop"/> is cancelled.</summary>
+    /// <summary>The lease as stored: who runs the loop, until when.</summary>
+    public Task<Lease?> ReadLeaseAsync(CancellationToken ct = default) => _leases.ReadAsync(LeaseName, ct);
+
+    /// <summary>Ticks every <c>loop.interval</c> until <paramref name="stop"/> is cancelled, then gives the lease up.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
         var interval = LoopDuration.Parse(project.Config.Loop.Interval, "loop.interval");
@@ -52,30 +95,53 @@ public sealed class LoopRunner(RecurProject project)
             {
                 try
                 {
-                    await TickAsync($"every {project.Config.Loop.Interval}", stop);
+                    await TickAsync($"every {project.Config.Loop.Interval}", stop, release: false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The tick recorded and logged its failure; the next one may well succeed.
+                    // The tick recorded and logged its failure (or the store did not answer); the next one may well succeed.
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
+        finally
+        {
+            await ReleaseAsync();
+        }
     }
 
-    private FileStream? TryLock()
+    private async Task RenewAsync(CancellationToken ct)
     {
-        var path = Path.Combine(project.Services.GetRequiredService<ProjectLayout>().State, "loop", "tick.lock");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            while (true)
+            {
+                await Task.Delay(LeaseTtl / 3, project.Time, ct);
+                await _leases.TryAcquireAsync(LeaseName, Holder, LeaseTtl, ct);
+            }
         }
-        catch (IOException)
+        catch (OperationCanceledException)
         {
-            return null;
         }
+        catch (Exception e)
+        {
+            _logger.LoopLeaseFailed(project.Config.Name, e.Message);
+        }
+    }
+
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            if (await _leases.ReleaseAsync(LeaseName, Holder, CancellationToken.None)) _logger.LoopReleased(project.Config.Name, Holder);
+        }
+        catch (Exception e)
+        {
+            // The lease runs out by itself; another replica takes over then.
+            _logger.LoopLeaseFailed(project.Config.Name, e.Message);
+        }
+        _leading = false;
     }
 }

@@ -8,6 +8,7 @@ using Recur.Monitoring.Policy;
 using Recur.Pipeline.Reports;
 using Recur.Pipeline.Steps;
 using Recur.Registry.Gates;
+using Recur.Pipeline.Jobs;
 
 namespace Recur.Pipeline.Loop;
 
@@ -20,6 +21,7 @@ public static partial class LoopTick
         var history = await project.Services.GetRequiredService<ILoopStore>().HistoryAsync(config.Name, ct: ct);
         var champion = await project.Registry.ResolveAliasAsync(config.Name, TrainingRun.ChampionAlias, ct)
             ?? throw Core.RecurException.NotFound($"model '{config.Name}' has no champion yet (run 'recur train')");
+        if (loop.RetrainIn == "worker" && await FollowRetrainJobAsync(project, audit, canaries, champion, history, ct) is { } followed) return followed;
         var since = LastChange(history) is { } changed && changed > champion.CreatedAt ? changed : champion.CreatedAt;
         var signals = await SignalsAsync(project, champion, since, ct);
         var retrains = history.Where(r => r.Step == LoopSteps.Retrained).Select(r => r.At).ToList();
@@ -45,43 +47,41 @@ public static partial class LoopTick
             new Dictionary<string, double> { ["fired"] = fired.Count, ["triggers"] = decision.Triggers.Count, ["window_hours"] = Math.Round((signals.Now - since).TotalHours, 4) }, champion.Version, ct);
         if (!decision.Retrain) return ("none", null);
 
+        if (loop.RetrainIn == "worker") return (await QueueRetrainAsync(project, audit, champion, ct), null);
         var outcome = await RetrainStep.RecordedAsync(project, null, ct, loop.Canary.Enabled ? CanaryAlias : null, loop.Retrain.ImportanceWeights);
         if (outcome.Shift is { } shift) await RecordShiftAsync(audit, shift, outcome.Registered?.Version ?? outcome.SameAs?.Version, ct);
-        var report = ModelReport.WriteTraining(project, outcome);
-        var metric = outcome.Metric;
-        var numbers = new Dictionary<string, double> { ["train_rows"] = outcome.TrainRows, ["evaluation_rows"] = outcome.EvaluationRows, ["gate_attempts"] = outcome.GateAttempts };
-        void Add(string prefix, IReadOnlyDictionary<string, double>? metrics)
-        {
-            foreach (var key in new[] { metric, metric + "_low", metric + "_high" })
-            {
-                if (metrics is not null && metrics.TryGetValue(key, out var v)) numbers[$"{prefix}.{key}"] = v;
-            }
-        }
-        Add("candidate", outcome.Candidate);
-        Add("champion", outcome.ChampionMetrics);
-        Add("baseline", outcome.Baseline);
-        var candidate = outcome.Registered?.Version ?? outcome.SameAs?.Version;
-        await audit.RecordAsync(LoopSteps.Retrained, outcome.Gate.Promote ? $"candidate v{candidate} passed the gates" : $"candidate {(candidate is { } c ? $"v{c} " : "")}rejected by the gates",
-            $"{outcome.Gate.Reason}; report {Path.GetFileName(report)}", numbers, candidate, ct);
-        if (!outcome.Gate.Promote) return ("rejected", report);
-        if (outcome.Registered is null)
+        var result = RetrainResult.From(outcome, ModelReport.WriteTraining(project, outcome));
+        return (await AfterRetrainAsync(project, audit, canaries, champion, result, new Dictionary<string, double>(result.Numbers), ct), result.Report);
+    }
+
+    /// <summary>Gates, canary or promotion after a retrain, whether it ran here or in <c>recur worker</c>.</summary>
+    private static async Task<string> AfterRetrainAsync(RecurProject project, LoopAudit audit, CanaryFile canaries, ModelVersion champion, RetrainResult result,
+        Dictionary<string, double> numbers, CancellationToken ct)
+    {
+        var config = project.Config;
+        var loop = config.Loop;
+        var candidate = result.Candidate;
+        await audit.RecordAsync(LoopSteps.Retrained, result.Promote ? $"candidate v{candidate} passed the gates" : $"candidate {(candidate is { } c ? $"v{c} " : "")}rejected by the gates",
+            $"{result.GateReason}; report {Path.GetFileName(result.Report)}", numbers, candidate, ct);
+        if (!result.Promote) return "rejected";
+        if (!result.Registered || candidate is null)
         {
             await audit.RecordAsync(LoopSteps.Decision, "nothing new to try", $"the candidate is byte-identical to version {candidate}", numbers, candidate, ct);
-            return ("none", report);
+            return "none";
         }
         if (!loop.Canary.Enabled)
         {
-            await audit.RecordAsync(LoopSteps.Promoted, $"v{candidate} is the champion (canary off)", outcome.Gate.Reason, numbers, candidate, ct);
-            return ("promoted", report);
+            await audit.RecordAsync(LoopSteps.Promoted, $"v{candidate} is the champion (canary off)", result.GateReason, numbers, candidate, ct);
+            return "promoted";
         }
         var now = project.Time.GetUtcNow();
-        var state = new CanaryState(config.Name, champion.Version, outcome.Registered.Version, loop.Canary.Weight, now,
+        var state = new CanaryState(config.Name, champion.Version, candidate.Value, loop.Canary.Weight, now,
             loop.Canary.Duration.Length > 0 ? now + LoopDuration.Parse(loop.Canary.Duration, "loop.canary.duration") : null, loop.Canary.Requests, 0, audit.Tick);
         canaries.Write(state);
         await audit.RecordAsync(LoopSteps.CanaryStarted, $"canary v{state.Candidate} on {Pct(state.Weight)} of the default traffic against champion v{state.Champion}",
             $"sticky by key until {(state.Deadline is { } d ? d.ToString("u", CultureInfo.InvariantCulture) : "")}{(state.Deadline is not null && state.Requests is not null ? " or " : "")}{(state.Requests is { } r ? $"{r} candidate predictions" : "")}",
             new Dictionary<string, double> { ["weight"] = state.Weight, ["champion"] = state.Champion, ["candidate"] = state.Candidate }, state.Candidate, ct);
-        return ("canary_started", report);
+        return "canary_started";
     }
 
     private static async Task<LoopSignals> SignalsAsync(RecurProject project, ModelVersion champion, DateTimeOffset since, CancellationToken ct)

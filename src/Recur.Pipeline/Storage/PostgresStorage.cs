@@ -44,6 +44,8 @@ public sealed class PostgresStorage : IStorageBackend
         services.AddSingleton<IMonitoringEventLog>(sp => new PostgresMonitoringEventLog(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IMonitorCheckpointStore>(sp => new PostgresMonitorCheckpoints(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<Core.Security.IApiKeyStore>(sp => new PostgresApiKeyStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<Core.Coordination.ILeaseStore>(sp => new PostgresLeaseStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<Core.Coordination.IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<PostgresDatabase>()));
         // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
     }
 }

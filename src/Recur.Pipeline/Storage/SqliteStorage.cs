@@ -52,5 +52,7 @@ public sealed class SqliteStorage : IStorageBackend
         services.AddSingleton<IMonitoringEventLog>(sp => new SqliteMonitoringEventLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IMonitorCheckpointStore>(sp => new SqliteMonitorCheckpoints(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<Core.Security.IApiKeyStore>(sp => new SqliteApiKeyStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<Core.Coordination.ILeaseStore>(sp => new SqliteLeaseStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Core.Coordination.IJobQueue>(sp => new SqliteJobQueue(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
     }
 }
