@@ -17,7 +17,7 @@ public sealed class ReplicasTests
 {
     [Theory]
     [InlineData("sqlite")]
-    [InlineData("postgres", Skip = "needs every PostgreSQL store (the pg branch); enable at merge")]
+    [InlineData("postgres")]
     public async Task TwoReplicas_AliasMovedOnOne_TheOtherAnswersWithTheNewVersionWithinASecond(string store)
     {
         using var dir = new TempDir();
@@ -51,7 +51,7 @@ public sealed class ReplicasTests
 
     [Theory]
     [InlineData("sqlite")]
-    [InlineData("postgres", Skip = "needs every PostgreSQL store (the pg branch); enable at merge")]
+    [InlineData("postgres")]
     public async Task TwoReplicas_LoopEnabledInBoth_OnlyTheLeaseHolderTicksAndTheOtherTakesOverWhenItIsKilled(string store)
     {
         using var dir = new TempDir();
