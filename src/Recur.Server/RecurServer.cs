@@ -51,7 +51,7 @@ public static class RecurServer
         // a store that cannot open fails the start, and the first request pays nothing for it.
         _ = app.Services.GetRequiredService<RecurProject>();
         // A PostgreSQL store that does not answer (or is newer than this build) fails the start with one line naming host:port/db.
-        app.Services.GetService<Storage.Postgres.PostgresDatabase>()?.EnsureSchemaAsync().GetAwaiter().GetResult();
+        foreach (var check in app.Services.GetServices<Pipeline.Storage.IStoreStartupCheck>()) check.EnsureReadyAsync().GetAwaiter().GetResult();
         _ = app.Services.GetRequiredService<Serving.PredictionService>();
         // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
         app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();

@@ -29,6 +29,7 @@ public sealed class PostgresStorage : IStorageBackend
     {
         var connectionString = PostgresConnectionString.FromLocation(uri.Location, "storage");
         services.AddSingleton(sp => new PostgresDatabase(connectionString, sp.GetService<ILogger<PostgresDatabase>>()));
+        services.AddSingleton<IStoreStartupCheck>(sp => new SchemaCheck(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<ISnapshotCatalog>(sp => new PostgresSnapshotCatalog(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton(sp => new PostgresRegistryStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<PostgresRegistryStore>>(),
             sp.GetService<RegistryActor>(), sp.GetService<IRegistryEventSink>()));
@@ -47,5 +48,11 @@ public sealed class PostgresStorage : IStorageBackend
         services.AddSingleton<Core.Coordination.ILeaseStore>(sp => new PostgresLeaseStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<Core.Coordination.IJobQueue>(sp => new PostgresJobQueue(sp.GetRequiredService<PostgresDatabase>()));
         // Each store is registered here as it is built; what is missing falls back to nothing (see the compliance suites).
+    }
+
+    // A server checks the database (and its schema version) before it serves.
+    private sealed class SchemaCheck(PostgresDatabase db) : IStoreStartupCheck
+    {
+        public Task EnsureReadyAsync(CancellationToken ct = default) => db.EnsureSchemaAsync(ct);
     }
 }
