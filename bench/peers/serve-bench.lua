@@ -11,6 +11,9 @@ end
 
 local template = '{"instances":[{"key":"bench-%d-%d","features":{"age":39,"workclass":"State-gov","education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}}]}'
 local headers = { ["Content-Type"] = "application/json" }
+-- recur's arms run with API keys required (serve-bench.sh creates one): every request carries it.
+local key = os.getenv("RECUR_BENCH_KEY")
+if key ~= nil and key ~= "" then headers["Authorization"] = "Bearer " .. key end
 
 function request()
   counter = counter + 1

@@ -8,6 +8,8 @@
 #             and python3-uvicorn, installed when missing and run as root)
 # Each server is pinned to CPU 0 (taskset -c 0), wrk to CPU 1; each arm is measured at 1 and at 16 connections.
 # Every request carries a new key (serve-bench.lua). Prints req/s, p50, p99 and the ratio to the bare endpoint.
+# recur's arms run as the issue asks, with routing, safeguards, the durable log (fsync, the default) and API keys on:
+# a key is created after training (keys become required) and wrk sends it; RECUR_BENCH_AUTH=0 leaves the server open.
 # The machine may be shared: compare the ratios within one run, not absolute figures across runs.
 #   before    (only when RECUR_BEFORE names another build's recur.dll) that build on SQLite, for a before/after in one run
 # RECUR_CLI=path/to/recur.dll runs that build instead of ./recur (which builds the CLI when the sources changed).
@@ -36,7 +38,7 @@ wait_http() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sl
 measure() {
   local arm="$1" url="$2"
   local body='{"instances":[{"key":"warm","features":{"age":39,"workclass":"State-gov","education":"Bachelors","education-num":13,"marital-status":"Never-married","occupation":"Adm-clerical","relationship":"Not-in-family","race":"White","sex":"Male","capital-gain":2174,"capital-loss":0,"hours-per-week":40,"native-country":"United-States"}}]}'
-  curl -sf -X POST -H 'Content-Type: application/json' --data "$body" "$url" > "$work/$arm.answer" || { echo "$arm: the first prediction failed" >&2; return 1; }
+  curl -sf -X POST -H 'Content-Type: application/json' ${RECUR_BENCH_KEY:+-H "Authorization: Bearer $RECUR_BENCH_KEY"} --data "$body" "$url" > "$work/$arm.answer" || { echo "$arm: the first prediction failed" >&2; return 1; }
   echo "$arm answers: $(head -c 200 "$work/$arm.answer")" >&2
   taskset -c 1 wrk -t1 -c4 -d5s -s "$lua" "$url" > /dev/null   # warm-up (JIT, pools)
   for c in 1 16; do
@@ -56,6 +58,10 @@ recur_project() {   # $1 dir, $2 optional --store value: the adult-income exampl
   "${recur[@]}" ingest train --project "$dir" "$@" --json > /dev/null
   "${recur[@]}" ingest test --project "$dir" "$@" --json > /dev/null
   "${recur[@]}" train --project "$dir" "$@" --json > /dev/null
+  if [ "${RECUR_BENCH_AUTH:-1}" = 1 ]; then
+    "${recur[@]}" keys create bench --scope predict --project "$dir" "$@" --json \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["key"])' > "$dir/.bench-key"
+  fi
 }
 
 start_recur() {   # $1 arm, $2 project, $3 recur.dll, rest: extra options; sets server and url (empty when it did not start)
@@ -84,13 +90,17 @@ for arm in $arms; do
     sqlite)
       recur_project "$work/sqlite"
       start_recur sqlite "$work/sqlite" "$cli_dll"
+      export RECUR_BENCH_KEY=$(cat "$work/sqlite/.bench-key" 2>/dev/null || true)
       if [ -n "$url" ]; then measure sqlite "$url/v1/models/adult-income:predict"; fi
+      unset RECUR_BENCH_KEY
       stop ;;
     before)
       if [ -z "${RECUR_BEFORE:-}" ]; then echo "before: skipped (set RECUR_BEFORE to another build's recur.dll)" >&2; continue; fi
       [ -d "$work/sqlite" ] || recur_project "$work/sqlite"
       start_recur before "$work/sqlite" "$RECUR_BEFORE"
+      export RECUR_BENCH_KEY=$(cat "$work/sqlite/.bench-key" 2>/dev/null || true)
       if [ -n "$url" ]; then measure before "$url/v1/models/adult-income:predict"; fi
+      unset RECUR_BENCH_KEY
       stop ;;
     postgres)
       pg="${RECUR_BENCH_POSTGRES:-${RECUR_TEST_POSTGRES:-}}"
@@ -107,7 +117,9 @@ for arm in $arms; do
         echo "postgres: skipped (training into PostgreSQL failed: $(tail -1 "$work/postgres.train.log"))" >&2; continue
       fi
       start_recur postgres "$work/postgres" "$cli_dll" --store "$store"
+      export RECUR_BENCH_KEY=$(cat "$work/postgres/.bench-key" 2>/dev/null || true)
       if [ -n "$url" ]; then measure postgres "$url/v1/models/adult-income:predict"; else echo "postgres: skipped (recur serve did not start)" >&2; fi
+      unset RECUR_BENCH_KEY
       stop ;;
     python)
       if ! python3 -c 'import fastapi, uvicorn' 2>/dev/null; then

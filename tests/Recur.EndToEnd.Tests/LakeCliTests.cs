@@ -213,7 +213,7 @@ public sealed class LakeCliTests : IDisposable
         await using (var writer = new StreamWriter(path))
         {
             await writer.WriteLineAsync("id,x,y");
-            for (var i = 0; i < 1_500_000; i++) await writer.WriteLineAsync($"{i},{i % 977 * 0.5},c{i % 31}");
+            for (var i = 0; i < 3_000_000; i++) await writer.WriteLineAsync($"{i},{i % 977 * 0.5},c{i % 31}");
         }
         var lake = Path.Combine(Root, ".recur", "lake");
         var hidden = new EnumerationOptions { AttributesToSkip = 0 };
@@ -224,7 +224,7 @@ public sealed class LakeCliTests : IDisposable
             {
                 Assert.False(ingest.HasExited, "the ingest finished before a temporary file was seen");
                 Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), "no temporary file appeared");
-                await Task.Delay(5);
+                Thread.Sleep(1); // the ingest is fast: poll often so the temporary file is seen while it exists
             }
             ingest.Kill();
             await ingest.WaitForExitAsync();
@@ -236,7 +236,7 @@ public sealed class LakeCliTests : IDisposable
 
         var again = (await Ok("ingest", path, "--dataset", "d", "--json")).Json;
 
-        Assert.Equal(1_500_000, again.GetProperty("rows").GetInt64());
+        Assert.Equal(3_000_000, again.GetProperty("rows").GetInt64());
         Assert.Empty(Directory.GetFiles(lake, "*.tmp", hidden));
     }
 
