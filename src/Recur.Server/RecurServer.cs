@@ -27,7 +27,13 @@ public static class RecurServer
     /// </summary>
     public static WebApplication Create(string projectDir, string url, LogLevel minimumLevel = LogLevel.Warning, TimeProvider? time = null, string? store = null, string? logFormat = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No appsettings.json watch: by default the host watches the working folder (often the project, where the
+        // prediction log and the database are written on every request) and wakes on every write.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+        });
         var project = RecurServices.Load(projectDir, store);
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(minimumLevel)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

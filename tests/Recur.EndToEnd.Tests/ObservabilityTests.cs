@@ -68,6 +68,10 @@ public sealed class ObservabilityTests
         Assert.InRange(samples[$"recur_request_duration_seconds_sum{{model=\"adult\",version=\"1\",route=\"{PredictRoute}\"}}"], 1e-6, 60);
         Assert.InRange(samples["recur_log_queue_depth"], 0, 5);
         Assert.Equal(0, samples["recur_log_write_failures_total"]);
+        // durability fsync (the default): every answered record was fsynced, in at most one group commit each.
+        Assert.True(samples["recur_log_frames_written_total"] >= 5, $"frames written: {samples["recur_log_frames_written_total"]}");
+        Assert.InRange(samples["recur_log_fsync_batches_total"], 1, samples["recur_log_frames_written_total"]);
+        Assert.Equal(0, samples["recur_log_rejected_total"]);
         Assert.True(samples["process_cpu_seconds_total"] > 0);
         Assert.Contains("# TYPE recur_loop_decisions_total counter", text, StringComparison.Ordinal);
     }

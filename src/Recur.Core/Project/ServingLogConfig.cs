@@ -23,4 +23,10 @@ public sealed class ServingLogConfig
 
     /// <summary>How long, in milliseconds, the log writer waits to gather more appends into one fsync; 0 fsyncs as soon as the previous one ends.</summary>
     public double GroupCommitMaxMs { get; set; }
+
+    /// <summary>
+    /// How long, in milliseconds, records may wait in the local log (or, with <c>none</c>, in memory) before they are
+    /// stored: the store is written in batches this far apart, or sooner once 1 MiB waits; 0 stores each batch at once.
+    /// </summary>
+    public double DrainIntervalMs { get; set; } = 100;
 }

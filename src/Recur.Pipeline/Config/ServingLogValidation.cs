@@ -19,5 +19,9 @@ internal static class ServingLogValidation
         {
             throw RecurException.Invalid($"recur.yaml: serving.log.group_commit_max_ms must be in [0, 1000] milliseconds, not {log.GroupCommitMaxMs.ToString(CultureInfo.InvariantCulture)}", "serving.log.group_commit_max_ms");
         }
+        if (log.DrainIntervalMs is < 0 or > 60_000 or double.NaN)
+        {
+            throw RecurException.Invalid($"recur.yaml: serving.log.drain_interval_ms must be in [0, 60000] milliseconds, not {log.DrainIntervalMs.ToString(CultureInfo.InvariantCulture)}", "serving.log.drain_interval_ms");
+        }
     }
 }

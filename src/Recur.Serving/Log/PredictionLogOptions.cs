@@ -20,6 +20,15 @@ public sealed record PredictionLogOptions
     /// <summary>How long the writer waits to gather more appends into one fsync (zero: none).</summary>
     public TimeSpan GroupCommitMaxWait { get; init; }
 
+    /// <summary>
+    /// How long records may wait before the store is written: one batch per interval keeps the store's per-transaction
+    /// cost off the serving core. <see cref="DrainEagerBytes"/> waiting, or a flush, store them at once.
+    /// </summary>
+    public TimeSpan DrainInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Bytes waiting to be stored above which the store is written without waiting for the interval.</summary>
+    public long DrainEagerBytes { get; init; } = 1L << 20;
+
     /// <summary>A segment file is closed and a new one started once it holds this many bytes.</summary>
     public long SegmentBytes { get; init; } = 64L << 20;
 
@@ -39,6 +48,7 @@ public sealed record PredictionLogOptions
             Directory = Path.GetFullPath(Path.Combine(projectRoot, config.Dir)),
             MaxPendingBytes = (long)config.MaxPendingMb << 20,
             GroupCommitMaxWait = TimeSpan.FromMilliseconds(config.GroupCommitMaxMs),
+            DrainInterval = TimeSpan.FromMilliseconds(config.DrainIntervalMs),
         };
     }
 }

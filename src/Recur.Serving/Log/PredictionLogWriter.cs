@@ -31,9 +31,6 @@ public sealed class PredictionLogWriter : IAsyncDisposable
     /// <summary>Queue depth, pending bytes, fsync batches and failures, for readiness checks and metrics.</summary>
     public LogHealth Health => _sink.Health;
 
-    /// <summary>Records queued and not yet stored (reported by <c>/metrics</c>).</summary>
-    public long QueueDepth => _sink.Health.QueueDepth;
-
     /// <summary>The folder of the durable local log this process writes, or null without one.</summary>
     public string? DurableFolder => (_sink as DurableLogSink)?.Folder;
 

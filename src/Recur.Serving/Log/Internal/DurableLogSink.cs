@@ -30,7 +30,7 @@ internal sealed class DurableLogSink : ILogSink
         var (start, firstSegment, frames) = Recover();
         _logger.LogOpened("fsync", _directory.Path, frames, _counters.PendingBytes);
         _writer = new GroupCommitWriter(_directory, firstSegment, options, _counters, Durable, Failed);
-        _drainer = new LogDrainer(store, _directory, start, () => _writer.DurableEnd, _counters, logger);
+        _drainer = new LogDrainer(store, _directory, start, () => _writer.DurableEnd, _counters, logger, options.DrainInterval, options.DrainEagerBytes);
         _drainer.Start();
     }
 
@@ -93,7 +93,7 @@ internal sealed class DurableLogSink : ILogSink
     private void Durable(LogPosition end)
     {
         _failing = false;
-        _drainer.Nudge();
+        _drainer.Written();
     }
 
     private void Failed(Exception e)

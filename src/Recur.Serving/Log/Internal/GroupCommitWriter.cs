@@ -3,10 +3,12 @@ using Microsoft.Win32.SafeHandles;
 namespace Recur.Serving.Log.Internal;
 
 /// <summary>
-/// The one thread that writes the local log. Appends that arrive while an fsync runs wait in a queue; the next round
-/// takes them all, writes them with one gathered write at the end of the current segment and fsyncs once (group
-/// commit), then completes every waiter with the position the batch ends at. A failed write or fsync fails its whole
-/// batch, cuts the segment back to its last fsynced length and continues in a new segment.
+/// Writes the local log, one round at a time. An append that finds the log idle (no round running, nothing queued)
+/// writes and fsyncs its own frames on the caller's thread: at one connection an answer waits for one fsync and no
+/// thread hand-off. Appends that arrive while a round runs wait in a queue; the writer thread's next round takes them
+/// all, writes them with one gathered write at the end of the current segment and fsyncs once (group commit), then
+/// completes every waiter with the position the batch ends at. A failed write or fsync fails its whole batch, cuts the
+/// segment back to its last fsynced length and continues in a new segment.
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
 {
@@ -22,6 +24,7 @@ internal sealed class GroupCommitWriter : IDisposable
     private List<Append> _queue = [];
     private List<Append> _spare = [];
     private bool _stopping;
+    private bool _committing; // a round runs (on the writer thread or inline): it alone touches the file
     private SafeFileHandle? _file;
     private long _segment;
     private long _offset;
@@ -51,15 +54,39 @@ internal sealed class GroupCommitWriter : IDisposable
     public Task<LogPosition> AppendAsync(byte[] frames, int count, bool wait)
     {
         var append = new Append(frames, count, wait ? new TaskCompletionSource<LogPosition>(TaskCreationOptions.RunContinuationsAsynchronously) : null);
+        bool inline;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            _queue.Add(append);
             Interlocked.Increment(ref _counters.QueueDepth);
             Interlocked.Add(ref _counters.QueuedBytes, frames.Length);
-            if (_queue.Count == 1) Monitor.Pulse(_gate);
+            inline = wait && !_committing && _queue.Count == 0 && _options.GroupCommitMaxWait <= TimeSpan.Zero;
+            if (inline) _committing = true;
+            else
+            {
+                _queue.Add(append);
+                if (_queue.Count == 1) Monitor.PulseAll(_gate);
+            }
         }
+        if (inline) CommitInline(append);
         return append.Done?.Task ?? Task.FromResult(default(LogPosition));
+    }
+
+    // The log was idle: this caller's frames are the round. Appends queued meanwhile go to the writer thread.
+    private void CommitInline(Append append)
+    {
+        try
+        {
+            Commit([append]);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _committing = false;
+                Monitor.PulseAll(_gate);
+            }
+        }
     }
 
     private void Run()
@@ -69,8 +96,9 @@ internal sealed class GroupCommitWriter : IDisposable
             List<Append> batch;
             lock (_gate)
             {
-                while (_queue.Count == 0 && !_stopping) Monitor.Wait(_gate);
+                while (_committing || (_queue.Count == 0 && !_stopping)) Monitor.Wait(_gate);
                 if (_queue.Count == 0) break;
+                _committing = true;
             }
             // group_commit_max_ms: let more appends join this round before taking it.
             if (_options.GroupCommitMaxWait > TimeSpan.Zero) Thread.Sleep(_options.GroupCommitMaxWait);
@@ -81,7 +109,11 @@ internal sealed class GroupCommitWriter : IDisposable
             }
             Commit(batch);
             batch.Clear();
-            lock (_gate) _spare = batch;
+            lock (_gate)
+            {
+                _spare = batch;
+                _committing = false;
+            }
         }
         _file?.Dispose();
     }
@@ -166,7 +198,7 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             if (_stopping) return;
             _stopping = true;
-            Monitor.Pulse(_gate);
+            Monitor.PulseAll(_gate);
         }
         _thread.Join();
     }

@@ -8,7 +8,8 @@ namespace Recur.Serving.Log.Internal;
 /// Moves fsynced frames from the local log into the store in big batches, oldest first. Each record carries its log id
 /// (instance:segment:offset) so a batch stored again after a crash before the checkpoint is stored once. After each batch
 /// the checkpoint is written (temp + rename); a segment behind the checkpoint is deleted. A batch the store refuses stays
-/// in the local log and is retried with a growing pause.
+/// in the local log and is retried with a growing pause. Batches are taken one drain interval apart (or at once when
+/// enough waits, a flush asks, or the server stops), so a lightly loaded server does not pay a store transaction per answer.
 /// </summary>
 internal sealed class LogDrainer
 {
@@ -23,12 +24,16 @@ internal sealed class LogDrainer
     private readonly List<(LogPosition Target, TaskCompletionSource Done)> _waiters = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<FoundFrame> _frames = [];
+    private readonly TimeSpan _interval;
+    private readonly long _eagerBytes;
     private LogPosition _position;
     private Task _loop = Task.CompletedTask;
 
-    public LogDrainer(IPredictionLog store, LogDirectory directory, LogPosition start, Func<LogPosition> durableEnd, LogCounters counters, ILogger logger)
+    public LogDrainer(IPredictionLog store, LogDirectory directory, LogPosition start, Func<LogPosition> durableEnd, LogCounters counters, ILogger logger,
+        TimeSpan interval, long eagerBytes)
     {
         (_store, _directory, _position, _durableEnd, _counters, _logger) = (store, directory, start, durableEnd, counters, logger);
+        (_interval, _eagerBytes) = (interval, eagerBytes);
     }
 
     /// <summary>Where draining has reached: every frame before it is in the store.</summary>
@@ -39,10 +44,22 @@ internal sealed class LogDrainer
 
     public void Start() => _loop = Task.Run(RunAsync);
 
-    /// <summary>Wakes the drainer: more frames are fsynced.</summary>
+    /// <summary>Wakes the drainer now.</summary>
     public void Nudge()
     {
         if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    /// <summary>More frames are fsynced: wakes the drainer when enough waits (or there is no interval), else the interval will.</summary>
+    public void Written()
+    {
+        if (Eager()) Nudge();
+    }
+
+    private bool Eager()
+    {
+        if (_interval <= TimeSpan.Zero || _counters.PendingBytes >= _eagerBytes || _stop.IsCancellationRequested) return true;
+        lock (_waiters) return _waiters.Count > 0;
     }
 
     /// <summary>Completes once every frame before <paramref name="target"/> is in the store, or a try to store it failed.</summary>
@@ -79,9 +96,9 @@ internal sealed class LogDrainer
                 await Pause(TimeSpan.FromMilliseconds(Math.Min(10_000, 100 * (1 << Math.Min(failures, 7)))));
                 continue;
             }
-            if (moved) continue;
-            if (_stop.IsCancellationRequested) return;
-            await Pause(TimeSpan.FromSeconds(1));
+            if (moved && (Position < _durableEnd() ? Eager() : _stop.IsCancellationRequested)) continue;
+            if (!moved && _stop.IsCancellationRequested) return;
+            await Pause(_interval > TimeSpan.Zero ? _interval : TimeSpan.FromSeconds(1));
         }
     }
 

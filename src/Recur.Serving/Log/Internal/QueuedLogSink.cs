@@ -8,7 +8,8 @@ namespace Recur.Serving.Log.Internal;
 /// <summary>
 /// Records queued in memory and stored by one background loop in batches (one transaction each), after the answer. A
 /// crash loses the records still queued. With a byte limit (a server with <c>durability: none</c>) answers are refused
-/// (503) while more than that waits.
+/// (503) while more than that waits, and a batch is taken one drain interval after its first record (sooner when 1 MiB
+/// waits or a flush asks), so a lightly loaded server does not pay a store transaction per answer.
 /// </summary>
 internal sealed class QueuedLogSink : ILogSink
 {
@@ -20,6 +21,9 @@ internal sealed class QueuedLogSink : ILogSink
     private readonly string _durability;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private readonly TimeSpan _linger;
+    private readonly long _eagerBytes;
+    private readonly SemaphoreSlim _wake = new(0);
     private long _failures;
     private long _queued;
     private long _queuedBytes;
@@ -31,6 +35,7 @@ internal sealed class QueuedLogSink : ILogSink
         _maxPendingBytes = options?.MaxPendingBytes;
         _retryAfter = options?.RetryAfterSeconds ?? 1;
         _durability = options is null ? "queued" : "none";
+        (_linger, _eagerBytes) = (options?.DrainInterval ?? TimeSpan.Zero, options?.DrainEagerBytes ?? 0);
         _loop = Task.Run(RunAsync);
     }
 
@@ -49,6 +54,12 @@ internal sealed class QueuedLogSink : ILogSink
             Interlocked.Add(ref _queuedBytes, Size(record));
             _queue.Writer.TryWrite(record);
         }
+        if (_linger > TimeSpan.Zero && Interlocked.Read(ref _queuedBytes) >= _eagerBytes) Wake();
+    }
+
+    private void Wake()
+    {
+        if (_wake.CurrentCount == 0) _wake.Release();
     }
 
     public Task AppendAsync(IReadOnlyList<PredictionRecord> records)
@@ -67,12 +78,15 @@ internal sealed class QueuedLogSink : ILogSink
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(done) ? done.Task : Task.CompletedTask;
+        if (!_queue.Writer.TryWrite(done)) return Task.CompletedTask;
+        Wake();
+        return done.Task;
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        Wake();
         await _loop;
     }
 
@@ -85,6 +99,8 @@ internal sealed class QueuedLogSink : ILogSink
         var flushes = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync())
         {
+            // Let a batch gather for the interval unless enough already waits, a flush asks or the writer is done.
+            if (_linger > TimeSpan.Zero && batch.Count == 0 && Interlocked.Read(ref _queuedBytes) < _eagerBytes) await _wake.WaitAsync(_linger);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
             {
                 if (item is PredictionRecord record) batch.Add(record);

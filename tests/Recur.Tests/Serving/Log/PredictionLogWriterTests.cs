@@ -39,11 +39,11 @@ public sealed class PredictionLogWriterTests : IDisposable
         var records = Enumerable.Range(0, 50).Select(i => new PredictionRecord($"k{i}", "m", 1, DateTimeOffset.UnixEpoch, "{}", "yes", 0.9)).ToArray();
 
         writer.Enqueue(records);
-        var queued = writer.QueueDepth;
+        var queued = writer.Health.QueueDepth;
         await writer.FlushAsync();
 
         Assert.InRange(queued, 0, 50);
-        Assert.Equal(0, writer.QueueDepth);
+        Assert.Equal(0, writer.Health.QueueDepth);
         Assert.Equal(50, (await log.ReadAsync("m")).Count);
     }
 }
