@@ -14,11 +14,13 @@
 #   before    (only when RECUR_BEFORE names another build's recur.dll) that build on SQLite, for a before/after in one run
 # RECUR_CLI=path/to/recur.dll runs that build instead of ./recur (which builds the CLI when the sources changed).
 # The server's CPU time per request (from /proc) is printed beside the latency: it is less sensitive to a busy machine.
-# Usage: bash bench/peers/serve-bench.sh [seconds per measurement, default 15] [arms, default "bare sqlite postgres python"]
+#   sqlite-none  the sqlite arm with serving.log.durability none (answers before the record is stored): the durable log's cost
+#   fsync     not a server: the disk's own 300-byte append + fsync latency, p50 and p99, the floor of durability fsync
+# Usage: bash bench/peers/serve-bench.sh [seconds per measurement, default 15] [arms, default "bare sqlite sqlite-none fsync postgres python"]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 seconds="${1:-15}"
-arms="${2:-bare sqlite postgres python}"
+arms="${2:-bare sqlite sqlite-none fsync postgres python}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 work=$(mktemp -d)
 server=""
@@ -87,6 +89,30 @@ for arm in $arms; do
       wait_http "http://127.0.0.1:$port/" || true
       measure bare "http://127.0.0.1:$port/v1/models/adult-income:predict"
       stop ;;
+    sqlite-none)
+      # The same as sqlite with serving.log.durability none: what answered ⇒ stored costs, in the same run.
+      recur_project "$work/sqlite-none"
+      printf 'serving:\n  log:\n    durability: none\n' >> "$work/sqlite-none/recur.yaml"
+      start_recur sqlite-none "$work/sqlite-none" "$cli_dll"
+      export RECUR_BENCH_KEY=$(cat "$work/sqlite-none/.bench-key" 2>/dev/null || true)
+      if [ -n "$url" ]; then measure sqlite-none "$url/v1/models/adult-income:predict"; fi
+      unset RECUR_BENCH_KEY
+      stop ;;
+    fsync)
+      # The floor under durability fsync at one connection: appending 300 bytes and fsyncing, alone, on the disk of
+      # the log, pinned like the server, while wrk's core spins. Printed (stderr) beside the table, not an arm in it.
+      mkdir -p "$work/fsync"
+      taskset -c 1 sh -c 'while :; do :; done' & spinner=$!
+      taskset -c 0 python3 - "$work/fsync" <<'PY' >&2
+import os, sys, time
+f = os.open(os.path.join(sys.argv[1], "floor.seg"), os.O_CREAT | os.O_WRONLY | os.O_APPEND)
+t = []
+for _ in range(2000):
+    a = time.perf_counter(); os.write(f, b"x" * 300); os.fsync(f); t.append(time.perf_counter() - a)
+t.sort()
+print(f"fsync floor: 300-byte append + fsync on the log's disk, p50 {t[1000] * 1e6:.0f} µs, p99 {t[1980] * 1e6:.0f} µs")
+PY
+      kill "$spinner"; wait "$spinner" 2>/dev/null || true ;;
     sqlite)
       recur_project "$work/sqlite"
       start_recur sqlite "$work/sqlite" "$cli_dll"
@@ -132,7 +158,7 @@ for arm in $arms; do
       wait_http "http://127.0.0.1:$port/docs" || { echo "python: did not start: $(tail -3 "$work/python.log")" >&2; stop; continue; }
       measure python "http://127.0.0.1:$port/v1/models/adult-income:predict"
       stop ;;
-    *) echo "unknown arm '$arm' (bare, sqlite, postgres, python)" >&2; exit 2 ;;
+    *) echo "unknown arm '$arm' (bare, sqlite, sqlite-none, fsync, postgres, python)" >&2; exit 2 ;;
   esac
 done
 

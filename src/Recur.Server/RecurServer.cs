@@ -51,13 +51,20 @@ public static class RecurServer
         builder.Services.AddRecurOpenApi();
         builder.Services.AddHostedService<Loop.LoopBackgroundService>();
         builder.Services.AddSingleton<Observability.ReadinessCheck>();
+        builder.Services.AddSingleton<Observability.LogHealthWatch>();
 
         var app = builder.Build();
         // Compose the project now (open the database, start the log writer), not on the first request:
         // a store that cannot open fails the start, and the first request pays nothing for it.
         _ = app.Services.GetRequiredService<RecurProject>();
-        // A PostgreSQL store that does not answer (or is newer than this build) fails the start with one line naming host:port/db.
-        foreach (var check in app.Services.GetServices<Pipeline.Storage.IStoreStartupCheck>()) check.EnsureReadyAsync().GetAwaiter().GetResult();
+        // A PostgreSQL store that does not answer (or is newer than this build) fails the start with one line naming
+        // host:port/db; one that does not answer yet is tried again for serving.store_wait_seconds first.
+        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Server.Startup");
+        foreach (var check in app.Services.GetServices<Pipeline.Storage.IStoreStartupCheck>())
+        {
+            Observability.StoreWait.EnsureReadyAsync(check, TimeSpan.FromSeconds(serving.StoreWaitSeconds), startup, app.Services.GetRequiredService<TimeProvider>())
+                .GetAwaiter().GetResult();
+        }
         _ = app.Services.GetRequiredService<Serving.PredictionService>();
         // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
         app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();

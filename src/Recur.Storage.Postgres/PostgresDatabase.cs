@@ -122,5 +122,5 @@ public sealed partial class PostgresDatabase : IAsyncDisposable
     private async Task<NpgsqlConnection> OpenRawAsync(CancellationToken ct) => await DataSource.OpenConnectionAsync(ct);
 
     private RecurException Unavailable(Exception e) =>
-        RecurException.Unavailable($"storage: PostgreSQL at {Server} does not answer: {e.Message}");
+        new(FailureKind.Unavailable, $"storage: PostgreSQL at {Server} does not answer: {e.Message}") { RetryAfterSeconds = 1 };
 }

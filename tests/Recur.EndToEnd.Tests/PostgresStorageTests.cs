@@ -180,6 +180,31 @@ public sealed class PostgresStorageTests : IDisposable
             $"the log did not recover after the restart ({report}): {server.Stderr}");
     }
 
+    [Fact]
+    public async Task Serve_DatabaseStillStartingWithStoreWait_TriesAgainThenServes()
+    {
+        await using var cluster = await PrivatePostgres.StartAsync();
+        await InitAsync();
+        UseStorage(cluster.ConnectionString.Replace("Timeout=30", "Timeout=2", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "serving:\n  store_wait_seconds: 90\n");
+        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
+        await CliRunner.OkAsync(Root, "train", "--project", Root);
+        await cluster.StopAsync();
+
+        var starting = ServerProcess.StartAsync(Root);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        Assert.False(starting.IsCompleted, "recur serve started while its database was down");
+        await cluster.StartAgainAsync();
+        await using var server = await starting;
+        using var http = server.Client();
+
+        Assert.Contains("serving.store_wait_seconds", server.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{cluster.Port}", server.Stderr, StringComparison.Ordinal);
+        using var predicted = await http.PostAsync("/v1/models/adult:predict", Body(Predict("late-db")));
+        Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+    }
+
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 60; i++)

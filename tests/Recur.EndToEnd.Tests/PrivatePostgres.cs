@@ -37,6 +37,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>Restarts the server (<c>pg_ctl restart -m fast</c>): every connection is cut.</summary>
     public Task RestartAsync() => PgAsync($"{Bin}/pg_ctl -D {_dir}/data -m fast -w restart > /dev/null");
 
+    /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>); <see cref="StartAgainAsync"/> brings it back.</summary>
+    public Task StopAsync() => PgAsync($"{Bin}/pg_ctl -D {_dir}/data -m fast -w stop > /dev/null");
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public Task StartAgainAsync() =>
+        PgAsync($"{Bin}/pg_ctl -D {_dir}/data -o '-p {Port} -k {_dir} -c listen_addresses=127.0.0.1' -l {_dir}/server.log -w start > /dev/null");
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

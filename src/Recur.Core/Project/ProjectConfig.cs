@@ -153,6 +153,13 @@ public sealed class ServingConfig
     /// <summary>One Information line per request (method, path, status, ms, model, version, request id, key name); off by default.</summary>
     public bool AccessLog { get; set; }
 
+    /// <summary>
+    /// Seconds <c>recur serve</c> waits at start for a store that does not answer (a database still starting), trying
+    /// once a second with one log line each, before it fails in one line; 0 (the default) fails at once. Nothing listens
+    /// meanwhile, so readiness probes fail until the store answers.
+    /// </summary>
+    public double StoreWaitSeconds { get; set; }
+
     /// <summary>The prediction log of the server: durability, local log folder, back-pressure (see <see cref="ServingLogConfig"/>).</summary>
     public ServingLogConfig Log { get; set; } = new();
 }

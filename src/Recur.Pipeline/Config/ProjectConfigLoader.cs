@@ -85,6 +85,7 @@ public static class ProjectConfigLoader
         SurrogateValidation.Validate(c.Training.Surrogate);
         RebalanceValidation.Validate(c);
         if (c.Serving.MaxBodyBytes < 1024) throw RecurException.Invalid("recur.yaml: serving.max_body_bytes must be at least 1024", "serving.max_body_bytes");
+        if (c.Serving.StoreWaitSeconds is < 0 or > 3600 or double.NaN) throw RecurException.Invalid("recur.yaml: serving.store_wait_seconds must be in [0, 3600]", "serving.store_wait_seconds");
         if (c.Serving.MaxKeyLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_key_length must be at least 1", "serving.max_key_length");
         if (c.Serving.PublishedMaxAge is < 0 or double.NaN) throw RecurException.Invalid("recur.yaml: serving.published_max_age must be 0 or more seconds", "serving.published_max_age");
         if (c.Serving.MaxTextLength < 1) throw RecurException.Invalid("recur.yaml: serving.max_text_length must be at least 1", "serving.max_text_length");

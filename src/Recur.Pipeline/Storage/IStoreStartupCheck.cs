@@ -6,6 +6,10 @@ namespace Recur.Pipeline.Storage;
 /// </summary>
 public interface IStoreStartupCheck
 {
-    /// <summary>Completes when the store answers and its schema is one this build knows; throws a <see cref="Core.RecurException"/> otherwise.</summary>
+    /// <summary>
+    /// Completes when the store answers and its schema is one this build knows; throws a <see cref="Core.RecurException"/>
+    /// otherwise, with <see cref="Core.RecurException.RetryAfterSeconds"/> set when trying again may succeed (the store
+    /// did not answer) and unset when it cannot (a newer schema).
+    /// </summary>
     Task EnsureReadyAsync(CancellationToken ct = default);
 }

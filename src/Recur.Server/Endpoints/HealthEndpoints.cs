@@ -9,7 +9,8 @@ using Recur.Serving.Log;
 namespace Recur.Server.Endpoints;
 
 /// <summary>
-/// <c>/healthz</c>: "healthy", or "degraded" (503) while prediction-log writes fail or a routed alias
+/// <c>/healthz</c>: "healthy", or "degraded" (503) while prediction-log writes fail (now, or within the last minute:
+/// <see cref="Observability.LogHealthWatch"/>) or a routed alias
 /// (the champion, and every alias or version clients have asked for) points at a version whose model
 /// file cannot be loaded. A loaded model is kept, so a healthy check costs a registry look-up per alias.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder app) =>
         app.MapGet("/healthz", Check).Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable).WithName("Health").WithSummary("Liveness, prediction-log health, and whether every routed model version loads.");
 
-    private static async Task<IResult> Check(PredictionLogWriter log, ModelPool pool, ProjectConfig config, CancellationToken ct)
+    private static async Task<IResult> Check(PredictionLogWriter log, Observability.LogHealthWatch logHealth, ModelPool pool, ProjectConfig config, CancellationToken ct)
     {
         var routes = pool.Requested.Append(ModelSelector.From(config.Name, null, null)).Distinct().ToList();
         var unavailable = new List<UnavailableRoute>();
@@ -46,7 +47,7 @@ internal static class HealthEndpoints
                 // Nothing registered under that name or alias: nothing to serve there, so nothing broken.
             }
         }
-        return log.Failures == 0 && unavailable.Count == 0
+        return logHealth.Failing() is null && unavailable.Count == 0
             ? Results.Ok(new HealthStatus("healthy"))
             : Results.Json(new HealthStatus("degraded", log.Failures, unavailable), statusCode: StatusCodes.Status503ServiceUnavailable);
     }

@@ -10,9 +10,10 @@ namespace Recur.Server.Observability;
 /// shadow and fast phase of <c>serving.routes</c>, and every alias or version clients have asked for) resolves and
 /// its model is loaded in the pool, and the store answers a cheap read (the champion alias through
 /// <see cref="IRegistryStore"/>, whichever backend holds it) within <see cref="Timeout"/>. A model still loading when
-/// the time is up keeps loading; the next check finds it loaded.
+/// the time is up keeps loading; the next check finds it loaded. A prediction log with more than its pending limit
+/// waiting to be stored makes the replica not ready too: its predictions would be refused until the store catches up.
 /// </summary>
-internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegistryStore registry, ProjectConfig config)
+internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegistryStore registry, ProjectConfig config, LogHealthWatch log)
 {
     /// <summary>How long the store and each model may take to answer one check.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
@@ -27,6 +28,7 @@ internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegist
         var champion = ModelSelector.From(config.Name, null, null);
         var store = await Within(async () => await registry.ResolveAliasAsync(champion.Model, champion.Alias, ct), ct);
         if (store is not null) problems.Add(new NotReady("store", store));
+        if (log.Behind() is { } logProblem) problems.Add(new NotReady("prediction log", logProblem));
 
         var selectors = new List<ModelSelector> { champion };
         var table = await Within(async () => selectors.AddRange((await routes.CurrentAsync(ct)).Routes.SelectMany(r => r.Selectors)), ct);

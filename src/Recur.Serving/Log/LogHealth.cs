@@ -27,4 +27,7 @@ public sealed record LogHealth(
 {
     /// <summary>True while predictions can be logged: nothing failing now and room below the pending limit.</summary>
     public bool Accepting { get; init; } = true;
+
+    /// <summary>True while more than the pending limit waits to be stored: predictions are refused until the store catches up.</summary>
+    public bool Behind { get; init; }
 }

@@ -44,6 +44,7 @@ internal sealed class DurableLogSink : ILogSink
         Interlocked.Read(ref _counters.DrainFailures), Interlocked.Read(ref _counters.Rejected), Interlocked.Read(ref _counters.TornBytesCut))
     {
         Accepting = !_failing && Backlog() <= _options.MaxPendingBytes,
+        Behind = Backlog() > _options.MaxPendingBytes,
     };
 
     public void Enqueue(IReadOnlyList<PredictionRecord> records)

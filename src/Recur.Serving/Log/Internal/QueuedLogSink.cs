@@ -44,6 +44,7 @@ internal sealed class QueuedLogSink : ILogSink
     public LogHealth Health => new(_durability, Interlocked.Read(ref _queued), Interlocked.Read(ref _queuedBytes), 0, 0, 0, 0, Failures, Interlocked.Read(ref _rejected), 0)
     {
         Accepting = _maxPendingBytes is not { } max || Interlocked.Read(ref _queuedBytes) <= max,
+        Behind = _maxPendingBytes is { } limit && Interlocked.Read(ref _queuedBytes) > limit,
     };
 
     public void Enqueue(IReadOnlyList<PredictionRecord> records)

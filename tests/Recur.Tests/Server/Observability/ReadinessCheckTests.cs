@@ -5,6 +5,7 @@ using Recur.Lake.Ingest;
 using Recur.Registry.Artifacts;
 using Recur.Server.Observability;
 using Recur.Serving;
+using Recur.Serving.Log;
 using Recur.Serving.Routing;
 using Recur.Storage.Sqlite;
 using Recur.Training;
@@ -16,7 +17,13 @@ public sealed class ReadinessCheckTests : IDisposable
 {
     private readonly TempDir _dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    private readonly List<PredictionLogWriter> _logs = [];
+
+    public void Dispose()
+    {
+        foreach (var log in _logs) log.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _dir.Dispose();
+    }
 
     /// <summary>The real SQLite registry, made to fail or hang on demand (the store going away under a running server).</summary>
     private sealed class SwitchableRegistry(IRegistryStore inner) : IRegistryStore
@@ -57,7 +64,7 @@ public sealed class ReadinessCheckTests : IDisposable
         public Recur.Core.RecurException Locate(Recur.Core.RecurException error) => error;
     }
 
-    private async Task<(ReadinessCheck Check, SwitchableRegistry Registry, GatedLoader Loader)> ProjectAsync(bool registered = true)
+    private async Task<(ReadinessCheck Check, SwitchableRegistry Registry, GatedLoader Loader)> ProjectAsync(bool registered = true, PredictionLogOptions? logOptions = null)
     {
         var registry = new SwitchableRegistry(new SqliteRegistryStore(new SqliteDatabase(_dir.Path("recur.db")), TimeProvider.System));
         var artifacts = new FileArtifactStore(_dir.Path("artifacts"));
@@ -72,7 +79,9 @@ public sealed class ReadinessCheckTests : IDisposable
         var loader = new GatedLoader(RegisteredModel.Loader(artifacts));
         var pool = new ModelPool(registry, loader, TimeProvider.System);
         var routes = new RouteSource(new NoRoutes(), pool, TimeProvider.System);
-        return (new ReadinessCheck(pool, routes, registry, new ProjectConfig { Name = "m" }), registry, loader);
+        var log = new PredictionLogWriter(new SqlitePredictionLog(new SqliteDatabase(_dir.Path("recur.db"))), options: logOptions);
+        _logs.Add(log);
+        return (new ReadinessCheck(pool, routes, registry, new ProjectConfig { Name = "m" }, new LogHealthWatch(log, TimeProvider.System)), registry, loader);
     }
 
     [Fact]
@@ -141,5 +150,24 @@ public sealed class ReadinessCheckTests : IDisposable
         var store = Assert.Single(problems, p => p.What == "store");
         Assert.Contains("no answer within 2 s", store.Detail, StringComparison.Ordinal);
         Assert.InRange(started.Elapsed, ReadinessCheck.Timeout - TimeSpan.FromMilliseconds(100), ReadinessCheck.Timeout * 3);
+    }
+
+    [Fact]
+    public async Task CheckAsync_PredictionLogBehindItsPendingLimit_IsNotReadyNamingTheLog()
+    {
+        // durability none with a 1-byte limit and an hour between store batches: one record keeps the log behind.
+        var options = new PredictionLogOptions { Directory = _dir.Path("log"), Fsync = false, MaxPendingBytes = 1, DrainInterval = TimeSpan.FromHours(1) };
+        var (check, _, loader) = await ProjectAsync(logOptions: options);
+        loader.Gate.SetResult();
+        var log = _logs[^1];
+        Assert.Empty(await check.CheckAsync(CancellationToken.None));
+
+        await log.AppendAsync([new Recur.Core.Serving.PredictionRecord("k1", "m", 1, DateTimeOffset.UnixEpoch, "{}", "yes", 0.5)]);
+
+        var problem = Assert.Single(await check.CheckAsync(CancellationToken.None));
+        Assert.Equal("prediction log", problem.What);
+        Assert.Contains("max_pending_mb", problem.Detail, StringComparison.Ordinal);
+        await log.FlushAsync();
+        Assert.Empty(await check.CheckAsync(CancellationToken.None));
     }
 }
