@@ -34,7 +34,8 @@ results="$work/results.tsv"
 cpu_ticks() { local total=0 p; for p in $server $(pgrep -P "$server" 2>/dev/null); do total=$((total + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0))); done; echo $total; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_http() { for _ in $(seq 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.2; done; return 1; }
+# Any HTTP answer counts (the bare endpoint answers 404 on /): only a refused connection means not yet.
+wait_http() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != 000 ] && return 0; sleep 0.2; done; return 1; }
 
 # One arm: warm up, then 1 and 16 connections; appends "arm conns req_s p50_us p99_us errors" to the results.
 measure() {

@@ -74,6 +74,8 @@ public sealed class ApiKeysServeTests(TrainedProject project) : IClassFixture<Tr
             var access = logs.Single(l => l.GetProperty("Message").GetString()!.Contains("request_id=e2e-request-1", StringComparison.Ordinal));
             Assert.Equal("ci", access.GetProperty("State").GetProperty("KeyName").GetString());
             Assert.Equal(200, access.GetProperty("State").GetProperty("Status").GetInt32());
+            // The request named no version: the line names the one that answered (the champion, version 1).
+            Assert.Equal(("adult", "1"), (access.GetProperty("State").GetProperty("Model").GetString(), access.GetProperty("State").GetProperty("Version").GetString()));
             Assert.Contains(access.GetProperty("Scopes").EnumerateArray(), s => s.TryGetProperty("request_id", out var id) && id.GetString() == "e2e-request-1");
             Assert.DoesNotContain(key[15..], server.Stderr);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Recur.Pipeline.Steps;
 
@@ -26,7 +27,9 @@ public sealed record RetrainJob(string? PromoteAs, bool ImportanceWeights, long 
 /// <param name="GateReason">The gates' reason.</param>
 /// <param name="Numbers">Rows and metrics of the candidate, the champion and the baseline.</param>
 /// <param name="Report">The training report's path, or null.</param>
-public sealed record RetrainResult(int? Candidate, bool Registered, bool Promote, string GateReason, IReadOnlyDictionary<string, double> Numbers, string? Report)
+/// <param name="Shift">The importance-weighted retrain's audit record (<c>loop.retrain.importance_weights</c>), or null.</param>
+public sealed record RetrainResult(int? Candidate, bool Registered, bool Promote, string GateReason, IReadOnlyDictionary<string, double> Numbers, string? Report,
+    ShiftAudit? Shift = null)
 {
     /// <summary>The result of a training outcome and its report.</summary>
     public static RetrainResult From(TrainingOutcome outcome, string? report)
@@ -44,7 +47,8 @@ public sealed record RetrainResult(int? Candidate, bool Registered, bool Promote
         Add("candidate", outcome.Candidate);
         Add("champion", outcome.ChampionMetrics);
         Add("baseline", outcome.Baseline);
-        return new RetrainResult(outcome.Registered?.Version ?? outcome.SameAs?.Version, outcome.Registered is not null, outcome.Gate.Promote, outcome.Gate.Reason, numbers, report);
+        return new RetrainResult(outcome.Registered?.Version ?? outcome.SameAs?.Version, outcome.Registered is not null, outcome.Gate.Promote, outcome.Gate.Reason, numbers, report,
+            outcome.Shift is { } shift ? ShiftAudit.From(shift) : null);
     }
 
     /// <summary>The job result's JSON.</summary>
@@ -53,4 +57,24 @@ public sealed record RetrainResult(int? Candidate, bool Registered, bool Promote
     /// <summary>Reads a job's result.</summary>
     public static RetrainResult Parse(long id, string? json) =>
         (json is null ? null : JsonSerializer.Deserialize<RetrainResult>(json, RetrainJob.Json)) ?? throw Core.RecurException.Invalid($"job {id}: the result is not a retrain result: {json}", "result");
+}
+
+/// <summary>The loop's <c>shift_weighted</c> audit record of an importance-weighted retrain, as text and numbers (so a worker's result carries it).</summary>
+/// <param name="What">The weighted and plain retrains' metric, with intervals, on the held-out labelled logged rows.</param>
+/// <param name="Why">The domain classifier, the weights and the gain.</param>
+/// <param name="Numbers">The comparison's numbers.</param>
+public sealed record ShiftAudit(string What, string Why, IReadOnlyDictionary<string, double> Numbers)
+{
+    /// <summary>The record of a shift comparison.</summary>
+    public static ShiftAudit From(ShiftComparison shift)
+    {
+        ArgumentNullException.ThrowIfNull(shift);
+        static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+        var m = shift.Metric;
+        var w = shift.Weights;
+        var what = $"importance-weighted retrain: {m} {F(shift.Weighted.Value)} [{F(shift.Weighted.Low)}, {F(shift.Weighted.High)}] against plain {F(shift.Plain.Value)} [{F(shift.Plain.Low)}, {F(shift.Plain.High)}] on {shift.HoldoutRows} held-out labelled logged rows";
+        var why = $"domain classifier AUC {F(w.Auc)} [{F(w.AucLow)}, {F(w.AucHigh)}]{(w.ShiftDetected ? "" : " (no shift beyond chance)")}; effective sample size {F(w.EffectiveSampleSize)} of {w.Weights.Count} rows; " +
+            $"{w.Clipped} ratios clipped to [{F(w.MinWeight)}, {F(w.MaxWeight)}]; gain {F(shift.Gain.Value)} [{F(shift.Gain.Low)}, {F(shift.Gain.High)}] ({shift.Trainer}); the weighted candidate is the one gated";
+        return new ShiftAudit(what, why, shift.Numbers());
+    }
 }

@@ -49,8 +49,8 @@ public static partial class LoopTick
 
         if (loop.RetrainIn == "worker") return (await QueueRetrainAsync(project, audit, champion, ct), null);
         var outcome = await RetrainStep.RecordedAsync(project, null, ct, loop.Canary.Enabled ? CanaryAlias : null, loop.Retrain.ImportanceWeights);
-        if (outcome.Shift is { } shift) await RecordShiftAsync(audit, shift, outcome.Registered?.Version ?? outcome.SameAs?.Version, ct);
         var result = RetrainResult.From(outcome, ModelReport.WriteTraining(project, outcome));
+        if (result.Shift is { } shift) await RecordShiftAsync(audit, shift, result.Candidate, ct);
         return (await AfterRetrainAsync(project, audit, canaries, champion, result, new Dictionary<string, double>(result.Numbers), ct), result.Report);
     }
 

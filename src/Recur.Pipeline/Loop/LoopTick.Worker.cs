@@ -35,6 +35,7 @@ public static partial class LoopTick
         {
             case JobStatus.Done:
                 var result = RetrainResult.Parse(job.Id, job.ResultJson);
+                if (result.Shift is { } shift) await RecordShiftAsync(audit, shift, result.Candidate, ct);
                 foreach (var (k, v) in result.Numbers) numbers[k] = v;
                 return (await AfterRetrainAsync(project, audit, canaries, champion, result, numbers, ct), result.Report);
             case JobStatus.Failed:

@@ -44,10 +44,12 @@ internal sealed class RequestIds(RequestDelegate next, ServingConfig serving, IL
     private void Access(HttpContext context, string id, double ms)
     {
         var request = context.Request;
-        var version = request.RouteValues.TryGetValue("version", out var v) ? v?.ToString()
-            : request.Query.TryGetValue("version", out var q) ? q.ToString() : null;
-        _log.Request(request.Method, request.Path.Value ?? "", context.Response.StatusCode, ms, request.RouteValues.TryGetValue("name", out var name) ? name?.ToString() : null,
-            version, id, context.Features.Get<RequestCaller>()?.KeyName);
+        // The version that answered (routing, canary and fallback included) when a prediction was answered; else the one asked for.
+        var served = context.Features.Get<Observability.ServedBy>();
+        var version = served?.Version ?? (request.RouteValues.TryGetValue("version", out var v) ? v?.ToString()
+            : request.Query.TryGetValue("version", out var q) ? q.ToString() : null);
+        var model = served?.Model ?? (request.RouteValues.TryGetValue("name", out var name) ? name?.ToString() : null);
+        _log.Request(request.Method, request.Path.Value ?? "", context.Response.StatusCode, ms, model, version, id, context.Features.Get<RequestCaller>()?.KeyName);
     }
 
     private static string? Sane(Microsoft.Extensions.Primitives.StringValues values)

@@ -9,39 +9,26 @@ using Recur.Pipeline.Jobs;
 using Recur.Pipeline.Loop;
 using Recur.Pipeline.Steps;
 
+using Recur.Tests.Pipeline.Loop;
+
 namespace Recur.Tests.Pipeline.Jobs;
 
 public sealed class RetrainInWorkerTests
 {
-    private const string Yaml = """
-        name: adult
-        label: income
-        positive: ">50K"
-        key: id
-        datasets:
-          train: {source: data/train.csv}
-        features: {exclude: [fnlwgt]}
-        training: {threads: 1, iterations: 20, leaves: 8}
-        promotion: {min_value: 0.5, min_gain_over_baseline: -1, min_gain_over_champion: -1, significance: 0}
-        loop:
-          retrain_in: worker
-          min_interval: 1h
-          triggers:
-            drift: ~
-            new_labels: {rows: 20}
-          canary: {enabled: false}
-        """;
+    private static readonly string Yaml = LoopTestProject.Yaml("""
+        retrain_in: worker
+        min_interval: 1h
+        triggers:
+          drift: ~
+          new_labels: {rows: 20}
+        canary: {enabled: false}
+        """);
 
     [Fact]
     public async Task LoopTick_RetrainInWorker_QueuesAJobWaitsThenTakesUpTheWorkersCandidate()
     {
         using var dir = new TempDir();
-        dir.Write("recur.yaml", Yaml);
-        dir.Write("data/train.csv", File.ReadAllText(TestData.Path("adult-small", "train.csv")));
-        var project = RecurProject.Open(dir.Root);
-        var snapshot = (await IngestStep.RunAsync(project, "train")).Snapshot;
-        var table = await project.ReadAsync(snapshot);
-        await TrainingRun.RunAsync(project, table, null, TrainingRun.Ids(snapshot), dataIsFirstSnapshot: true, registerRejected: false);
+        var (project, table) = await LoopTestProject.TrainedAsync(dir, Yaml);
         await LogWithFeedbackAsync(project, table, 50);
 
         var queued = await LoopTick.RunAsync(project, "test");

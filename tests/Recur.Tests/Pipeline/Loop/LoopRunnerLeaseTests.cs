@@ -10,21 +10,11 @@ namespace Recur.Tests.Pipeline.Loop;
 
 public sealed class LoopRunnerLeaseTests
 {
-    private const string Yaml = """
-        name: adult
-        label: income
-        positive: ">50K"
-        key: id
-        datasets:
-          train: {source: data/train.csv}
-        features: {exclude: [fnlwgt]}
-        training: {threads: 1, iterations: 10, leaves: 8}
-        promotion: {min_value: 0.5, min_gain_over_baseline: -1, min_gain_over_champion: -1, significance: 0}
-        loop:
-          interval: 2s
-          triggers: {drift: ~}
-          canary: {enabled: false}
-        """;
+    private static readonly string Yaml = LoopTestProject.Yaml("""
+        interval: 2s
+        triggers: {drift: ~}
+        canary: {enabled: false}
+        """, iterations: 10);
 
     [Fact]
     public async Task TickAsync_TwoReplicasOnOneStore_OnlyTheLeaseHolderTicksUntilItsLeaseRunsOut()
@@ -95,11 +85,7 @@ public sealed class LoopRunnerLeaseTests
     // Two processes' worth of the project on one SQLite file, with a champion to tick on.
     private static async Task<(LoopRunner A, LoopRunner B)> TwoReplicasAsync(TempDir dir, TimeProvider clock)
     {
-        dir.Write("recur.yaml", Yaml);
-        dir.Write("data/train.csv", File.ReadAllText(TestData.Path("adult-small", "train.csv")));
-        var project = RecurProject.Open(dir.Root, clock);
-        var snapshot = (await IngestStep.RunAsync(project, "train")).Snapshot;
-        await TrainingRun.RunAsync(project, await project.ReadAsync(snapshot), null, TrainingRun.Ids(snapshot), dataIsFirstSnapshot: true, registerRejected: true);
+        var (project, _) = await LoopTestProject.TrainedAsync(dir, Yaml, clock, registerRejected: true);
         return (new LoopRunner(project), new LoopRunner(RecurProject.Open(dir.Root, clock)));
     }
 

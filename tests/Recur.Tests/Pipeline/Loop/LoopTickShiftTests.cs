@@ -4,6 +4,7 @@ using Recur.Core.Data;
 using Recur.Core.Monitoring;
 using Recur.Core.Serving;
 using Recur.Pipeline;
+using Recur.Pipeline.Jobs;
 using Recur.Pipeline.Loop;
 using Recur.Pipeline.Steps;
 
@@ -12,42 +13,36 @@ namespace Recur.Tests.Pipeline.Loop;
 /// <summary>The loop's retrain with <c>loop.retrain.importance_weights</c> on adult-small, the logged traffic shifted to older people.</summary>
 public sealed class LoopTickShiftTests
 {
-    private const string Yaml = """
-        name: adult
-        label: income
-        positive: ">50K"
-        key: id
-        seed: 11
-        datasets:
-          train: {source: data/train.csv}
-        features: {exclude: [fnlwgt]}
-        training: {threads: 1, iterations: 20, leaves: 8}
-        promotion: {min_value: 0.5, min_gain_over_baseline: -1, min_gain_over_champion: -1, significance: 0}
-        loop:
-          triggers:
-            drift: ~
-            new_labels: {rows: 20}
-          canary: {enabled: false}
-          retrain: {importance_weights: true}
-        """;
+    private static readonly string Yaml = LoopTestProject.Yaml("""
+        triggers:
+          drift: ~
+          new_labels: {rows: 20}
+        canary: {enabled: false}
+        retrain: {importance_weights: true}
+        """, seed: 11);
 
-    [Fact]
-    public async Task RunAsync_ImportanceWeights_RecordsWeightedAgainstPlainWithIntervals()
+    [Theory]
+    [InlineData("process")]
+    [InlineData("worker")]
+    public async Task RunAsync_ImportanceWeights_RecordsWeightedAgainstPlainWithIntervals(string retrainIn)
     {
         using var dir = new TempDir();
-        dir.Write("recur.yaml", Yaml);
-        dir.Write("data/train.csv", File.ReadAllText(TestData.Path("adult-small", "train.csv")));
         var clock = new ManualClock();
-        var project = RecurProject.Open(dir.Root, clock);
-        var snapshot = (await IngestStep.RunAsync(project, "train")).Snapshot;
-        var table = await project.ReadAsync(snapshot);
-        Assert.NotNull((await TrainingRun.RunAsync(project, table, null, TrainingRun.Ids(snapshot), dataIsFirstSnapshot: true, registerRejected: false)).Registered);
+        var (project, table) = await LoopTestProject.TrainedAsync(dir, Yaml.Replace("loop:\n", $"loop:\n  retrain_in: {retrainIn}\n", StringComparison.Ordinal), clock);
 
         clock.Now += TimeSpan.FromHours(2);
         var ages = ((NumericColumn)table["age"]).Values;
         var older = Enumerable.Range(0, table.RowCount).Where(r => ages[r] >= 45).Take(400).ToList();
         await LogWithFeedbackAsync(project, table, older, clock.Now);
         var tick = await LoopTick.RunAsync(project, "test");
+        if (retrainIn == "worker")
+        {
+            // The serving side only queues; the worker's result carries the shift record, which the next tick audits.
+            Assert.Equal("retrain_queued", tick.Action);
+            Assert.DoesNotContain(tick.Records, r => r.Step == LoopSteps.ShiftWeighted);
+            Assert.NotNull(await new JobWorker(RecurProject.Open(dir.Root, clock), "worker-1").RunOneAsync(CancellationToken.None));
+            tick = await LoopTick.RunAsync(project, "test");
+        }
 
         var shift = tick.Records.Single(r => r.Step == LoopSteps.ShiftWeighted);
         var n = shift.Numbers;

@@ -11,36 +11,21 @@ namespace Recur.Tests.Pipeline.Loop;
 
 public sealed class LoopTickTests
 {
-    private const string Yaml = """
-        name: adult
-        label: income
-        positive: ">50K"
-        key: id
-        datasets:
-          train: {source: data/train.csv}
-        features: {exclude: [fnlwgt]}
-        training: {threads: 1, iterations: 20, leaves: 8}
-        promotion: {min_value: 0.5, min_gain_over_baseline: -1, min_gain_over_champion: -1, significance: 0}
-        loop:
-          min_interval: 1h
-          triggers:
-            drift: ~
-            schedule: {every: 1d}
-            new_labels: {rows: 20}
-          canary: {enabled: false}
-        """;
+    private static readonly string Yaml = LoopTestProject.Yaml("""
+        min_interval: 1h
+        triggers:
+          drift: ~
+          schedule: {every: 1d}
+          new_labels: {rows: 20}
+        canary: {enabled: false}
+        """);
 
     [Fact]
     public async Task RunAsync_OnTheProjectClock_RetrainsWhenDueThenThrottlesWithinMinInterval()
     {
         using var dir = new TempDir();
-        dir.Write("recur.yaml", Yaml);
-        dir.Write("data/train.csv", File.ReadAllText(TestData.Path("adult-small", "train.csv")));
         var clock = new ManualClock();
-        var project = RecurProject.Open(dir.Root, clock);
-        var snapshot = (await IngestStep.RunAsync(project, "train")).Snapshot;
-        var table = await project.ReadAsync(snapshot);
-        Assert.NotNull((await TrainingRun.RunAsync(project, table, null, TrainingRun.Ids(snapshot), dataIsFirstSnapshot: true, registerRejected: false)).Registered);
+        var (project, table) = await LoopTestProject.TrainedAsync(dir, Yaml, clock);
 
         clock.Now += TimeSpan.FromDays(2);
         await LogWithFeedbackAsync(project, table, 0, 50, clock.Now);
