@@ -21,6 +21,6 @@ public sealed class RetrainResultTests
         Assert.Contains("auc 0.83 [0.78, 0.88] against plain 0.8 [0.75, 0.85] on 100 held-out", back.Shift.What, StringComparison.Ordinal);
         Assert.Contains("domain classifier AUC 0.71 [0.66, 0.76]", back.Shift.Why, StringComparison.Ordinal);
         Assert.Equal(shift.Numbers().OrderBy(kv => kv.Key), back.Shift.Numbers.OrderBy(kv => kv.Key));
-        Assert.Null(RetrainResult.Parse(8, result with { Shift = null }.ToJson()).Shift);
+        Assert.Null(RetrainResult.Parse(8, (result with { Shift = null }).ToJson()).Shift);
     }
 }
