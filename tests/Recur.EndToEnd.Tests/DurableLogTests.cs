@@ -34,7 +34,7 @@ public sealed class DurableLogTests(TrainedProject project, ITestOutputHelper ou
             // Kill once a good number of answers (and of batches) have gone out, while the clients keep sending.
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (answered.Count < 6000 && DateTime.UtcNow < deadline) await Task.Delay(50);
-            await server.DisposeAsync(); // SIGKILL
+            await server.KillAsync();
             await stop.CancelAsync();
             await Task.WhenAll(clients);
         }

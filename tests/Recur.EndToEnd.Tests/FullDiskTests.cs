@@ -63,7 +63,8 @@ public sealed class FullDiskTests(TrainedProject project) : IClassFixture<Traine
                     else await Task.Delay(50);
                 }
                 Assert.True(recovered, "predictions were still refused after the disk had room again: " + server.Stderr);
-            } // SIGKILL: the restarted server drains what the log holds
+                await server.KillAsync(); // SIGKILL: the restarted server drains what the log holds
+            }
 
             await using (await ServerProcess.StartAsync(project.Root))
             {

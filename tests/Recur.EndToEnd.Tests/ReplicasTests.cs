@@ -74,7 +74,7 @@ public sealed class ReplicasTests
             var (leader, standby) = Pid(holder) == a.Pid ? (a, b) : (b, a);
             Assert.Equal(leader.Pid, Pid(holder));
 
-            await leader.DisposeAsync(); // SIGKILL: the lease is never given up, it runs out
+            await leader.KillAsync(); // SIGKILL: the lease is never given up, it runs out
             var killedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             List<(DateTimeOffset At, string Holder)> after = [];

@@ -4,9 +4,16 @@ using System.Text.Json;
 
 namespace Recur.EndToEnd.Tests;
 
-/// <summary>`recur serve` started as a separate process on a free port, stopped on dispose.</summary>
+/// <summary>
+/// `recur serve` started as a separate process on a free port. Disposing stops it as an operator would (SIGTERM: the
+/// server drains its prediction log into the store, then exits; SIGKILL after <see cref="GracePeriod"/>);
+/// <see cref="KillAsync"/> kills it outright (SIGKILL), for the tests of what a crash leaves.
+/// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>How long a stopped server may take to exit before it is killed.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(20);
+
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
     private bool _disposed;
@@ -47,8 +54,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>A client for the server.</summary>
     public HttpClient Client() => new() { BaseAddress = Address };
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the server with SIGKILL: nothing is flushed or drained, as in a crash.</summary>
+    public async Task KillAsync()
     {
         if (_disposed) return;
         _disposed = true;
@@ -56,4 +63,26 @@ public sealed class ServerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
+
+    /// <summary>Stops the server with SIGTERM (it drains its log and exits), then SIGKILL if it has not exited in time.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        if (!_process.HasExited && Terminate(_process.Id, 15) == 0)
+        {
+            using var grace = new CancellationTokenSource(GracePeriod);
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // still running: killed below
+            }
+        }
+        await KillAsync();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 }
