@@ -7,8 +7,11 @@ namespace Recur.EndToEnd.Tests;
 /// <summary>
 /// Serving latency while a retrain runs: one serving replica pinned to core 0, single-row predictions one after another,
 /// p50 before the retrain and while it runs. With <c>loop.retrain_in: worker</c> the retrain runs in <c>recur worker</c>
-/// pinned to core 1, and the p50 stays within 1.5× (asserted as a ratio within one run, never an absolute time); with
-/// <c>process</c> it runs inside the replica (the contrast, reported but not asserted). bench/peers/retrain-latency.sh reruns both.
+/// pinned to core 1, and the server's own mean time per prediction (from its /metrics histogram) stays within 1.5×
+/// (asserted as a ratio within one run, never an absolute time). The client's p50 is reported beside it: on two cores
+/// the test's client shares a core with the server or the worker, so its own scheduling shows in what it measures.
+/// With <c>process</c> the retrain runs inside the replica (the contrast, reported but not asserted).
+/// bench/peers/retrain-latency.sh reruns both.
 /// </summary>
 [Collection(SerialCollection.Name)]
 public sealed class RetrainLatencyTests(ITestOutputHelper output)
@@ -34,15 +37,20 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         await WorkerTests.LabelledTrafficAsync(http, root, 200);
         var rows = WorkerTests.GermanCreditRows(root);
         for (var i = 0; i < 50; i++) await PredictAsync(http, rows, i); // warm up
+        var serverBefore = await ServerTimeAsync(http);
         var before = await MeasureAsync(http, rows, () => true);
+        serverBefore = (await ServerTimeAsync(http)) - serverBefore;
 
         List<double> during;
+        var serverDuring = new ServerTime(0, 0);
         if (retrainIn == "worker")
         {
             await CliRunner.OkAsync(dir.Root, "loop", "--once", "--project", root);
             using var worker = new WorkerProcess(CliRunner.Pinned(CliRunner.StartInfo(dir.Root, "worker", "--verbose", "--project", root), 1));
             await worker.WaitForAsync("claimed job 1", TimeSpan.FromMinutes(2));
+            serverDuring = await ServerTimeAsync(http);
             during = await MeasureAsync(http, rows, () => !worker.Stderr.Contains("Job 1 (retrain) ", StringComparison.Ordinal));
+            serverDuring = (await ServerTimeAsync(http)) - serverDuring;
             await worker.WaitForAsync("Job 1 (retrain) ", TimeSpan.FromMinutes(5));
         }
         else
@@ -53,10 +61,36 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         }
 
         var ratio = Median(during) / Median(before);
-        output.WriteLine($"retrain_in {retrainIn}: p50 before {Median(before):0.00} ms ({before.Count} requests), during {Median(during):0.00} ms ({during.Count} requests): {ratio:0.00}x");
+        output.WriteLine($"retrain_in {retrainIn}: client p50 before {Median(before):0.00} ms ({before.Count} requests), during {Median(during):0.00} ms ({during.Count} requests): {ratio:0.00}x");
         if (retrainIn != "worker") return; // the contrast: reported, not asserted (a retrain in process may stall a request for seconds)
+        var serverRatio = serverDuring.MeanMs / serverBefore.MeanMs;
+        output.WriteLine($"retrain_in {retrainIn}: server mean before {serverBefore.MeanMs:0.000} ms ({serverBefore.Count}), during {serverDuring.MeanMs:0.000} ms ({serverDuring.Count}): {serverRatio:0.00}x");
         Assert.True(during.Count >= 20, $"only {during.Count} requests while the retrain ran");
-        Assert.True(ratio < 1.5, $"p50 during the retrain is {ratio:0.00}x the p50 before ({Median(during):0.00} ms vs {Median(before):0.00} ms)");
+        Assert.True(serverRatio < 1.5, $"the server's mean time per prediction during the retrain is {serverRatio:0.00}x the time before " +
+            $"({serverDuring.MeanMs:0.000} ms vs {serverBefore.MeanMs:0.000} ms; client p50 {Median(during):0.00} vs {Median(before):0.00} ms)");
+    }
+
+    // The server's own seconds and count of predict requests so far (recur_request_duration_seconds, every version).
+    private sealed record ServerTime(double Seconds, long Count)
+    {
+        public double MeanMs => Count == 0 ? double.NaN : Seconds / Count * 1000;
+
+        public static ServerTime operator -(ServerTime a, ServerTime b) => new(a.Seconds - b.Seconds, a.Count - b.Count);
+    }
+
+    private static async Task<ServerTime> ServerTimeAsync(HttpClient http)
+    {
+        var text = await http.GetStringAsync("/metrics");
+        double seconds = 0;
+        long count = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            if (!line.Contains(":predict\"", StringComparison.Ordinal)) continue;
+            var value = line[(line.LastIndexOf(' ') + 1)..];
+            if (line.StartsWith("recur_request_duration_seconds_sum{", StringComparison.Ordinal)) seconds += double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+            else if (line.StartsWith("recur_request_duration_seconds_count{", StringComparison.Ordinal)) count += long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return new ServerTime(seconds, count);
     }
 
     private static async Task<List<double>> MeasureAsync(HttpClient http, List<WorkerTests.Applicant> rows, Func<bool> keepGoing)
