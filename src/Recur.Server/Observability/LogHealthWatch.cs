@@ -30,7 +30,7 @@ internal sealed class LogHealthWatch(PredictionLogWriter log, TimeProvider time)
             if (failures != _failures) (_failures, _changedAt) = (failures, time.GetTimestamp());
             changedAt = _changedAt;
         }
-        if (Behind(health) is { } behind) return behind;
+        if (BehindOf(health) is { } behind) return behind;
         if (!health.Accepting) return "the prediction log cannot be written (a full or failing disk under serving.log.dir)";
         return failures > 0 && changedAt != long.MinValue && time.GetElapsedTime(changedAt) < Window
             ? $"{failures} prediction-log write(s) failed, the last within {Window.TotalSeconds:0} s"
@@ -38,8 +38,8 @@ internal sealed class LogHealthWatch(PredictionLogWriter log, TimeProvider time)
     }
 
     /// <summary>Null unless more than the pending limit waits to be stored.</summary>
-    public string? Behind() => Behind(log.Health);
+    public string? Behind() => BehindOf(log.Health);
 
-    private static string? Behind(LogHealth health) =>
+    private static string? BehindOf(LogHealth health) =>
         health.Behind ? $"the prediction log is behind: {health.PendingBytes + health.QueuedBytes} bytes wait to be stored (serving.log.max_pending_mb)" : null;
 }
