@@ -7,9 +7,11 @@ namespace Recur.EndToEnd.Tests;
 /// <summary>
 /// Serving latency while a retrain runs: one serving replica pinned to core 0, single-row predictions one after another,
 /// p50 before the retrain and while it runs. With <c>loop.retrain_in: worker</c> the retrain runs in <c>recur worker</c>
-/// pinned to core 1, and the server's own mean time per prediction (from its /metrics histogram) stays within 1.5×
-/// (asserted as a ratio within one run, never an absolute time). The client's p50 is reported beside it: on two cores
-/// the test's client shares a core with the server or the worker, so its own scheduling shows in what it measures.
+/// pinned to core 1, and the server's own median time per prediction (from its access log, one line per request, found
+/// by the request id the test sends) stays within 1.5× (asserted as a ratio within one run, never an absolute time).
+/// A median, because one stall of the host (30 ms among 300 requests of 0.1 ms) doubles a mean: a CI run saw exactly
+/// that with the /metrics mean, which is still reported. The client's p50 is reported too: on two cores the test's
+/// client shares a core with the server or the worker, so its own scheduling shows in what it measures.
 /// With <c>process</c> the retrain runs inside the replica (the contrast, reported but not asserted).
 /// bench/peers/retrain-latency.sh reruns both.
 /// </summary>
@@ -28,7 +30,7 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         if (retrainIn == "process") loop = loop.Replace("loop:\n", "loop:\n  enabled: true\n  interval: 20s\n", StringComparison.Ordinal);
         // What is compared is the cores a retrain takes, not the disk: on one machine the retrain's file writes slow the
         // durable log's per-request fsync (a worker on another machine has its own disk), so this replica logs without fsync.
-        loop += "\nserving:\n  log:\n    durability: none\n";
+        loop += "\nserving:\n  access_log: true\n  log:\n    durability: none\n";
         var (root, _) = await ReplicasTests.ProjectAsync(dir, "sqlite", loop);
         await using var server = await ServerProcess.StartAsync(CliRunner.Pinned(
             CliRunner.StartInfo(root, "serve", "--port", "0", "--json", "--verbose", "--project", root), 0));
@@ -36,9 +38,9 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         await WorkerTests.LabelledTrafficAsync(http, root, 200);
         var rows = WorkerTests.GermanCreditRows(root);
-        for (var i = 0; i < 50; i++) await PredictAsync(http, rows, i); // warm up
+        for (var i = 0; i < 50; i++) await PredictAsync(http, rows, i, "warm"); // warm up
         var serverBefore = await ServerTimeAsync(http);
-        var before = await MeasureAsync(http, rows, () => true);
+        var before = await MeasureAsync(http, rows, "before", () => true);
         serverBefore = (await ServerTimeAsync(http)) - serverBefore;
 
         List<double> during;
@@ -49,7 +51,7 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
             using var worker = new WorkerProcess(CliRunner.Pinned(CliRunner.StartInfo(dir.Root, "worker", "--verbose", "--project", root), 1));
             await worker.WaitForAsync("claimed job 1", TimeSpan.FromMinutes(2));
             serverDuring = await ServerTimeAsync(http);
-            during = await MeasureAsync(http, rows, () => !worker.Stderr.Contains("Job 1 (retrain) ", StringComparison.Ordinal));
+            during = await MeasureAsync(http, rows, "during", () => !worker.Stderr.Contains("Job 1 (retrain) ", StringComparison.Ordinal));
             serverDuring = (await ServerTimeAsync(http)) - serverDuring;
             await worker.WaitForAsync("Job 1 (retrain) ", TimeSpan.FromMinutes(5));
         }
@@ -57,17 +59,22 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         {
             // The replica's own loop ticks (every 20 s, measured from start-up) and retrains inside the serving process.
             while (!server.Stderr.Contains("decision: retrain", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromMinutes(3)) await Task.Delay(5);
-            during = await MeasureAsync(http, rows, () => !server.Stderr.Contains(": retrained:", StringComparison.Ordinal));
+            during = await MeasureAsync(http, rows, "during", () => !server.Stderr.Contains(": retrained:", StringComparison.Ordinal));
         }
 
         var ratio = Median(during) / Median(before);
         output.WriteLine($"retrain_in {retrainIn}: client p50 before {Median(before):0.00} ms ({before.Count} requests), during {Median(during):0.00} ms ({during.Count} requests): {ratio:0.00}x");
+        await Task.Delay(500); // the console logger writes on its own thread
+        var serverMedianBefore = Median(AccessLogTimes(server.Stderr, "before"));
+        var serverMedianDuring = Median(AccessLogTimes(server.Stderr, "during"));
+        var serverRatio = serverMedianDuring / serverMedianBefore;
+        output.WriteLine($"retrain_in {retrainIn}: server median (access log) before {serverMedianBefore:0.000} ms, during {serverMedianDuring:0.000} ms: {serverRatio:0.00}x");
         if (retrainIn != "worker") return; // the contrast: reported, not asserted (a retrain in process may stall a request for seconds)
-        var serverRatio = serverDuring.MeanMs / serverBefore.MeanMs;
-        output.WriteLine($"retrain_in {retrainIn}: server mean before {serverBefore.MeanMs:0.000} ms ({serverBefore.Count}), during {serverDuring.MeanMs:0.000} ms ({serverDuring.Count}): {serverRatio:0.00}x");
+        output.WriteLine($"retrain_in {retrainIn}: server mean (/metrics) before {serverBefore.MeanMs:0.000} ms ({serverBefore.Count}), " +
+            $"during {serverDuring.MeanMs:0.000} ms ({serverDuring.Count}): {serverDuring.MeanMs / serverBefore.MeanMs:0.00}x");
         Assert.True(during.Count >= 20, $"only {during.Count} requests while the retrain ran");
-        Assert.True(serverRatio < 1.5, $"the server's mean time per prediction during the retrain is {serverRatio:0.00}x the time before " +
-            $"({serverDuring.MeanMs:0.000} ms vs {serverBefore.MeanMs:0.000} ms; client p50 {Median(during):0.00} vs {Median(before):0.00} ms)");
+        Assert.True(serverRatio < 1.5, $"the server's median time per prediction during the retrain is {serverRatio:0.00}x the time before " +
+            $"({serverMedianDuring:0.000} ms vs {serverMedianBefore:0.000} ms; client p50 {Median(during):0.00} vs {Median(before):0.00} ms)");
     }
 
     // The server's own seconds and count of predict requests so far (recur_request_duration_seconds, every version).
@@ -93,22 +100,38 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         return new ServerTime(seconds, count);
     }
 
-    private static async Task<List<double>> MeasureAsync(HttpClient http, List<WorkerTests.Applicant> rows, Func<bool> keepGoing)
+    // The server's own milliseconds for each request whose id starts with the phase's name (the access log's ElapsedMs).
+    private static List<double> AccessLogTimes(string stderr, string phase)
+    {
+        var times = new List<double>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(stderr,
+            $@" 200 ([0-9.]+) ms model=\S* version=\S* request_id={phase}-\d+ "))
+        {
+            times.Add(double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return times;
+    }
+
+    private static async Task<List<double>> MeasureAsync(HttpClient http, List<WorkerTests.Applicant> rows, string phase, Func<bool> keepGoing)
     {
         var times = new List<double>();
         for (var i = 0; i < Requests && keepGoing(); i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await PredictAsync(http, rows, i);
+            await PredictAsync(http, rows, i, phase);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         return times;
     }
 
-    private static async Task PredictAsync(HttpClient http, List<WorkerTests.Applicant> rows, int i)
+    private static async Task PredictAsync(HttpClient http, List<WorkerTests.Applicant> rows, int i, string phase)
     {
-        using var response = await http.PostAsync("/v1/models/german-credit:predict",
-            TaskLoop.Json($$"""{"instances":[{"key":"lat-{{Guid.NewGuid():N}}","features":{{rows[i % rows.Count].Features}}}]}"""));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/models/german-credit:predict")
+        {
+            Content = TaskLoop.Json($$"""{"instances":[{"key":"lat-{{Guid.NewGuid():N}}","features":{{rows[i % rows.Count].Features}}}]}"""),
+        };
+        request.Headers.Add("X-Request-Id", $"{phase}-{i}");
+        using var response = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
