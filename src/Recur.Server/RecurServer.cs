@@ -51,6 +51,8 @@ public static class RecurServer
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddRecurOpenApi();
         builder.Services.AddHostedService<Loop.LoopBackgroundService>();
+        builder.Services.AddSingleton<Observability.StoreStartup>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Observability.StoreStartup>());
         builder.Services.AddSingleton<Observability.ReadinessCheck>();
         builder.Services.AddSingleton<Observability.LogHealthWatch>();
 
@@ -59,17 +61,10 @@ public static class RecurServer
         // a store that cannot open fails the start, and the first request pays nothing for it.
         _ = app.Services.GetRequiredService<RecurProject>();
         // A PostgreSQL store that does not answer (or is newer than this build) fails the start with one line naming
-        // host:port/db; one that does not answer yet is tried again for serving.store_wait_seconds first.
-        var startup = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Server.Startup");
-        foreach (var check in app.Services.GetServices<Pipeline.Storage.IStoreStartupCheck>())
-        {
-            Observability.StoreWait.EnsureReadyAsync(check, TimeSpan.FromSeconds(serving.StoreWaitSeconds), startup, app.Services.GetRequiredService<TimeProvider>())
-                .GetAwaiter().GetResult();
-        }
-        _ = app.Services.GetRequiredService<Serving.PredictionService>();
-        // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
-        app.Services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync().AsTask().GetAwaiter().GetResult();
-        app.Services.GetRequiredService<AuthGate>().StartAsync(BindAddress.IsLoopback(url), url, CancellationToken.None).GetAwaiter().GetResult();
+        // host:port/db; one that does not answer yet is tried again for serving.store_wait_seconds first, or, with
+        // serving.store_down_at_start: listen, in the background while the server listens, not ready.
+        var startup = app.Services.GetRequiredService<Observability.StoreStartup>();
+        startup.RunBeforeListening(url, BindAddress.IsLoopback(url));
         // Outermost: every request is counted with the status it was finally sent.
         app.UseMiddleware<Observability.RequestMetrics>();
         app.UseMiddleware<RequestIds>();
@@ -77,6 +72,7 @@ public static class RecurServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<ProblemMapping>();
+        if (startup.ListensFirst) app.UseMiddleware<Observability.StartupGate>();
         app.UseMiddleware<ApiKeyAuthentication>();
         app.MapOpenApi();
         app.MapApiPage();
@@ -105,6 +101,12 @@ public static class RecurServer
         if (!BindAddress.IsLoopback(url)) return serving.AllowedHosts.Count > 0 ? [.. serving.AllowedHosts] : ["*"];
         return ["localhost", "127.0.0.1", "[::1]", .. serving.AllowedHosts];
     }
+
+    /// <summary>
+    /// What stopped the app after it started listening, if anything did: with <c>serving.store_down_at_start: listen</c>,
+    /// a failure found once the store answered (a newer schema, invalid routes). Hosts report it and exit non-zero.
+    /// </summary>
+    public static Exception? StartFailure(WebApplication app) => app.Services.GetRequiredService<Observability.StoreStartup>().Failure;
 
     /// <summary>The address the started app listens on.</summary>
     public static string Address(WebApplication app) =>

@@ -5,7 +5,7 @@ namespace Recur.EndToEnd.Tests;
 
 /// <summary>
 /// Packaging as a user meets it: the built projects are packed (no rebuild) into a fresh folder at a version of their own,
-/// <c>recur</c> is installed from there with <c>dotnet tool install --tool-path</c> and ingests and trains the German credit
+/// <c>recur</c> is installed from there with <c>dotnet tool install --tool-path</c> (and <c>-g</c>, into a home of its own) and ingests and trains the German credit
 /// example with LightGBM from its install folder; then a new console project references <c>Recur.Embedded</c> from the same
 /// folder and predicts with the version the tool registered.
 /// </summary>
@@ -53,6 +53,14 @@ public sealed class PackagingTests
             var recur = Path.Combine(tool, "recur");
             var shown = await RunOkAsync(recur, dir.Root, TimeSpan.FromMinutes(1), "--version");
             Assert.StartsWith("0.17.0", shown.Trim(), StringComparison.Ordinal);
+
+            // The README's `dotnet tool install -g`, into a home of its own (DOTNET_CLI_HOME) so the machine's tools are untouched.
+            var home = dir.Path("home");
+            await RunOkAsync("dotnet", dir.Root, TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = home },
+                "tool", "install", "-g", "--add-source", packages, "--version", version, "Recur.Cli");
+            var global = Path.Combine(home, ".dotnet", "tools", "recur");
+            Assert.True(File.Exists(global), $"no {global} after dotnet tool install -g");
+            Assert.StartsWith("0.17.0", (await RunOkAsync(global, dir.Root, TimeSpan.FromMinutes(1), "--version")).Trim(), StringComparison.Ordinal);
 
             // The installed tool ingests and trains the German credit example with LightGBM, through the native library it carries.
             var project = TaskLoop.CopyExample(dir, "german-credit");
@@ -112,10 +120,14 @@ public sealed class PackagingTests
 
     private static Task DotnetOkAsync(string workingDir, TimeSpan timeout, params string[] args) => RunOkAsync("dotnet", workingDir, timeout, args);
 
-    private static async Task<string> RunOkAsync(string file, string workingDir, TimeSpan timeout, params string[] args)
+    private static Task<string> RunOkAsync(string file, string workingDir, TimeSpan timeout, params string[] args) =>
+        RunOkAsync(file, workingDir, timeout, new Dictionary<string, string>(), args);
+
+    private static async Task<string> RunOkAsync(string file, string workingDir, TimeSpan timeout, Dictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(file) { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         using var process = Process.Start(info)!;

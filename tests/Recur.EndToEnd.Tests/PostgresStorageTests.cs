@@ -205,6 +205,48 @@ public sealed class PostgresStorageTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
     }
 
+    [Fact]
+    public async Task Serve_DatabaseDownAtStartWithListen_ListensNotReadyThenServesWhenItAnswers()
+    {
+        await using var cluster = await PrivatePostgres.StartAsync();
+        await InitAsync();
+        UseStorage(cluster.ConnectionString.Replace("Timeout=30", "Timeout=2", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "serving:\n  store_down_at_start: listen\n  access_log: true\n");
+        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
+        await CliRunner.OkAsync(Root, "train", "--project", Root);
+        await cluster.StopAsync();
+
+        await using var server = await ServerProcess.StartAsync(Root);
+        using var http = server.Client();
+        using (var ready = await http.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            var body = await ready.Content.ReadAsStringAsync();
+            Assert.Contains("\"store\"", body, StringComparison.Ordinal);
+            Assert.Contains($"127.0.0.1:{cluster.Port}", body, StringComparison.Ordinal);
+        }
+        using (var refused = await http.PostAsync("/v1/models/adult:predict", Body(Predict("too-early"))))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal("1", refused.Headers.RetryAfter?.ToString());
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("not ready yet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var health = await http.GetAsync("/healthz")) Assert.NotEqual(HttpStatusCode.InternalServerError, health.StatusCode);
+        using (var metrics = await http.GetAsync("/metrics")) Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("serving.store_down_at_start: listen", server.Stderr, StringComparison.Ordinal);
+
+        await cluster.StartAgainAsync();
+        Assert.True(await EventuallyAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK),
+            $"not ready after the database came back: {server.Stderr}");
+        using var predicted = await http.PostAsync("/v1/models/adult:predict", Body(Predict("late-db")));
+        Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
+        Assert.Contains("the store answers: ready after", server.Stderr, StringComparison.Ordinal);
+        Assert.True(await EventuallyAsync(async () => await CountAsync(cluster.ConnectionString, "SELECT count(*) FROM predictions WHERE key = 'late-db'") == 1),
+            $"the prediction answered once ready is not in the store: {server.Stderr}");
+        Assert.DoesNotContain(" 500 ", server.Stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
     {
         for (var i = 0; i < 60; i++)

@@ -28,6 +28,8 @@ internal static class ServeCommand
             else ctx.Human.WriteLine($"Serving '{project.Config.Name}' on {address} (OpenAPI: {address}/openapi/v1.json). Ctrl+C stops.");
             await Console.Out.FlushAsync(ct);
             await app.WaitForShutdownAsync(ct);
+            // serving.store_down_at_start: listen, and what the store said once it answered cannot be mended by waiting.
+            if (RecurServer.StartFailure(app) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             // Lost log writes are logged as they happen and reported by /healthz; say so once more on the way out.
             var log = app.Services.GetRequiredService<PredictionLogWriter>();
             await log.FlushAsync();

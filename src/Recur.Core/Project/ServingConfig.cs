@@ -45,9 +45,16 @@ public sealed class ServingConfig
     /// <summary>
     /// Seconds <c>recur serve</c> waits at start for a store that does not answer (a database still starting), trying
     /// once a second with one log line each, before it fails in one line; 0 (the default) fails at once. Nothing listens
-    /// meanwhile, so readiness probes fail until the store answers.
+    /// meanwhile, so readiness probes fail until the store answers (see <see cref="StoreDownAtStart"/> to listen instead).
     /// </summary>
     public double StoreWaitSeconds { get; set; }
+
+    /// <summary>
+    /// What <c>recur serve</c> does when its store does not answer at start (after <see cref="StoreWaitSeconds"/>):
+    /// <c>fail</c> (default) exits in one line naming the store; <c>listen</c> listens at once, not ready (/readyz 503
+    /// naming the store, other requests 503 with Retry-After), and becomes ready when the store answers.
+    /// </summary>
+    public string StoreDownAtStart { get; set; } = "fail";
 
     /// <summary>The prediction log of the server: durability, local log folder, back-pressure (see <see cref="ServingLogConfig"/>).</summary>
     public ServingLogConfig Log { get; set; } = new();

@@ -12,8 +12,9 @@ namespace Recur.Server.Observability;
 /// <see cref="IRegistryStore"/>, whichever backend holds it) within <see cref="Timeout"/>. A model still loading when
 /// the time is up keeps loading; the next check finds it loaded. A prediction log with more than its pending limit
 /// waiting to be stored makes the replica not ready too: its predictions would be refused until the store catches up.
+/// A server listening before its store answered (<see cref="StoreStartup"/>) is not ready until it has started.
 /// </summary>
-internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegistryStore registry, ProjectConfig config, LogHealthWatch log)
+internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegistryStore registry, ProjectConfig config, LogHealthWatch log, StoreStartup? startup = null)
 {
     /// <summary>How long the store and each model may take to answer one check.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
@@ -24,6 +25,7 @@ internal sealed class ReadinessCheck(ModelPool pool, RouteSource routes, IRegist
     /// <summary>Runs the check; an empty list means ready.</summary>
     public async Task<IReadOnlyList<NotReady>> CheckAsync(CancellationToken ct)
     {
+        if (startup?.Waiting is { } waiting) return [new NotReady("store", $"not started: {waiting}")];
         var problems = new List<NotReady>();
         var champion = ModelSelector.From(config.Name, null, null);
         var store = await Within(async () => await registry.ResolveAliasAsync(champion.Model, champion.Alias, ct), ct);
