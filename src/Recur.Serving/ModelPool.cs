@@ -25,8 +25,11 @@ public sealed class ModelPool(IRegistryStore registry, IModelLoader loader, Time
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>How long a resolved alias or version is reused before asking the registry again.</summary>
-    public static readonly TimeSpan ResolveTtl = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a resolved alias or version is reused before asking the registry again: half a second, so that a moved
+    /// alias is served by every replica within a second (the TTL, then the request that finds it expired).
+    /// </summary>
+    public static readonly TimeSpan ResolveTtl = TimeSpan.FromMilliseconds(500);
 
     private readonly ConcurrentDictionary<string, Task<IPredictor>> _loaded = new();
     private readonly ConcurrentDictionary<ModelSelector, (ModelVersion Version, double? Threshold, DateTimeOffset At)> _resolved = new();

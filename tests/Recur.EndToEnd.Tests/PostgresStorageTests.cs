@@ -184,12 +184,7 @@ public sealed class PostgresStorageTests : IDisposable
     public async Task Serve_DatabaseStillStartingWithStoreWait_TriesAgainThenServes()
     {
         await using var cluster = await PrivatePostgres.StartAsync();
-        await InitAsync();
-        UseStorage(cluster.ConnectionString.Replace("Timeout=30", "Timeout=2", StringComparison.Ordinal));
-        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "serving:\n  store_wait_seconds: 90\n");
-        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
-        await CliRunner.OkAsync(Root, "train", "--project", Root);
-        await cluster.StopAsync();
+        await TrainThenStopAsync(cluster, "serving:\n  store_wait_seconds: 90\n");
 
         var starting = ServerProcess.StartAsync(Root);
         await Task.Delay(TimeSpan.FromSeconds(4));
@@ -209,12 +204,7 @@ public sealed class PostgresStorageTests : IDisposable
     public async Task Serve_DatabaseDownAtStartWithListen_ListensNotReadyThenServesWhenItAnswers()
     {
         await using var cluster = await PrivatePostgres.StartAsync();
-        await InitAsync();
-        UseStorage(cluster.ConnectionString.Replace("Timeout=30", "Timeout=2", StringComparison.Ordinal));
-        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "serving:\n  store_down_at_start: listen\n  access_log: true\n");
-        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
-        await CliRunner.OkAsync(Root, "train", "--project", Root);
-        await cluster.StopAsync();
+        await TrainThenStopAsync(cluster, "serving:\n  store_down_at_start: listen\n  access_log: true\n");
 
         await using var server = await ServerProcess.StartAsync(Root);
         using var http = server.Client();
@@ -245,6 +235,17 @@ public sealed class PostgresStorageTests : IDisposable
         Assert.True(await EventuallyAsync(async () => await CountAsync(cluster.ConnectionString, "SELECT count(*) FROM predictions WHERE key = 'late-db'") == 1),
             $"the prediction answered once ready is not in the store: {server.Stderr}");
         Assert.DoesNotContain(" 500 ", server.Stderr, StringComparison.Ordinal);
+    }
+
+    // The Adult project on the private cluster (2 s connect timeout) with these serving settings, trained; then the cluster stops.
+    private async Task TrainThenStopAsync(PrivatePostgres cluster, string serving)
+    {
+        await InitAsync();
+        UseStorage(cluster.ConnectionString.Replace("Timeout=30", "Timeout=2", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), serving);
+        await CliRunner.OkAsync(Root, "ingest", "train", "--project", Root);
+        await CliRunner.OkAsync(Root, "train", "--project", Root);
+        await cluster.StopAsync();
     }
 
     private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
