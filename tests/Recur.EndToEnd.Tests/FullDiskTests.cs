@@ -48,6 +48,7 @@ public sealed class FullDiskTests(TrainedProject project) : IClassFixture<Traine
                 using var health = await http.GetAsync("/healthz");
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
                 Assert.Equal("degraded", (await health.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+                using (var live = await http.GetAsync("/livez")) Assert.Equal(HttpStatusCode.OK, live.StatusCode); // a restart would not empty the disk
 
                 File.Delete(ballast);
                 var recovered = false;

@@ -223,6 +223,7 @@ public sealed class PostgresStorageTests : IDisposable
             Assert.Contains("not ready yet", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         using (var health = await http.GetAsync("/healthz")) Assert.NotEqual(HttpStatusCode.InternalServerError, health.StatusCode);
+        using (var live = await http.GetAsync("/livez")) Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         using (var metrics = await http.GetAsync("/metrics")) Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("serving.store_down_at_start: listen", server.Stderr, StringComparison.Ordinal);
 

@@ -9,7 +9,7 @@ using Recur.Serving.Log;
 namespace Recur.Server.Endpoints;
 
 /// <summary>
-/// <c>/healthz</c>: "healthy", or "degraded" (503) while prediction-log writes fail (now, or within the last minute:
+/// <c>/livez</c>: 200 "alive" while the process answers (the liveness probe). <c>/healthz</c>: "healthy", or "degraded" (503) while prediction-log writes fail (now, or within the last minute:
 /// <see cref="Observability.LogHealthWatch"/>) or a routed alias
 /// (the champion, and every alias or version clients have asked for) points at a version whose model
 /// file cannot be loaded. A loaded model is kept, so a healthy check costs a registry look-up per alias.
@@ -25,8 +25,15 @@ internal static class HealthEndpoints
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] long? LogWriteFailures = null,
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<UnavailableRoute>? Unavailable = null);
 
-    public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", Check).Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable).WithName("Health").WithSummary("Liveness, prediction-log health, and whether every routed model version loads.");
+    public static void MapHealth(this IEndpointRouteBuilder app)
+    {
+        // Liveness: the process answers HTTP. Nothing outside it (the store, the disk, a model file) can fail it, so a
+        // liveness probe here never restarts every replica because the database is down, which a restart would not mend.
+        app.MapGet("/livez", () => Results.Ok(new HealthStatus("alive"))).Produces<HealthStatus>().WithName("Live")
+            .WithSummary("Liveness for an orchestrator's probe: 200 while the process answers, whatever the store, disk or models.");
+        app.MapGet("/healthz", Check).Produces<HealthStatus>().Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable).WithName("Health")
+            .WithSummary("Health report: prediction-log health, and whether every routed model version loads (503 degraded).");
+    }
 
     private static async Task<IResult> Check(PredictionLogWriter log, Observability.LogHealthWatch logHealth, ModelPool pool, ProjectConfig config, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using Recur.Core;
 namespace Recur.Server.Observability;
 
 /// <summary>
-/// With <c>serving.store_down_at_start: listen</c>, answers every request but /healthz, /readyz and /metrics with 503
+/// With <c>serving.store_down_at_start: listen</c>, answers every request but the probes and /metrics with 503
 /// and Retry-After (through <see cref="Endpoints.ProblemMapping"/>) until <see cref="StoreStartup"/> is ready, naming
 /// what it waits for; a client that retries is answered as soon as the store is.
 /// </summary>
@@ -18,5 +18,5 @@ internal sealed class StartupGate(RequestDelegate next, StoreStartup startup)
     }
 
     private static bool Exempt(PathString path) =>
-        path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
+        path.StartsWithSegments("/livez") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz") || path.StartsWithSegments("/metrics");
 }

@@ -12,6 +12,7 @@ public static class EndpointScopes
     public static IReadOnlyList<EndpointScope> All { get; } =
     [
         // Open: probes and the API description.
+        new("GET", "/livez", ApiScopes.None),
         new("GET", "/healthz", ApiScopes.None),
         new("GET", "/readyz", ApiScopes.None),
         new("GET", "/metrics", ApiScopes.Predict, s => s.OpenMetrics),

@@ -104,6 +104,7 @@ public sealed class ApiKeyAuthenticationTests
     }
 
     [Theory]
+    [InlineData("/livez")]
     [InlineData("/healthz")]
     [InlineData("/openapi/v1.json")]
     public async Task OpenEndpoint_WithoutKey_Answers(string path)
