@@ -133,11 +133,17 @@ public sealed class PostgresStorageTests : IDisposable
         }
 
         var result = await CliRunner.RunAsync(Root, "models", "list", "--store", "postgres:" + db, "--project", Root);
+        // A server that would listen while its store does not answer does not wait for a newer schema either.
+        File.AppendAllText(Path.Combine(Root, "recur.yaml"), "serving:\n  store_down_at_start: listen\n");
+        var serve = await CliRunner.RunAsync(Root, "serve", "--port", "0", "--store", "postgres:" + db, "--project", Root);
 
-        Assert.Equal(1, result.ExitCode);
-        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
-        Assert.Contains("has schema step registry 99, which this build of recur does not know", line, StringComparison.Ordinal);
-        Assert.Contains("upgrade this replica", line, StringComparison.Ordinal);
+        foreach (var refused in new[] { result, serve })
+        {
+            Assert.Equal(1, refused.ExitCode);
+            var line = Assert.Single(refused.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+            Assert.Contains("has schema step registry 99, which this build of recur does not know", line, StringComparison.Ordinal);
+            Assert.Contains("upgrade this replica", line, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -225,14 +231,19 @@ public sealed class PostgresStorageTests : IDisposable
         using (var health = await http.GetAsync("/healthz")) Assert.NotEqual(HttpStatusCode.InternalServerError, health.StatusCode);
         using (var live = await http.GetAsync("/livez")) Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         using (var metrics = await http.GetAsync("/metrics")) Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("serving.store_down_at_start: listen", server.Stderr, StringComparison.Ordinal);
+        Assert.True(await EventuallyAsync(() => Task.FromResult(server.Stderr.Contains("serving.store_down_at_start: listen", StringComparison.Ordinal))),
+            $"no warning on stderr: {server.Stderr}");
 
         await cluster.StartAgainAsync();
-        Assert.True(await EventuallyAsync(async () => (await http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK),
-            $"not ready after the database came back: {server.Stderr}");
+        Assert.True(await EventuallyAsync(async () =>
+        {
+            using var ready = await http.GetAsync("/readyz");
+            return ready.StatusCode == HttpStatusCode.OK;
+        }, tries: 240), $"not ready after the database came back: {server.Stderr}");
         using var predicted = await http.PostAsync("/v1/models/adult:predict", Body(Predict("late-db")));
         Assert.Equal(HttpStatusCode.OK, predicted.StatusCode);
-        Assert.Contains("the store answers: ready after", server.Stderr, StringComparison.Ordinal);
+        Assert.True(await EventuallyAsync(() => Task.FromResult(server.Stderr.Contains("the store answers: ready after", StringComparison.Ordinal))),
+            $"no 'ready' line on stderr: {server.Stderr}");
         Assert.True(await EventuallyAsync(async () => await CountAsync(cluster.ConnectionString, "SELECT count(*) FROM predictions WHERE key = 'late-db'") == 1),
             $"the prediction answered once ready is not in the store: {server.Stderr}");
         Assert.DoesNotContain(" 500 ", server.Stderr, StringComparison.Ordinal);
@@ -249,9 +260,9 @@ public sealed class PostgresStorageTests : IDisposable
         await cluster.StopAsync();
     }
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, int tries = 60)
     {
-        for (var i = 0; i < 60; i++)
+        for (var i = 0; i < tries; i++)
         {
             try
             {

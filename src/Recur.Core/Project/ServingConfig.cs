@@ -50,9 +50,10 @@ public sealed class ServingConfig
     public double StoreWaitSeconds { get; set; }
 
     /// <summary>
-    /// What <c>recur serve</c> does when its store does not answer at start (after <see cref="StoreWaitSeconds"/>):
-    /// <c>fail</c> (default) exits in one line naming the store; <c>listen</c> listens at once, not ready (/readyz 503
-    /// naming the store, other requests 503 with Retry-After), and becomes ready when the store answers.
+    /// What <c>recur serve</c> does when its store does not answer at start: <c>fail</c> (default) exits in one line
+    /// naming the store, after trying for <see cref="StoreWaitSeconds"/>; <c>listen</c> listens at once, not ready
+    /// (/readyz 503 naming the store, other requests 503 with Retry-After), tries again once a second and becomes ready
+    /// when the store answers (<see cref="StoreWaitSeconds"/> is not used).
     /// </summary>
     public string StoreDownAtStart { get; set; } = "fail";
 

@@ -13,9 +13,10 @@ namespace Recur.Server.Observability;
 /// <see cref="IStoreStartupCheck"/>), the prediction service composes, the routes are valid and the API keys are read.
 /// A store that does not answer is decided by <c>serving.store_down_at_start</c>: <c>fail</c> (the default) fails the
 /// start in one line, after trying for <c>serving.store_wait_seconds</c>; <c>listen</c> listens at once, not ready
-/// (<see cref="Waiting"/>: /readyz names the store, every request but /healthz, /readyz and /metrics is 503 with
-/// Retry-After), and tries the steps again once a second in the background until the store answers. A failure that
-/// trying again cannot mend (a newer schema, invalid routes) stops the server: <see cref="Failure"/>.
+/// (<see cref="Waiting"/>: /readyz names the store, every request but the probes and an open /metrics is 503 with
+/// Retry-After), and tries the steps again once a second in the background until the store answers. Only a failure
+/// that says when to try again (<see cref="RecurException.RetryAfterSeconds"/>: a store that does not answer) is waited
+/// for; any other (a newer schema, invalid routes, no key on a public bind) stops the server: <see cref="Failure"/>.
 /// </summary>
 internal sealed partial class StoreStartup(IServiceProvider services, ServingConfig serving, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<StoreStartup> log)
     : BackgroundService
@@ -48,6 +49,8 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
     {
         _address = address;
         _loopback = loopback;
+        // The bind decides whether keys are required; it is known now, before the keys can be read.
+        services.GetRequiredService<AuthGate>().Bind(loopback);
         if (!ListensFirst)
         {
             StepsAsync(TimeSpan.FromSeconds(serving.StoreWaitSeconds), CancellationToken.None).GetAwaiter().GetResult();
@@ -57,7 +60,7 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
         {
             StepsAsync(TimeSpan.Zero, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch (RecurException e) when (e.Kind == FailureKind.Unavailable)
+        catch (RecurException e) when (e.RetryAfterSeconds is not null)
         {
             _waiting = e.Message;
             ListeningNotReady(log, e.Message);
@@ -81,7 +84,7 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
             {
                 return;
             }
-            catch (RecurException e) when (e.Kind == FailureKind.Unavailable)
+            catch (RecurException e) when (e.RetryAfterSeconds is not null)
             {
                 _waiting = e.Message;
                 if (++tries % LogEvery == 0) StillNotAnswering(log, e.Message, tries);

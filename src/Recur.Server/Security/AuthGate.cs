@@ -15,7 +15,7 @@ namespace Recur.Server.Security;
 internal sealed class AuthGate(ServingConfig serving, ApiKeyCache keys, ILogger<AuthGate> log)
 {
     private readonly AuthMode _mode = AuthModes.Parse(serving.Auth);
-    private bool _loopback = true;
+    private volatile bool _loopback = true;
     private volatile bool _announcedRequired;
 
     /// <summary>Whether a request to a scoped endpoint must carry a key.</summary>
@@ -34,6 +34,9 @@ internal sealed class AuthGate(ServingConfig serving, ApiKeyCache keys, ILogger<
             return true;
         }
     }
+
+    /// <summary>Records whether the server is bound to loopback, before the keys are read (<see cref="StartAsync"/>).</summary>
+    public void Bind(bool loopback) => _loopback = loopback;
 
     /// <summary>
     /// Reads the keys, refuses to start open on a public address, and says in one line whether the server is
