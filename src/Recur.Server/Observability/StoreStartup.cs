@@ -25,8 +25,8 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
     private const int LogEvery = 30;
 
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ILogger _startupLog = services.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Server.Startup");
     private string _address = "";
-    private bool _loopback = true;
     private volatile string? _waiting;
 
     /// <summary>Completes when every step has passed.</summary>
@@ -48,7 +48,6 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
     public void RunBeforeListening(string address, bool loopback)
     {
         _address = address;
-        _loopback = loopback;
         // The bind decides whether keys are required; it is known now, before the keys can be read.
         services.GetRequiredService<AuthGate>().Bind(loopback);
         if (!ListensFirst)
@@ -101,12 +100,11 @@ internal sealed partial class StoreStartup(IServiceProvider services, ServingCon
 
     private async Task StepsAsync(TimeSpan wait, CancellationToken ct)
     {
-        var startup = services.GetRequiredService<ILoggerFactory>().CreateLogger("Recur.Server.Startup");
-        foreach (var check in services.GetServices<IStoreStartupCheck>()) await StoreWait.EnsureReadyAsync(check, wait, startup, time, ct);
+        foreach (var check in services.GetServices<IStoreStartupCheck>()) await StoreWait.EnsureReadyAsync(check, wait, _startupLog, time, ct);
         _ = services.GetRequiredService<Serving.PredictionService>();
         // Invalid routes fail the start, naming the key; later changes to them are checked before they take over.
         await services.GetRequiredService<Serving.Routing.RouteSource>().CurrentAsync(ct);
-        await services.GetRequiredService<AuthGate>().StartAsync(_loopback, _address, ct);
+        await services.GetRequiredService<AuthGate>().StartAsync(_address, ct);
         _ready.TrySetResult();
     }
 

@@ -35,16 +35,16 @@ internal sealed class AuthGate(ServingConfig serving, ApiKeyCache keys, ILogger<
         }
     }
 
-    /// <summary>Records whether the server is bound to loopback, before the keys are read (<see cref="StartAsync"/>).</summary>
+    /// <summary>Records whether the server is bound to loopback, before it listens and before the keys are read (<see cref="StartAsync"/>).</summary>
     public void Bind(bool loopback) => _loopback = loopback;
 
     /// <summary>
     /// Reads the keys, refuses to start open on a public address, and says in one line whether the server is
     /// open or requires keys, and why.
     /// </summary>
-    public async Task StartAsync(bool loopback, string address, CancellationToken ct)
+    public async Task StartAsync(string address, CancellationToken ct)
     {
-        _loopback = loopback;
+        var loopback = _loopback;
         await keys.RefreshAsync(ct);
         _announcedRequired = keys.AnyKey;
         switch (_mode)

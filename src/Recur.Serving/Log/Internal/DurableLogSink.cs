@@ -39,13 +39,20 @@ internal sealed class DurableLogSink : ILogSink
 
     public long Failures => Interlocked.Read(ref _counters.WriteFailures) + Interlocked.Read(ref _counters.DrainFailures);
 
-    public LogHealth Health => new("fsync", Interlocked.Read(ref _counters.QueueDepth), Interlocked.Read(ref _counters.QueuedBytes), _counters.PendingBytes,
-        Interlocked.Read(ref _counters.FsyncBatches), Interlocked.Read(ref _counters.FramesWritten), Interlocked.Read(ref _counters.WriteFailures),
-        Interlocked.Read(ref _counters.DrainFailures), Interlocked.Read(ref _counters.Rejected), Interlocked.Read(ref _counters.TornBytesCut))
+    public LogHealth Health
     {
-        Accepting = !_failing && Backlog() <= _options.MaxPendingBytes,
-        Behind = Backlog() > _options.MaxPendingBytes,
-    };
+        get
+        {
+            var behind = Backlog() > _options.MaxPendingBytes;
+            return new("fsync", Interlocked.Read(ref _counters.QueueDepth), Interlocked.Read(ref _counters.QueuedBytes), _counters.PendingBytes,
+                Interlocked.Read(ref _counters.FsyncBatches), Interlocked.Read(ref _counters.FramesWritten), Interlocked.Read(ref _counters.WriteFailures),
+                Interlocked.Read(ref _counters.DrainFailures), Interlocked.Read(ref _counters.Rejected), Interlocked.Read(ref _counters.TornBytesCut))
+            {
+                Accepting = !_failing && !behind,
+                Behind = behind,
+            };
+        }
+    }
 
     public void Enqueue(IReadOnlyList<PredictionRecord> records)
     {

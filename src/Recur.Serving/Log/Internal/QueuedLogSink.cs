@@ -41,11 +41,15 @@ internal sealed class QueuedLogSink : ILogSink
 
     public long Failures => Interlocked.Read(ref _failures);
 
-    public LogHealth Health => new(_durability, Interlocked.Read(ref _queued), Interlocked.Read(ref _queuedBytes), 0, 0, 0, 0, Failures, Interlocked.Read(ref _rejected), 0)
+    public LogHealth Health
     {
-        Accepting = _maxPendingBytes is not { } max || Interlocked.Read(ref _queuedBytes) <= max,
-        Behind = _maxPendingBytes is { } limit && Interlocked.Read(ref _queuedBytes) > limit,
-    };
+        get
+        {
+            var queuedBytes = Interlocked.Read(ref _queuedBytes);
+            var behind = _maxPendingBytes is { } limit && queuedBytes > limit;
+            return new(_durability, Interlocked.Read(ref _queued), queuedBytes, 0, 0, 0, 0, Failures, Interlocked.Read(ref _rejected), 0) { Accepting = !behind, Behind = behind };
+        }
+    }
 
     public void Enqueue(IReadOnlyList<PredictionRecord> records)
     {
