@@ -40,18 +40,23 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         var rows = WorkerTests.GermanCreditRows(root);
         for (var i = 0; i < 50; i++) await PredictAsync(http, rows, i, "warm"); // warm up
         var serverBefore = await ServerTimeAsync(http);
+        var cpuBefore = CpuNanoseconds(server.Pid);
         var before = await MeasureAsync(http, rows, "before", () => true);
+        cpuBefore = CpuNanoseconds(server.Pid) - cpuBefore;
         serverBefore = (await ServerTimeAsync(http)) - serverBefore;
 
         List<double> during;
         var serverDuring = new ServerTime(0, 0);
+        long cpuDuring = 0;
         if (retrainIn == "worker")
         {
             await CliRunner.OkAsync(dir.Root, "loop", "--once", "--project", root);
             using var worker = new WorkerProcess(CliRunner.Pinned(CliRunner.StartInfo(dir.Root, "worker", "--verbose", "--project", root), 1));
             await worker.WaitForAsync("claimed job 1", TimeSpan.FromMinutes(2));
             serverDuring = await ServerTimeAsync(http);
+            cpuDuring = CpuNanoseconds(server.Pid);
             during = await MeasureAsync(http, rows, "during", () => !worker.Stderr.Contains("Job 1 (retrain) ", StringComparison.Ordinal));
+            cpuDuring = CpuNanoseconds(server.Pid) - cpuDuring;
             serverDuring = (await ServerTimeAsync(http)) - serverDuring;
             await worker.WaitForAsync("Job 1 (retrain) ", TimeSpan.FromMinutes(5));
         }
@@ -72,8 +77,14 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         if (retrainIn != "worker") return; // the contrast: reported, not asserted (a retrain in process may stall a request for seconds)
         output.WriteLine($"retrain_in {retrainIn}: server mean (/metrics) before {serverBefore.MeanMs:0.000} ms ({serverBefore.Count}), " +
             $"during {serverDuring.MeanMs:0.000} ms ({serverDuring.Count}): {serverDuring.MeanMs / serverBefore.MeanMs:0.00}x");
+        var cpuRatio = (double)cpuDuring / during.Count / ((double)cpuBefore / before.Count);
+        output.WriteLine($"retrain_in {retrainIn}: server CPU per request before {cpuBefore / 1e3 / before.Count:0} µs, during {cpuDuring / 1e3 / during.Count:0} µs: {cpuRatio:0.00}x");
         Assert.True(during.Count >= 20, $"only {during.Count} requests while the retrain ran");
-        Assert.True(serverRatio < 1.5, $"the server's median time per prediction during the retrain is {serverRatio:0.00}x the time before " +
+        // The retrain takes no CPU of the serving process: its CPU per request stays within 3x (a retrain inside it would
+        // add seconds). Its median time per request stays within 2.5x: two CI runs in six saw the worker on the other
+        // core slow the serving one by up to 2x (0.053 -> 0.105 ms), which two vCPUs sharing one host core can do.
+        Assert.True(cpuRatio < 3, $"the server's CPU per request during the retrain is {cpuRatio:0.00}x the CPU before");
+        Assert.True(serverRatio < 2.5, $"the server's median time per prediction during the retrain is {serverRatio:0.00}x the time before " +
             $"({serverMedianDuring:0.000} ms vs {serverMedianBefore:0.000} ms; client p50 {Median(during):0.00} vs {Median(before):0.00} ms)");
     }
 
@@ -99,6 +110,14 @@ public sealed class RetrainLatencyTests(ITestOutputHelper output)
         }
         return new ServerTime(seconds, count);
     }
+
+    // The CPU time of every thread of a process so far, in nanoseconds (the first field of each /proc/PID/task/TID/schedstat).
+    private static long CpuNanoseconds(int pid) =>
+        Directory.GetDirectories($"/proc/{pid}/task").Sum(task =>
+        {
+            try { return long.Parse(File.ReadAllText(Path.Combine(task, "schedstat")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture); }
+            catch (IOException) { return 0L; } // a thread that ended meanwhile
+        });
 
     // The server's own milliseconds for each request whose id starts with the phase's name (the access log's ElapsedMs).
     private static List<double> AccessLogTimes(string stderr, string phase)
